@@ -1,0 +1,148 @@
+"""The ``diplograph`` command line.
+
+Store commands (load, query, export, stats) live here; each stage's own command lives in its
+package and is imported only when used, so ``diplograph --help`` never loads spaCy or Flask.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from diplograph.config import Settings
+from diplograph.store import EXPORT_FORMATS, Store, StoreError
+
+STAGE_COMMANDS = {
+    "ingest": "diplograph.ingest.command:ingest",
+    "serve": "diplograph.server.command:serve",
+}
+
+
+class StageGroup(click.Group):
+    """A group whose stage commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *STAGE_COMMANDS])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in STAGE_COMMANDS:
+            module, _, attr = STAGE_COMMANDS[name].partition(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+store_option = click.option(
+    "--store", "store_path", default=lambda: Settings().store, show_default="$DIPLOGRAPH_STORE or ~/.local/share/diplograph/store",
+    help="Folder of the embedded Oxigraph store.",
+)
+
+
+def open_store(path: str, *, read_only: bool = False) -> Store:
+    try:
+        return Store(path, read_only=read_only)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=StageGroup)
+@click.version_option(package_name="diplograph")
+def main() -> None:
+    """Build and serve a knowledge graph of leaders, states, summits, sanctions and claims."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--graph", help="Named graph to load into (default: one graph per file, named by its URI).")
+@store_option
+def load(files: tuple[Path, ...], graph: str | None, store_path: str) -> None:
+    """Load RDF files (any format Oxigraph or rdflib parses), each in one transaction."""
+    from diplograph.store import parse_file
+
+    # Parse everything first: a bad file anywhere loads nothing at all.
+    try:
+        parsed = [(path, list(parse_file(path, graph or path.resolve().as_uri()))) for path in files]
+    except StoreError as error:
+        raise click.ClickException(f"{error} (nothing loaded)") from None
+    with open_store(store_path) as store:
+        store.inner.extend(quad for _, quads in parsed for quad in quads)
+    for path, quads in parsed:
+        click.echo(f"{path}: {len(quads)} triples", err=True)
+
+
+@main.command()
+@click.argument("name_or_file")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]), default="table")
+@store_option
+def query(name_or_file: str, params: tuple[str, ...], fmt: str, store_path: str) -> None:
+    """Run a canned query by name (see `diplograph queries`) or a .rq file."""
+    from diplograph.queries.catalog import QueryError, resolve
+    from diplograph.results import write_results
+
+    try:
+        canned = resolve(name_or_file)
+        bindings = canned.bindings(dict(_split_param(p) for p in params))
+    except QueryError as error:
+        raise click.ClickException(str(error)) from None
+    with open_store(store_path, read_only=True) as store:
+        try:
+            results = store.query(canned.text, bindings=bindings)
+        except SyntaxError as error:
+            raise click.ClickException(f"{canned.path}: {error}") from None
+        write_results(results, fmt, sys.stdout)
+
+
+@main.command()
+def queries() -> None:
+    """List the canned queries and their parameters."""
+    from diplograph.queries.catalog import catalog
+
+    for canned in catalog().values():
+        click.echo(f"{canned.name}: {canned.title}")
+        for param in canned.params:
+            need = "required" if param.required else "optional"
+            click.echo(f"    --param {param.name}=<{param.type}>  ({need}) {param.description}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="trig", show_default=True)
+@click.option("--graph", help="Export only this named graph.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@store_option
+def export(fmt: str, graph: str | None, output: Path | None, store_path: str) -> None:
+    """Export the store (triple formats get the union of all graphs)."""
+    with open_store(store_path, read_only=True) as store:
+        data = store.dump(fmt, graph=graph)
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@store_option
+def stats(as_json: bool, store_path: str) -> None:
+    """Triples, graphs and instances per ontology class."""
+    import json
+
+    from diplograph.stats import store_stats
+
+    with open_store(store_path, read_only=True) as store:
+        figures = store_stats(store)
+    if as_json:
+        click.echo(json.dumps(figures, indent=2))
+        return
+    click.echo(f"triples: {figures['triples']}\ngraphs: {figures['graphs']}")
+    for cls, count in figures["classes"].items():
+        click.echo(f"  {cls}: {count}")
+
+
+def _split_param(raw: str) -> tuple[str, str]:
+    name, sep, value = raw.partition("=")
+    if not sep or not name:
+        raise click.BadParameter(f"{raw!r} is not NAME=VALUE", param_hint="--param")
+    return name.strip(), value

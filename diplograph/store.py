@@ -1,0 +1,186 @@
+"""The embedded store: one Oxigraph database on disk, with rdflib access through oxrdflib.
+
+SPARQL always runs in Oxigraph. Queries go to pyoxigraph as plain strings (never pre-parsed by
+rdflib, which would silently fall back to rdflib's engine), and the default graph is the union of
+all named graphs: one graph per article, one for the ontology, one for reference entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from oxrdflib import OxigraphStore
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+# File extensions Oxigraph parses itself; anything else goes through rdflib's parsers.
+OXIGRAPH_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".n3": ox.RdfFormat.N3,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+EXPORT_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD}
+
+
+class StoreError(Exception):
+    """A problem the user can act on: the message names the store, file or line."""
+
+
+class Store:
+    """An Oxigraph store opened at ``path``; use as a context manager to flush on exit."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        try:
+            if read_only:
+                self.inner = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.inner = ox.Store(str(self.path))
+        except OSError as error:
+            raise StoreError(_explain_open_error(self.path, error)) from error
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if not self.read_only:
+            self.inner.flush()
+
+    @property
+    def dataset(self) -> rdflib.Dataset:
+        """An rdflib view of the same data; its ``query()`` with a string runs in Oxigraph too."""
+        return rdflib.Dataset(store=OxigraphStore(store=self.inner), default_union=True)
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Term] | None = None,
+        default_graphs: Iterable[str] = (),
+        named_graphs: Iterable[str] = (),
+    ) -> Results:
+        """Run a SPARQL query; ``bindings`` are substituted as RDF terms, never spliced into text.
+
+        Without ``default_graphs`` the default graph is the union of all graphs.
+        """
+        default = [ox.NamedNode(iri) for iri in default_graphs]
+        named = [ox.NamedNode(iri) for iri in named_graphs]
+        return self.inner.query(
+            sparql,
+            use_default_graph_as_union=not default,
+            default_graph=default or None,
+            named_graphs=named or None,
+            substitutions={ox.Variable(name): term for name, term in (bindings or {}).items()},
+        )
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update request; Oxigraph applies it in one transaction."""
+        self.inner.update(sparql)
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        """Make ``graph`` hold exactly ``quads``, atomically: readers see the old or the new graph.
+
+        One SPARQL Update request is one Oxigraph transaction, so a crash mid-way leaves the old
+        graph intact and an article is never half-written.
+        """
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        self.inner.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+
+    def load(self, path: Path, *, graph: str | None = None) -> int:
+        """Load an RDF file in one transaction; a parse error names the file and line and loads nothing.
+
+        Triples go to ``graph`` when given, else to a graph named after the file.
+        """
+        quads = list(parse_file(path, graph or path.resolve().as_uri()))
+        self.inner.extend(quads)
+        return len(quads)
+
+    def dump(self, fmt: str, *, graph: str | None = None) -> bytes:
+        """Serialise the whole store (or one graph) in one of ``EXPORT_FORMATS``."""
+        rdf_format = EXPORT_FORMATS[fmt]
+        if graph is not None:
+            return self.inner.dump(format=rdf_format, from_graph=ox.NamedNode(graph))
+        if rdf_format in QUAD_FORMATS:
+            return self.inner.dump(format=rdf_format)
+        # Triple formats cannot name graphs: export the union, one copy of each triple.
+        triples = self.inner.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        return ox.serialize(triples, format=rdf_format, prefixes=_prefixes())
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self.inner.named_graphs())
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+
+def parse_file(path: Path, graph: str) -> Iterable[ox.Quad]:
+    """Parse an RDF file into quads, raising a ``StoreError`` that names the file and line."""
+    if not path.is_file():
+        raise StoreError(f"{path}: no such file")
+    target = ox.NamedNode(graph)
+    rdf_format = OXIGRAPH_FORMATS.get(path.suffix.lower())
+    try:
+        if rdf_format is None:
+            return _parse_with_rdflib(path, target)
+        quads = ox.parse(path=str(path), format=rdf_format, base_iri=path.resolve().as_uri())
+        return [ox.Quad(q.subject, q.predicate, q.object, target if q.graph_name == ox.DefaultGraph() else q.graph_name)
+                for q in quads]
+    except SyntaxError as error:
+        line = f" line {error.lineno}" if error.lineno else ""
+        raise StoreError(f"{path}:{line}: {error.msg}") from error
+    except (ValueError, OSError) as error:
+        raise StoreError(f"{path}: {error}") from error
+
+
+def _parse_with_rdflib(path: Path, target: ox.NamedNode) -> list[ox.Quad]:
+    from oxrdflib._converter import to_ox
+
+    dataset = rdflib.Dataset()
+    try:
+        dataset.parse(str(path), format=rdflib.util.guess_format(str(path)))
+    except Exception as error:  # rdflib raises many unrelated types for bad input
+        raise StoreError(f"{path}: cannot parse as RDF ({type(error).__name__}: {error})") from error
+    quads = []
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        graph = target if g is None or g == rdflib.graph.DATASET_DEFAULT_GRAPH_ID else to_ox(g)
+        quads.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph))
+    return quads
+
+
+def _prefixes() -> dict[str, str]:
+    from diplograph.ontology import PREFIXES
+
+    return PREFIXES
+
+
+def _explain_open_error(path: Path, error: OSError) -> str:
+    text = str(error)
+    if "lock" in text.lower():
+        return (f"store {path} is already open for writing by another process "
+                f"(a running `diplograph serve` or `ingest`); stop it or use its endpoint")
+    if "Permission denied" in text or "Read-only file system" in text:
+        return f"store {path} is not writable: {text}"
+    return f"cannot open store {path}: {text}"

@@ -1,0 +1,1 @@
+"""Canned SPARQL queries shipped as ``.rq`` files; see :mod:`diplograph.queries.catalog`."""
