@@ -35,8 +35,8 @@ class StageGroup(click.Group):
 
 
 store_option = click.option(
-    "--store", "store_path", default=lambda: Settings().store, show_default="$DIPLOGRAPH_STORE or ~/.local/share/diplograph/store",
-    help="Folder of the embedded Oxigraph store.",
+    "--store", "store_path", default=lambda: Settings().store,
+    show_default="$DIPLOGRAPH_STORE or ~/.local/share/diplograph/store", help="Folder of the embedded Oxigraph store.",
 )
 
 

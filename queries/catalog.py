@@ -159,7 +159,10 @@ def _boolean(raw: str) -> ox.Literal:
 
 def _date_time(raw: str) -> ox.Literal:
     """Dates are stored as xsd:dateTime (xsd:date is outside OWL 2); a bare date means its midnight UTC."""
-    value = datetime.fromisoformat(raw) if "T" in raw else datetime.combine(date.fromisoformat(raw), datetime.min.time())
+    if "T" in raw:
+        value = datetime.fromisoformat(raw)
+    else:
+        value = datetime.combine(date.fromisoformat(raw), datetime.min.time())
     text = value.isoformat() if value.tzinfo else value.isoformat() + "Z"
     return ox.Literal(text, datatype=ox.NamedNode(XSD + "dateTime"))
 

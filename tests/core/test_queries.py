@@ -1,0 +1,83 @@
+"""The canned-query catalog: every shipped query parses, runs in Oxigraph and binds its parameters."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+import rdflib.plugins.sparql.processor
+from rdflib.plugins.sparql import prepareQuery
+
+from diplograph.queries.catalog import QueryError, catalog, resolve
+from diplograph.store import Store
+
+CONTRACT = {
+    "articles": ["article", "title", "published", "source"],
+    "entities": ["entity", "type", "label", "wikidata", "article"],
+    "summits": ["summit", "label", "participant", "participantWikidata", "location", "locationWikidata",
+                "startDate", "endDate", "article"],
+    "sanctions": ["sanction", "label", "imposer", "imposerWikidata", "target", "targetWikidata", "article"],
+    "claims": ["claim", "claimant", "claimantLabel", "claimantWikidata", "text", "about", "aboutWikidata",
+               "modality", "article"],
+}
+SAMPLE_VALUES = {"iri": "https://example.org/x", "wikidata": "Q56226", "string": "Kim", "integer": "3",
+                 "decimal": "0.5", "boolean": "true", "dateTime": "2019-02-27"}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Store:
+    return Store(tmp_path_factory.mktemp("store"))
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_contract_queries_keep_their_variables(store, name):
+    results = store.query(resolve(name).text)
+    assert [v.value for v in results.variables] == CONTRACT[name]
+
+
+@pytest.mark.parametrize("name", sorted(catalog()))
+def test_every_canned_query_runs_with_every_parameter_bound(store, name):
+    canned = catalog()[name]
+    assert canned.title and canned.description, f"{name}.rq needs a title and a description"
+    bindings = canned.bindings({p.name: SAMPLE_VALUES[p.type] for p in canned.params})
+    store.query(canned.text, bindings=bindings)  # Oxigraph refuses unknown or unprojected variables
+
+
+def test_missing_required_parameter_is_named(tmp_path):
+    rq = tmp_path / "needs.rq"
+    rq.write_text("#+ title: t\n#+ param: who iri required  Somebody\nSELECT ?who WHERE { ?who ?p ?o }\n")
+    with pytest.raises(QueryError, match="needs parameter 'who'"):
+        resolve(str(rq)).bindings({})
+
+
+@pytest.mark.parametrize(("kind", "bad"), [("integer", "three"), ("dateTime", "27 February"), ("wikidata", "Kim"),
+                                           ("boolean", "maybe"), ("decimal", "NaN"), ("iri", "no spaces allowed")])
+def test_values_of_the_wrong_type_are_refused(tmp_path, kind, bad):
+    rq = tmp_path / "typed.rq"
+    rq.write_text(f"#+ title: t\n#+ param: v {kind} optional  A value\nSELECT ?v WHERE {{}}\n")
+    with pytest.raises(QueryError, match="parameter 'v'"):
+        resolve(str(rq)).bindings({"v": bad})
+
+
+def test_names_cannot_escape_the_queries_folder():
+    with pytest.raises(QueryError):
+        resolve("../pyproject")
+
+
+def test_rdflib_view_runs_sparql_in_oxigraph_not_rdflib(store, monkeypatch):
+    """oxrdflib falls back to rdflib's slow engine when handed a pre-parsed query; make that fatal."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("SPARQL ran in rdflib's engine")
+
+    monkeypatch.setattr(rdflib.plugins.sparql.processor, "evalQuery", refuse)
+    store.inner.add(ox.Quad(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"),
+                            ox.Literal("o"), ox.NamedNode("https://example.org/g")))
+    rows = list(store.dataset.query("SELECT ?o WHERE { ?s <https://example.org/p> ?o }"))
+    assert [str(row[0]) for row in rows] == ["o"]
+
+
+def test_the_fallback_guard_can_fail(store, monkeypatch):
+    """A pre-parsed query is the trap: it must hit the guard above, proving the guard works."""
+    monkeypatch.setattr(rdflib.plugins.sparql.processor, "evalQuery", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        store.dataset.query(prepareQuery("SELECT ?o WHERE { ?s ?p ?o }"))
