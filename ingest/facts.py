@@ -66,6 +66,7 @@ class Summit:
     status: EventStatus | None = None
     qid: str | None = None
     confidence: float = 0.8
+    key: str | None = None  # identity across articles (parties as states, place, year); IRI slug source
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Sanction:
     start: DateValue | None = None
     qid: str | None = None
     confidence: float = 0.8
+    key: str | None = None  # identity across articles (imposers, targets, legal basis); IRI slug source
 
 
 @dataclass
