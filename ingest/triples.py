@@ -3,7 +3,9 @@
 The quads come in ``Part`` s, the units validation may drop without touching the rest: the
 article node, each entity (with its mention spans), and each summit, sanction or claim (with its
 evidence span). Shared nodes (entities, summits, sanctions) get deterministic IRIs from
-``iris`` and carry their descriptive triples in every article graph that mentions them.
+``iris`` (a summit or sanction by the ``key`` extraction computed, else its QID, else its
+participants, place and date or its imposers, targets and basis) and carry their descriptive
+triples in every article graph that mentions them.
 """
 
 from __future__ import annotations
@@ -138,8 +140,8 @@ class _Graph:
     def _summit(self, summit: Summit) -> Part:
         participants = [self._entity(key) for key in summit.participants]
         location = self._entity(summit.location) if summit.location else None
-        if summit.qid:
-            key = [summit.qid]
+        if summit.key or summit.qid:
+            key = [summit.key or summit.qid or ""]
         else:
             key = [*sorted(self._local(p) for p in participants), self._local(location) if location else "",
                    _date_key(summit.start)]
@@ -164,8 +166,8 @@ class _Graph:
     def _sanction(self, sanction: Sanction) -> Part:
         imposers = [self._entity(key) for key in sanction.imposers]
         targets = [self._entity(key) for key in sanction.targets]
-        if sanction.qid:
-            key = [sanction.qid]
+        if sanction.key or sanction.qid:
+            key = [sanction.key or sanction.qid or ""]
         else:
             key = [*sorted(self._local(i) for i in imposers), "on", *sorted(self._local(t) for t in targets),
                    sanction.legal_basis or ""]
