@@ -216,12 +216,16 @@ def _iso(match: re.Match[str], context: _Context) -> DateRange | None:
     return _days(day, day)
 
 
-@_pattern(r"M1\s+D1" + _TO + r"(?:M2\s+)?D2(?:,?\s+Y1)?")
+@_pattern(r"M1\s+D1(?:,?\s+Y2)?" + _TO + r"(?:M2\s+)?D2(?:,?\s+Y1)?")
 def _month_day_range(match: re.Match[str], context: _Context) -> DateRange | None:
     """February 27-28 / June 30 to July 1, 2019 (the year, when stated, closes the range)."""
     m1 = _month(match, "m1")
     m2 = _month(match, "m2") if match["m2"] else m1
     d1, d2 = int(match["d1"]), int(match["d2"])
+    if match["y2"]:  # December 30, 2018 - January 2, 2019 / June 12, 2018 - June 14
+        first_year = int(match["y2"])
+        last_year = int(match["y1"]) if match["y1"] else first_year + ((m1, d1) > (m2, d2))
+        return _days(_day(first_year, m1, d1), _day(last_year, m2, d2))
     return _range(m1, d1, m2, d2, int(match["y1"]) if match["y1"] else None, context)
 
 
