@@ -111,9 +111,19 @@ def queries() -> None:
 @click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="trig", show_default=True)
 @click.option("--graph", help="Export only this named graph.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@click.option("--protege", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the ontology with every individual as one OWL 2 DL document for Protégé to this file.")
+@click.option("--protege-format", type=click.Choice(["rdfxml", "owlxml", "turtle"]), default="rdfxml",
+              show_default=True, help="Syntax of the --protege document (owlxml needs Java and the OWL API).")
 @store_option
-def export(fmt: str, graph: str | None, output: Path | None, store_path: str) -> None:
-    """Export the store (triple formats get the union of all graphs)."""
+def export(fmt: str, graph: str | None, output: Path | None, protege: Path | None, protege_format: str,
+           store_path: str) -> None:
+    """Export the store (triple formats get the union of all graphs), or a Protégé document."""
+    if protege:
+        from diplograph.ontology.protege import export_protege
+
+        export_protege(store_path, protege, protege_format)
+        return
     with open_store(store_path, read_only=True) as store:
         data = store.dump(fmt, graph=graph)
     if output:
