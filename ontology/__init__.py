@@ -19,6 +19,7 @@ ONTOLOGY_TTL = HERE / "diplograph.ttl"
 ONTOLOGY_OWL = HERE / "diplograph.owl"
 SHAPES_TTL = HERE / "shapes.ttl"
 EXAMPLE_TTL = HERE / "examples" / "example.ttl"
+DOC_HTML = HERE / "doc" / "index.html"
 
 PREFIXES = {
     "dg": str(DG),
