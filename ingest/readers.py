@@ -188,13 +188,19 @@ def html_to_text(html: str) -> str:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except Exception:  # lxml raises several types for junk; plain text is the safe reading
         return html
+    for element in root.iter():  # as in a browser, line breaks in the source are just spaces
+        element.text = _spaces(element.text)
+        element.tail = _spaces(element.tail)
     for element in root.iter("br"):
         element.tail = "\n" + (element.tail or "")
     for element in root.iter("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"):
         element.tail = "\n\n" + (element.tail or "")
-    text = root.text_content()
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
+    lines = (line.strip() for line in root.text_content().split("\n"))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _spaces(text: str | None) -> str | None:
+    return re.sub(r"[ \t\r\n\u00a0]+", " ", text) if text else text
 
 
 # --- JSON and JSON Lines ---------------------------------------------------------------------------
