@@ -1,12 +1,12 @@
 #!/bin/sh
 # Installs what the test suite needs on a fresh Debian machine: the package with its test extras,
-# the OWL API (what Protégé runs on) and Java for HermiT, Jena's command-line clients, Chromium.
+# the OWL API (what Protégé runs on) and a JDK (HermiT; `java File.java` source launch of the OWL API checks), Jena's command-line clients, Chromium.
 set -eu
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends \
-        default-jre-headless libowlapi-java >/dev/null
+        default-jdk-headless libowlapi-java >/dev/null
 fi
 python3 -m pip install -q -e '.[test]'
