@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what the test suite needs on a fresh Debian machine: the package with its test extras,
-# the OWL API (what Protégé runs on) and a JDK (HermiT; `java File.java` source launch of the OWL API checks), Jena's command-line clients, Chromium.
+# the OWL API (what Protégé runs on) and a JDK (HermiT, and `java File.java` source launch of the
+# OWL API checks), Jena's command-line clients, Chromium.
 set -eu
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
