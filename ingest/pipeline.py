@@ -144,8 +144,9 @@ def _batches(items: Iterator[Article | Failure], size: int, summary: Summary, re
 def _process(batches: Iterator[list[Article]], settings: Settings, extractor: Extractor | None,
              workers: int) -> Iterator[Outcome]:
     if workers <= 1:
-        processor = Processor(settings, extractor)
+        processor = None  # loaded with the first article: a run of bad inputs never waits for spaCy
         for batch in batches:
+            processor = processor or Processor(settings, extractor)
             yield from processor.process(batch)
         return
     context = get_context("spawn")  # no fork of a process holding an open store and spaCy's threads
