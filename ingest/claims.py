@@ -1,0 +1,275 @@
+"""Claims: propositions the text attributes to a source, with cue, content, topic and modality.
+
+Three attribution patterns (PARC's source + cue + content):
+
+* a reporting or attitude verb with its subject as source and its clause as content: "North Korea
+  insisted that ...", "the administration portrayed Kim as desperate, arguing that ...", "He offered
+  to restart ...", quotes split around the cue ("'X,' he said, 'Y.'" gives X and Y joined);
+* an attitude noun whose holder is named: "Trump's view that ...", "the biggest concern among many
+  analysts is that ...", "North Korea expressed frustration that ...", "his determination to ...";
+* "according to X, ...".
+
+The source must be an entity of the article (a pronoun resolved to one counts), a described group
+("analysts", "U.S. officials": a Group) or a described person ("a Kremlin spokesman"). What the
+author says in their own voice, with "we"/"I", or through agentless phrasings ("raising speculation
+that", "it is believed that") is not attributed to anyone and is left out: the graph records what
+sources claim, and the article itself is its own provenance.
+
+Modality: Denied for denial cues (deny, reject, dismiss) and negated cues ("did not say"); Hedged
+for belief, hope, fear, concern and estimate cues and for contents hedged with may/might/could/
+likely/reportedly; else Asserted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from diplograph.ingest import lexicon
+from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.facts import Claim, Span
+from diplograph.ingest.spans import clause_sentence, subject_of
+
+CLAIMANT_KINDS = frozenset({"Leader", "Person", "State", "Organization", "Government", "Group"})
+_QUOTES = re.compile(r"\u201c([^\u201d]{3,}?)\u201d|\"([^\"\n]{3,}?)\"")
+FRAMING_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
+    quotes = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
+              for m in _QUOTES.finditer(doc.text)]
+    claims: list[Claim] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        claim = None
+        if token.pos_ == "VERB" and lemma in lexicon.SAY_VERBS:
+            claim = _verb_claim(token, index, quotes)
+        elif token.pos_ == "NOUN" and lemma in lexicon.CLAIM_NOUNS:
+            claim = _noun_claim(token, index)
+        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            claim = _according_claim(token, index)
+        if claim is not None:
+            claims.append(claim)
+    return _dedupe(claims)
+
+
+# --- sources ------------------------------------------------------------------------------------------
+def source_key(token: Token, index: EntityIndex) -> str | None:
+    """The claimant a subject or holder phrase denotes, or None when it names no one we can keep."""
+    if token.lower_ in lexicon.AUTHOR_PRONOUNS:
+        return None
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma in lexicon.GROUP_NOUNS and token.i not in index.token_key:
+        return _described_source(token, index)
+    key = index.key_of_phrase(token)
+    if key is None or index.kind(key) not in CLAIMANT_KINDS:
+        return None
+    return key
+
+
+def _described_source(token: Token, index: EntityIndex) -> str | None:
+    """'many analysts' -> Group 'analysts'; 'U.S. officials' -> Group 'U.S. officials';
+    'a Kremlin spokesman' -> Person 'Kremlin spokesman'."""
+    mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < token.i
+            and c.lower_ not in lexicon.QUANTIFIERS and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+    first = min((c.left_edge.i for c in mods), default=token.i)
+    words = [t for t in token.doc[first:token.i + 1] if t.lower_ not in lexicon.QUANTIFIERS and not t.is_punct
+             and t.tag_ != "POS"]
+    label = " ".join(t.text for t in words)
+    plural = token.tag_ in ("NNS", "NNPS")
+    if not plural and token.lemma_.lower() not in lexicon.PERSON_SOURCE_NOUNS:
+        return None
+    if not plural and len(words) < 2:
+        return None  # "an official said": too vague to keep as a source
+    key = index.unlinked("Group" if plural else "Person", label, 0.6)
+    index.add(first, token.i + 1, key, label, 0.6)
+    return key
+
+
+# --- verb cues ----------------------------------------------------------------------------------------
+def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) -> Claim | None:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # agentless passive: "it is believed that ..."
+    if _inside(verb.idx, quotes):
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    claimant = source_key(subject, index)
+    if claimant is None:
+        return None
+    pieces = _verb_content(verb, quotes)
+    if not pieces:
+        return None
+    cue = Span(verb.idx, verb.idx + len(verb.text), verb.text)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return _claim(index, claimant, pieces, cue, verb, verb.lemma_.lower(), negated)
+
+
+def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    lemma = verb.lemma_.lower()
+    heads = [c for c in verb.children if c.dep_ == "ccomp"]
+    heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads]
+    if not heads and lemma in lexicon.XCOMP_CONTENT_VERBS:
+        heads = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not heads and lemma in lexicon.OBJECT_CONTENT_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            heads = objects + [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "of", "for")
+                               and c.i > objects[0].i]
+    if not heads and lemma == "warn":
+        heads = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
+    quoted = _sentence_quotes(verb, quotes)
+    if quoted and (not heads or all(_inside(h.idx, quotes) for h in heads)):
+        return quoted
+    return _ranges(tok for h in heads for tok in _content_tokens(h))
+
+
+def _content_tokens(head: Token) -> Iterable[Token]:
+    """The head's subtree, less framing clauses the author hangs on it ("while doubling down ...")."""
+    skip: set[int] = set()
+    for t in head.subtree:
+        if t.dep_ == "advcl" and t is not head and any(c.dep_ == "mark" and c.lower_ in FRAMING_MARKS
+                                                       for c in t.children):
+            skip |= {s.i for s in t.subtree}
+    for t in head.subtree:
+        if t.i not in skip and not (t.dep_ == "mark" and t.head is head and t.i == head.left_edge.i):
+            yield t
+
+
+def _sentence_quotes(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quoted passages of the cue's sentence (including a quote it opens and the next sentence
+    continues), for "'X,' he said, 'Y.'"."""
+    sent = verb.sent
+    return [(a, b) for a, b in quotes if a < sent.end_char and b > sent.start_char and not (a <= verb.idx < b)]
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def _ranges(tokens: Iterable[Token]) -> list[tuple[int, int]]:
+    """Character ranges covering the tokens, contiguous runs merged, edge punctuation dropped."""
+    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    ranges: list[list[Token]] = []
+    for t in ordered:
+        if ranges and ranges[-1][-1].i + 1 == t.i:
+            ranges[-1].append(t)
+        else:
+            ranges.append([t])
+    out = []
+    for run in ranges:
+        while run and (run[-1].is_punct or run[-1].is_space):
+            run.pop()
+        while run and (run[0].is_punct or run[0].is_space):
+            run.pop(0)
+        if run:
+            out.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+    return out
+
+
+# --- noun cues ----------------------------------------------------------------------------------------
+def _noun_claim(noun: Token, index: EntityIndex) -> Claim | None:
+    holder, cue_start = _holder(noun, index)
+    if holder is None:
+        return None
+    heads = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and _clausal(c)]
+    if not heads and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        heads = [c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.i and _clausal(c)]
+    if not heads:
+        return None
+    pieces = _ranges(tok for h in heads for tok in _content_tokens(h))
+    if not pieces:
+        return None
+    doc = noun.doc
+    cue_tokens = doc[min(cue_start, noun.i):noun.i + 1]
+    cue = Span(cue_tokens.start_char, cue_tokens.end_char, cue_tokens.text)
+    negated = any(c.dep_ == "neg" for c in noun.head.children) and noun.dep_ == "dobj"
+    return _claim(index, holder, pieces, cue, noun, noun.lemma_.lower(), negated)
+
+
+def _clausal(head: Token) -> bool:
+    """A clause or infinitive ("that he alone ...", "to improve ..."), not a relative clause."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in head.children)
+
+
+def _holder(noun: Token, index: EntityIndex) -> tuple[str | None, int]:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return source_key(child, index), noun.i
+        if child.dep_ == "prep" and child.lower_ in ("among", "of", "by", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (key := source_key(pobj, index)):
+                    return key, noun.i
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lexicon.LIGHT_VERBS:
+        subject = subject_of(head)
+        if subject is not None:
+            return source_key(subject, index), head.i
+    return None, noun.i
+
+
+# --- "according to" -----------------------------------------------------------------------------------
+def _according_claim(token: Token, index: EntityIndex) -> Claim | None:
+    to = token.doc[token.i + 1]
+    sources = [c for c in to.children if c.dep_ == "pobj"]
+    if not sources:
+        return None
+    claimant = source_key(sources[0], index)
+    if claimant is None:
+        return None
+    phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+    sent = token.sent
+    pieces = _ranges(t for t in sent if t.i not in phrase)
+    if not pieces:
+        return None
+    cue_span = token.doc[token.i:to.i + 1]
+    cue = Span(cue_span.start_char, cue_span.end_char, cue_span.text)
+    return _claim(index, claimant, pieces, cue, token, "according", False)
+
+
+# --- the fact -----------------------------------------------------------------------------------------
+def _claim(index: EntityIndex, claimant: str, pieces: list[tuple[int, int]], cue: Span, anchor: Token,
+           cue_lemma: str, negated: bool) -> Claim:
+    doc = anchor.doc
+    text = " ".join(doc.text[a:b] for a, b in pieces)
+    content = [Span(a, b, doc.text[a:b]) for a, b in pieces]
+    about: list[str] = []
+    for a, b in pieces:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            about += [k for k in index.keys_in(span.start, span.end) if k not in about and index.kind(k) != "Group"]
+    modality = _modality(cue_lemma, negated, doc, pieces, anchor)
+    confidence = 0.8 if anchor.pos_ == "VERB" else 0.65
+    evidence = clause_sentence(anchor)
+    start = min(evidence.start, pieces[0][0])
+    end = max(evidence.end, pieces[-1][1])
+    if (start, end) != (evidence.start, evidence.end):
+        evidence = Span(start, end, doc.text[start:end])
+    return Claim(claimant=claimant, text=text, content=content, cue=cue, evidence=evidence, about=about,
+                 modality=modality, confidence=confidence)
+
+
+def _modality(cue_lemma: str, negated: bool, doc: Doc, pieces: list[tuple[int, int]], anchor: Token) -> str:
+    if cue_lemma in lexicon.DENIAL_CUES:
+        return "Asserted" if negated else "Denied"
+    if negated:
+        return "Denied"
+    if cue_lemma in lexicon.HEDGE_CUES:
+        return "Hedged"
+    if any(c.lower_ in lexicon.HEDGE_WORDS for c in anchor.children):
+        return "Hedged"
+    words = {w.lower() for a, b in pieces for w in re.findall(r"[A-Za-z]+", doc.text[a:b])}
+    return "Hedged" if words & lexicon.HEDGE_WORDS else "Asserted"
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: dict[tuple[str, int, int], Claim] = {}
+    for claim in claims:
+        ident = (claim.claimant, claim.content[0].start, claim.content[-1].end)
+        seen.setdefault(ident, claim)
+    return list(seen.values())

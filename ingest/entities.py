@@ -1,0 +1,532 @@
+"""Entity mentions: find every leader, state, organisation, place and named source, and link it.
+
+Linking is offline and precision-first (an empty link beats a wrong one):
+
+1. Gazetteer aliases are matched as token n-grams through a dict (one lookup per capitalised token
+   start, never a loop over the gazetteer); acronyms must match case exactly ("US" is not "us").
+2. Capitals and metonyms ("Pyongyang insists", "the Kremlin") denote their state unless used as a
+   location ("in Pyongyang").
+3. Short names ("Kim") link to the one person of the article whose name they are part of; a
+   name shared by two persons stays unlinked. Titles ("President", "Chairman") type unknown persons
+   as Leaders; other unknown persons are Persons, unlinked.
+4. "the North Korean leader" / "Russia's president" denote the article's leader of that state, or
+   the gazetteer's office holder at the publication date when exactly one is known.
+5. "the Trump administration", "the U.S. government", "North Korea's foreign ministry" become a
+   Government with ``government_of`` its state and ``led_by`` its leader when known.
+6. Personal pronouns (he/his/she/her) denote the nearest preceding person; it/its the nearest
+   preceding state or organisation in the same sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from diplograph.ingest import lexicon, names
+from diplograph.ingest.facts import Entity, Span
+from diplograph.ingest.gazetteer import GazEntry, Gazetteer
+from diplograph.ingest.iris import slug
+
+PERSON_KINDS = frozenset({"Leader", "Person"})
+AGENT_KINDS = frozenset({"State", "Organization", "Government"})
+# Longer entities that contain an alias without being about it ("Trump Tower", "New York Times").
+OPAQUE_ENT_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+MALE_FEMALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+
+
+@dataclass
+class AliasTable:
+    """Gazetteer names as dicts from name key (``names.key``) to entries, for token-start lookups."""
+
+    folded: dict[str, list[GazEntry]]
+    cased: dict[str, list[GazEntry]]  # acronyms and very short names, matched only as written
+    first_words: set[str]  # case-folded first word of every key: the cheap test before a lookup
+    max_tokens: int
+
+    def candidates(self, surface: str) -> list[GazEntry]:
+        found = self.folded.get(names.key(surface), []) + self.cased.get(names.key(surface, keep_case=True), [])
+        return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=4)
+def alias_table(gaz: Gazetteer) -> AliasTable:
+    folded: dict[str, list[GazEntry]] = {}
+    cased: dict[str, list[GazEntry]] = {}
+    longest = 1
+    for entry in gaz.entries():
+        for name in entry.names:
+            exact = names.is_case_sensitive(name)
+            key = names.key(name, keep_case=exact)
+            if not key or not any(c.isalpha() for c in key):
+                continue
+            bucket = (cased if exact else folded).setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            longest = max(longest, len(name.split()))
+    first_words = {k.split(" ")[0].casefold() for k in [*folded, *cased]}
+    # a name's words can be several spaCy tokens ("Kim Jong-un" is four): allow for hyphens and dots
+    return AliasTable(folded, cased, first_words, longest * 3)
+
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    key: str
+    alias: str
+    confidence: float
+
+
+class EntityIndex:
+    """The article's entities and which tokens mention which, for the event and claim rules."""
+
+    def __init__(self, doc: Doc, gaz: Gazetteer, published: datetime | None):
+        self.doc = doc
+        self.gaz = gaz
+        self.published = published
+        self.entities: dict[str, Entity] = {}
+        self.token_key: dict[int, str] = {}
+        self.mentions: list[Mention] = []
+        self.demonyms: dict[int, GazEntry] = {}  # token index -> state named by an adjective
+        self.entries: dict[str, GazEntry] = {}  # entity key -> gazetteer entry, for linked entities
+
+    # --- building ---------------------------------------------------------------------------------
+    def entity_for(self, entry: GazEntry, kind: str | None = None) -> str:
+        """The key of a gazetteer entity: its QID, or its label's slug when ingest may not link it."""
+        key = entry.qid or slug(entry.label)
+        if key not in self.entities:
+            confidence = 1.0 if entry.qid else 0.7
+            self.entities[key] = Entity(key=key, kind=kind or gaz_kind(entry), label=entry.label, qid=entry.qid,
+                                        confidence=confidence)
+            self.entries[key] = entry
+        return key
+
+    def unlinked(self, kind: str, label: str, confidence: float, **extra: str | None) -> str:
+        key = slug(label)
+        if key not in self.entities:
+            self.entities[key] = Entity(key=key, kind=kind, label=label, confidence=confidence, **extra)
+        return key
+
+    def add(self, start: int, end: int, key: str, alias: str, confidence: float) -> None:
+        if any(i in self.token_key for i in range(start, end)):
+            return
+        for i in range(start, end):
+            self.token_key[i] = key
+        self.mentions.append(Mention(start, end, key, alias, confidence))
+        span = self.doc[start:end]
+        entity = self.entities[key]
+        entity.mentions.append(Span(span.start_char, span.end_char, span.text))
+        if entity.matched_alias is None:
+            entity.matched_alias = alias
+        entity.confidence = max(entity.confidence if entity.mentions[1:] else 0.0, confidence)
+
+    def replace(self, start: int, end: int, key: str, alias: str, confidence: float) -> None:
+        """Mention a wider phrase ("the Trump administration") over the mentions inside it ("Trump")."""
+        inner = [m for m in self.mentions if start <= m.start and m.end <= end]
+        for m in inner:
+            self.mentions.remove(m)
+            span = self.doc[m.start:m.end]
+            entity = self.entities[m.key]
+            entity.mentions = [s for s in entity.mentions if (s.start, s.end) != (span.start_char, span.end_char)]
+            for i in range(m.start, m.end):
+                self.token_key.pop(i, None)
+        self.add(start, end, key, alias, confidence)
+
+    def finish(self) -> None:
+        self.mentions.sort(key=lambda m: m.start)
+        for entity in self.entities.values():
+            entity.mentions.sort(key=lambda s: s.start)
+
+    # --- reading ----------------------------------------------------------------------------------
+    def kind(self, key: str) -> str:
+        return self.entities[key].kind
+
+    def key_at(self, token: Token) -> str | None:
+        """The entity a token mentions, pronouns included."""
+        return self.token_key.get(token.i)
+
+    def key_of_phrase(self, head: Token) -> str | None:
+        """The entity a noun phrase headed by ``head`` denotes (its head or compound/name part)."""
+        if (key := self.token_key.get(head.i)) is not None:
+            return key
+        for child in head.children:
+            if child.dep_ in ("compound", "flat", "nmod") and (key := self.token_key.get(child.i)):
+                return key
+        return None
+
+    def keys_in(self, start: int, end: int) -> list[str]:
+        seen: list[str] = []
+        for i in range(start, end):
+            key = self.token_key.get(i)
+            if key and key not in seen and not _temporal_prefix(self.doc, i):
+                seen.append(key)
+        return seen
+
+    def state_of(self, key: str) -> str | None:
+        """The state key a leader or government belongs to (for party matching)."""
+        entity = self.entities[key]
+        if entity.kind == "State":
+            return key
+        if entity.kind == "Government":
+            return entity.government_of
+        entry = self.entries.get(key)
+        state = getattr(entry, "state", None) if entry else None
+        return state if isinstance(state, str) else None
+
+    def state_named_by(self, token: Token) -> GazEntry | None:
+        """A state named by this token: a State mention or a demonym adjective."""
+        if (entry := self.demonyms.get(token.i)) is not None:
+            return entry
+        key = self.token_key.get(token.i)
+        if key and self.entities[key].kind == "State":
+            return self.entries.get(key)
+        return None
+
+
+def gaz_kind(entry: GazEntry) -> str:
+    kind = str(entry.kind)
+    return kind if kind in ("Leader", "Person", "State", "Organization", "Place", "Government") else "Organization"
+
+
+def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> EntityIndex:
+    index = EntityIndex(doc, gaz, published)
+    ents_by_token = {t.i: ent for ent in doc.ents for t in ent}
+    _match_aliases(index, ents_by_token)
+    _match_demonyms(index)
+    _match_metonym_ents(index)
+    _match_leader_nouns(index)
+    _match_governments(index)
+    _match_persons(index)
+    _match_pronouns(index)
+    index.finish()
+    return index
+
+
+# --- 1-2: gazetteer aliases, capitals and metonyms ----------------------------------------------------
+def _match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> None:
+    doc, table = index.doc, alias_table(index.gaz)
+    found: list[tuple[int, int, list[GazEntry]]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        if not (token.text[:1].isupper() or token.text[:1].isdigit()) or \
+                names.key(token.text) not in table.first_words:
+            i += 1
+            continue
+        match = _longest_alias(doc, i, table)
+        if match is None or _inside_opaque_ent(doc[i:match[0]], ents_by_token):
+            i += 1
+            continue
+        found.append((i, match[0], match[1]))
+        i = match[0]
+    for start, end, candidates in found:
+        span = doc[start:end]
+        entry = _choose(index, span, candidates, ents_by_token.get(start))
+        if entry is None:
+            continue
+        _add_linked(index, span, entry)
+
+
+def _longest_alias(doc: Doc, start: int, table: AliasTable) -> tuple[int, list[GazEntry]] | None:
+    for end in range(min(len(doc), start + table.max_tokens), start, -1):
+        span = doc[start:end]
+        if span[-1].is_punct or span[-1].is_space or "\n" in span.text:
+            continue
+        candidates = table.candidates(span.text)
+        if candidates:
+            return end, candidates
+    return None
+
+
+def _inside_opaque_ent(span: SpacySpan, ents_by_token: dict[int, SpacySpan]) -> bool:
+    ent = ents_by_token.get(span.start)
+    if ent is None or ent.label_ not in OPAQUE_ENT_LABELS:
+        return False
+    core = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
+    if not core or (core[0].i >= span.start and core[-1].i < span.end):
+        return False
+    head = ent.root.lower_
+    return head not in lexicon.GOVERNMENT_NOUNS and head not in lexicon.MINISTRY_NOUNS
+
+
+def _choose(index: EntityIndex, span: SpacySpan, candidates: list[GazEntry], ent: SpacySpan | None) -> GazEntry | None:
+    by_qid = {c.qid or c.label: c for c in candidates}
+    if len(by_qid) == 1:
+        return candidates[0]
+    label = ent.label_ if ent is not None else ""
+    wanted = {"PERSON": PERSON_KINDS, "GPE": {"State", "Place"}, "LOC": {"Place"},
+              "ORG": {"Organization", "State"}, "NORP": {"State"}}.get(label, set())
+    fitting = [c for c in by_qid.values() if gaz_kind(c) in wanted] if wanted else list(by_qid.values())
+    if len(fitting) == 1:
+        return fitting[0]
+    known = [c for c in fitting if (c.qid or slug(c.label)) in index.entities]
+    return known[0] if len(known) == 1 else None
+
+
+def _add_linked(index: EntityIndex, span: SpacySpan, entry: GazEntry) -> None:
+    kind = gaz_kind(entry)
+    if kind in ("Place", "Organization") and not _locative(span):
+        state = index.gaz.metonym(span.text)
+        if state is not None and gaz_kind(state) == "State":
+            index.add(span.start, span.end, index.entity_for(state), span.text, 0.8)
+            return
+    index.add(span.start, span.end, index.entity_for(entry), span.text, 0.95 if len(span.text) > 3 else 0.9)
+
+
+def _locative(span: SpacySpan) -> bool:
+    """Used as a location ("in Pyongyang", "visited Hanoi", "the Hanoi summit") rather than an actor."""
+    head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ in lexicon.LOCATIVE_PREPS:
+        return True
+    if head.dep_ == "dobj" and head.head.lemma_ in lexicon.PLACE_VERBS:
+        return True
+    return head.dep_ in ("compound", "nmod") and head.head.lemma_ in lexicon.SUMMIT_NOUNS
+
+
+def _match_metonym_ents(index: EntityIndex) -> None:
+    """Named entities the aliases missed that the gazetteer knows as a state's metonym ("the Kremlin")."""
+    for ent in index.doc.ents:
+        if ent.label_ not in ("ORG", "FAC", "GPE", "LOC") or any(t.i in index.token_key for t in ent):
+            continue
+        tokens = [t for t in ent if t.tag_ != "POS"]
+        if not tokens:
+            continue
+        surface = index.doc[tokens[0].i:tokens[-1].i + 1]
+        state = index.gaz.metonym(surface.text)
+        if state is not None and gaz_kind(state) == "State" and not _locative(surface):
+            index.add(surface.start, surface.end, index.entity_for(state), surface.text, 0.75)
+
+
+# --- demonyms, "the North Korean leader", governments -------------------------------------------------
+def _match_demonyms(index: EntityIndex) -> None:
+    for ent in index.doc.ents:
+        if ent.label_ != "NORP" or any(t.i in index.token_key for t in ent):
+            continue
+        state = index.gaz.by_demonym(ent.text)
+        if state is not None and gaz_kind(state) == "State":
+            for token in ent:
+                index.demonyms[token.i] = state
+
+
+def _leader_noun(token: Token) -> tuple[int, int] | None:
+    """Token span of an office noun ("leader", "prime minister") headed by ``token``."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lower = token.lower_
+    if lower == "minister" and token.i > 0 and token.doc[token.i - 1].lower_ == "prime":
+        return token.i - 1, token.i + 1
+    return (token.i, token.i + 1) if lower in lexicon.LEADER_NOUNS else None
+
+
+def _match_leader_nouns(index: EntityIndex) -> None:
+    doc = index.doc
+    for token in doc:
+        span = _leader_noun(token)
+        if span is None or token.i in index.token_key or token.tag_ in ("NNS", "NNPS"):
+            continue
+        following = doc[span[1]] if span[1] < len(doc) else None
+        if following is not None and (following.ent_type_ == "PERSON" or following.i in index.token_key):
+            continue  # a title: "North Korean leader Kim Jong-un"
+        state, first = _state_modifier(index, token)
+        if state is None:
+            continue
+        leader = _leader_of(index, state.qid)
+        if leader is not None:
+            index.add(first, span[1], leader, doc[first:span[1]].text, 0.7)
+
+
+def _state_modifier(index: EntityIndex, head: Token) -> tuple[GazEntry | None, int]:
+    """The state an office or government noun belongs to: "North Korean", "Russia's", "of Iran"."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < head.i:
+            state = index.state_named_by(child)
+            if state is not None:
+                return state, child.left_edge.i if child.left_edge.lower_ != "the" else child.left_edge.i + 1
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (state := index.state_named_by(pobj)) is not None:
+                    return state, head.i
+    return None, head.i
+
+
+def _leader_of(index: EntityIndex, state_qid: str) -> str | None:
+    """The one leader of this state the article names, else the one the gazetteer has in office."""
+    named = [k for k, e in index.entities.items() if e.kind == "Leader" and index.state_of(k) == state_qid]
+    if len(named) == 1:
+        return named[0]
+    if named or index.published is None:
+        return None
+    holders = {e.qid: e for e in index.gaz.leaders_of(state_qid, index.published.date()) if e.qid}
+    if len(holders) != 1:
+        return None
+    return index.entity_for(next(iter(holders.values())), "Leader")
+
+
+def _match_governments(index: EntityIndex) -> None:
+    doc = index.doc
+    for token in doc:
+        lower = token.lower_
+        if token.i in index.token_key or token.pos_ != "NOUN":
+            continue
+        if lower in lexicon.GOVERNMENT_NOUNS:
+            _government(index, token)
+        elif lower in lexicon.MINISTRY_NOUNS and token.text[:1].islower():
+            _ministry(index, token)
+
+
+def _government(index: EntityIndex, token: Token) -> None:
+    for child in token.children:
+        if child.dep_ not in ("compound", "poss", "amod", "nmod") or child.i > token.i:
+            continue
+        key = index.key_of_phrase(child)
+        start = child.left_edge.i + (child.left_edge.lower_ == "the")
+        if key and index.kind(key) == "Leader":
+            leader = index.entities[key]
+            surname = doc_text(index.doc, child.left_edge.i, child.i + 1).removesuffix("'s").removesuffix("\u2019s")
+            gov = index.unlinked("Government", f"{surname} {token.lower_}", 0.8,
+                                 government_of=_ensure_state(index, index.state_of(key)), led_by=leader.key)
+            index.replace(start, token.i + 1, gov, doc_text(index.doc, start, token.i + 1), 0.8)
+            return
+        state = index.state_named_by(child)
+        if state is not None:
+            state_key = index.entity_for(state)
+            leader = _leader_of(index, state.qid)
+            gov = index.unlinked("Government", f"{state.label} {token.lower_}", 0.75,
+                                 government_of=state_key, led_by=leader)
+            index.replace(start, token.i + 1, gov, doc_text(index.doc, start, token.i + 1), 0.75)
+            return
+
+
+def _ministry(index: EntityIndex, token: Token) -> None:
+    """'North Korea's foreign ministry': part of the state's government, so modelled as a Government."""
+    words = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i and c.text.islower()]
+    state, start = _state_modifier(index, token)
+    if state is None or not words:
+        return
+    name = " ".join([*(w.lower_ for w in sorted(words, key=lambda w: w.i)), token.lower_])
+    gov = index.unlinked("Government", f"{state.label} {name}", 0.7, government_of=index.entity_for(state))
+    index.replace(start, token.i + 1, gov, doc_text(index.doc, start, token.i + 1), 0.7)
+
+
+def _ensure_state(index: EntityIndex, state_qid: str | None) -> str | None:
+    """A state key for ``government_of``; the entity is added (without mentions) when not named."""
+    if state_qid is None:
+        return None
+    if state_qid in index.entities:
+        return state_qid
+    entry = index.gaz.by_qid(state_qid)
+    return index.entity_for(entry, "State") if entry is not None else None
+
+
+def doc_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
+
+
+# --- 3: persons the gazetteer does not name in full ---------------------------------------------------
+def _name_parts(index: EntityIndex) -> dict[str, set[str]]:
+    """First and last words of each article person's names, for short-name references ("Kim")."""
+    parts: dict[str, set[str]] = {}
+    for key, entity in index.entities.items():
+        if entity.kind not in PERSON_KINDS:
+            continue
+        entry = index.entries.get(key)
+        names = {entity.label, *(entry.aliases if entry else [])}
+        for name in names:
+            words = [w for w in name.split() if len(w) > 2 and w[:1].isupper()]
+            for word in {words[0], words[-1]} if words else set():
+                parts.setdefault(word.casefold(), set()).add(key)
+    return parts
+
+
+def _match_persons(index: EntityIndex) -> None:
+    doc = index.doc
+    parts = _name_parts(index)
+    pending = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        tokens = [t for t in ent if (t.tag_ != "POS" and t.lower_ != "the" and not t.is_punct) or t.text == "-"]
+        while tokens and _title_words(tokens[0]):
+            tokens = tokens[1:]
+        if not tokens or any(t.i in index.token_key for t in tokens) or "\n" in ent.text:
+            continue
+        pending.append(doc[tokens[0].i:tokens[-1].i + 1])
+    for span in pending:
+        if len(span) == 1 and (keys := parts.get(span.text.casefold())) and len(keys) == 1:
+            index.add(span.start, span.end, next(iter(keys)), span.text, 0.8)
+            continue
+        if len(span) == 1 and not _has_title(span):
+            continue  # an unknown single name: too weak to type or link
+        kind = "Leader" if _has_title(span) else "Person"
+        key = index.unlinked(kind, span.text, 0.6)
+        index.add(span.start, span.end, key, span.text, 0.6)
+        for word in {span[0].text, span[-1].text}:
+            parts.setdefault(word.casefold(), set()).add(key)
+
+
+def _title_words(token: Token) -> bool:
+    return token.lower_ in {"president", "prime", "minister", "chancellor", "king", "queen", "chairman", "premier"}
+
+
+def _has_title(span: SpacySpan) -> bool:
+    """A leader title right before the name: "President X", "Prime Minister X", "Russian leader X"."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    for n in (2, 1):
+        if len(before) >= n and " ".join(before[-n:]) in lexicon.LEADER_TITLES:
+            rest = before[:-n]
+            return not (rest and rest[-1] in lexicon.NOT_LEADER_BEFORE_TITLE)
+    return False
+
+
+# --- 6: pronouns --------------------------------------------------------------------------------------
+def _match_pronouns(index: EntityIndex) -> None:
+    index.mentions.sort(key=lambda m: m.start)
+    doc = index.doc
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ != "PRON" or token.i in index.token_key:
+            continue
+        if lower in MALE_FEMALE_PRONOUNS:
+            key = _antecedent(index, token, PERSON_KINDS, same_sentence=False)
+        elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            key = _antecedent(index, token, AGENT_KINDS, same_sentence=True)
+        else:
+            continue
+        if key is not None:
+            index.add(token.i, token.i + 1, key, token.text, 0.55)
+            index.mentions.sort(key=lambda m: m.start)
+
+
+def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sentence: bool) -> str | None:
+    """Nearest preceding mention of the wanted kinds (within the sentence, or the last three)."""
+    sent_start = token.sent.start
+    limit = sent_start if same_sentence else _sentence_start_back(token, 3)
+    position = bisect.bisect_left(index.mentions, token.i, key=lambda m: m.start)
+    for mention in reversed(index.mentions[:position]):
+        if mention.start < limit:
+            return None
+        if index.kind(mention.key) in kinds:
+            return mention.key
+    return None
+
+
+def _sentence_start_back(token: Token, count: int) -> int:
+    sent = token.sent
+    for _ in range(count):
+        if sent.start == 0:
+            break
+        sent = token.doc[sent.start - 1].sent
+    return sent.start
+
+
+def _temporal_prefix(doc: Doc, i: int) -> bool:
+    """'post-Singapore', 'pre-war': a name used for a time, not the entity."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("post", "pre")

@@ -1,0 +1,101 @@
+"""Word lists the extraction rules share: titles, source nouns, cues, hedges, sanction verbs.
+
+Kept in one place so the rules stay general (they test membership in these lists and follow the
+dependency parse) and so a reviewer can see every word the extractor reacts to.
+"""
+
+# Titles that make an unknown person a Leader (head of state or government), lower case.
+LEADER_TITLES = frozenset({
+    "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor", "empress",
+    "chairman", "supreme leader", "leader", "sultan", "emir", "general secretary", "head of state",
+    "taoiseach", "president-elect",
+})
+# Words before a title that make it someone else's office ("Vice President", "Deputy Prime Minister").
+NOT_LEADER_BEFORE_TITLE = frozenset({"vice", "deputy", "first", "former"})
+# Nouns naming the office itself, used for "the North Korean leader", "Russia's president".
+LEADER_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "prime minister", "head of state"})
+
+# Heads of "the Trump administration", "the U.S. government", "North Korea's foreign ministry".
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})
+MINISTRY_NOUNS = frozenset({"ministry", "department"})
+
+# Described sources ("analysts", "U.S. officials"): plural nouns become a Group.
+GROUP_NOUNS = frozenset({
+    "analyst", "expert", "official", "diplomat", "observer", "critic", "source", "lawmaker", "legislator",
+    "researcher", "scholar", "economist", "commentator", "negotiator", "investor", "activist", "campaigner",
+    "leader", "minister", "senator", "envoy", "spokesperson", "spokesman", "spokeswoman", "aide", "adviser",
+    "advisor", "strategist", "specialist", "insider", "ally", "resident", "defector", "monitor",
+})
+# Singular described sources ("a Kremlin spokesman") become an unlinked Person.
+PERSON_SOURCE_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "diplomat", "aide",
+                                 "adviser", "advisor", "envoy", "negotiator", "minister", "source"})
+QUANTIFIERS = frozenset({"many", "some", "most", "several", "few", "other", "certain", "numerous", "all", "both",
+                         "a", "an", "the", "these", "those", "its", "their", "his", "her"})
+
+# Reporting and attitude verbs (lemmas) whose clausal complement is a claim of their subject.
+SAY_VERBS = frozenset({
+    "say", "tell", "insist", "argue", "warn", "claim", "assert", "state", "stress", "emphasize", "emphasise",
+    "note", "add", "believe", "think", "suggest", "predict", "acknowledge", "admit", "announce", "declare",
+    "maintain", "contend", "allege", "deny", "affirm", "reiterate", "confirm", "explain", "observe",
+    "caution", "fear", "hope", "expect", "estimate", "worry", "suspect", "doubt", "vow", "pledge", "promise",
+    "accuse", "portray", "describe", "complain", "concede", "counter", "retort", "write", "report", "tweet",
+    "signal", "assess", "conclude", "agree", "recall", "charge", "reject", "dismiss", "indicate", "offer",
+    "underline", "underscore", "repeat", "highlight", "blame", "characterize", "characterise", "depict",
+})
+# Verbs whose direct object alone can be the content ("Kim emphasized practical steps").
+OBJECT_CONTENT_VERBS = frozenset({"emphasize", "emphasise", "stress", "deny", "reject", "dismiss", "portray",
+                                  "describe", "accuse", "blame", "characterize", "characterise", "depict",
+                                  "underline", "underscore", "highlight", "predict", "reiterate"})
+# Verbs whose infinitive complement is a claim ("offered to restart", "vowed to retaliate").
+XCOMP_CONTENT_VERBS = frozenset({"offer", "vow", "pledge", "promise", "claim", "deny", "agree", "threaten",
+                                 "hope", "expect"})
+# Attitude nouns that carry a claim when their holder is named ("Trump's view that ...").
+CLAIM_NOUNS = frozenset({
+    "view", "belief", "claim", "assertion", "insistence", "argument", "warning", "concern", "fear", "hope",
+    "frustration", "determination", "assessment", "estimate", "expectation", "conviction", "suspicion",
+    "allegation", "accusation", "pledge", "promise", "vow", "intention", "denial", "complaint", "position",
+    "demand", "worry", "confidence", "doubt", "opinion", "contention", "assurance", "commitment",
+})
+# Verbs that hand an attitude noun to their subject ("North Korea expressed frustration that ...").
+LIGHT_VERBS = frozenset({"express", "voice", "reiterate", "share", "raise", "repeat", "signal", "stress",
+                         "emphasize", "emphasise", "restate", "register", "air", "convey", "make", "give", "double"})
+
+DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute", "denial", "contradict"})
+HEDGE_CUES = frozenset({"believe", "think", "suspect", "fear", "hope", "expect", "estimate", "worry", "doubt",
+                        "suggest", "predict", "speculate", "assess", "concern", "belief", "suspicion",
+                        "expectation", "assessment", "confidence", "opinion"})
+HEDGE_WORDS = frozenset({"may", "might", "could", "possibly", "perhaps", "probably", "likely", "unlikely",
+                         "reportedly", "allegedly", "apparently", "seemingly", "presumably", "supposedly"})
+# Persons the author speaks as: their views are the author's, not a claim of someone else.
+AUTHOR_PRONOUNS = frozenset({"i", "we", "me", "us", "you", "one"})
+
+# Summits: nouns and verbs that name a leaders' meeting.
+SUMMIT_NOUNS = frozenset({"summit", "meeting", "talks", "encounter", "visit", "meet", "summitry", "tete-a-tete"})
+SUMMIT_VERBS = frozenset({"meet", "visit", "host"})
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+PLANNED_WORDS = frozenset({"plan", "planned", "upcoming", "next", "scheduled", "schedule", "proposed", "propose",
+                           "expected", "will", "would", "prepare", "forthcoming", "future", "possible", "potential"})
+CANCELLED_WORDS = frozenset({"cancel", "cancelled", "canceled", "scrap", "scrapped", "postpone", "postponed"})
+CUT_SHORT_WORDS = frozenset({"short", "abruptly", "early", "collapse", "collapsed", "walk", "walked"})
+LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "near", "into", "inside", "outside", "toward", "towards"})
+PLACE_VERBS = frozenset({"visit", "arrive", "travel", "fly", "go", "come", "return", "land", "tour"})
+
+# Sanctions: trigger lemmas and what the governing verb says about their status.
+SANCTION_NOUNS = frozenset({"sanction", "embargo"})
+SANCTION_STATUS = {
+    "impose": "Imposed", "slap": "Imposed", "levy": "Imposed", "announce": "Imposed", "adopt": "Imposed",
+    "enforce": "Imposed", "approve": "Imposed", "introduce": "Imposed", "place": "Imposed", "apply": "Imposed",
+    "tighten": "Tightened", "expand": "Tightened", "extend": "Tightened", "broaden": "Tightened",
+    "strengthen": "Tightened", "toughen": "Tightened", "widen": "Tightened", "intensify": "Tightened",
+    "add": "Tightened", "renew": "Tightened", "escalate": "Tightened",
+    "ease": "Eased", "relax": "Eased", "loosen": "Eased", "suspend": "Eased", "waive": "Eased",
+    "lift": "Lifted", "remove": "Lifted", "end": "Lifted", "scrap": "Lifted", "drop": "Lifted",
+    "threaten": "Threatened", "propose": "Proposed", "consider": "Proposed", "weigh": "Proposed",
+    "prepare": "Proposed", "draft": "Proposed",
+}
+RELIEF_NOUNS = frozenset({"relief", "lifting", "removal", "easing"})
+SANCTION_TARGET_PREPS = frozenset({"on", "against", "targeting"})
+# Imposers that stand for each other when the text names one and the record the other:
+# the United Nations (Q1065) imposes its sanctions through the Security Council (Q37470).
+IMPOSER_EQUIVALENTS = {"Q1065": {"Q37470"}, "Q37470": {"Q1065"}}

@@ -1,0 +1,238 @@
+"""Sanctions: who imposes them on whom, on what legal basis, with what status, one node per regime.
+
+Triggers are the nouns "sanction(s)"/"embargo" and the verb "to sanction". The parse gives:
+
+* imposers: a modifier naming an organisation or state ("UN sanctions", "U.S. sanctions", "American
+  sanctions", "Security Council sanctions"), the agent ("imposed by the EU"), or the subject of the
+  governing verb ("the EU imposed sanctions", "Treasury sanctioned ...");
+* targets: "on"/"against"/"targeting" objects, the object of "to sanction", a state modifier when an
+  imposer is already known ("EU Russia sanctions"); adjectives count ("sanctions on Russian banks"
+  target Russia);
+* status from the governing verb (impose, tighten, ease, lift, threaten...) or "sanctions relief";
+* legal basis: a "Resolution NNNN" or an "... Act" named in the sentence.
+
+A sanction whose target the sentence leaves implicit ("blocked by UN sanctions") takes the target of
+the article's previous sanction, else the state the article mentions most (not the imposer), with a
+lower confidence. An agency imposer (Treasury, OFAC) brings its state along as a second imposer.
+Mentions with the same imposers and targets are one sanction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime
+
+from spacy.tokens import Doc, Token
+
+from diplograph.ingest import lexicon
+from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.facts import Sanction
+from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date
+
+_LEGAL = re.compile(r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+\d{3,4}\b"
+                    r"|\b(?:[A-Z][\w'\u2019]+\s+){1,8}Act\b(?:\s+\([A-Z]+\))?")
+IMPOSER_KINDS = frozenset({"Organization", "State", "Government"})
+TARGET_KINDS = frozenset({"State", "Organization", "Leader", "Person", "Government"})
+
+
+def extract_sanctions(doc: Doc, index: EntityIndex, published: datetime | None) -> list[Sanction]:
+    anchor, _ = date_anchor(doc, published)
+    found: list[Sanction] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if (token.pos_ == "NOUN" and lemma in lexicon.SANCTION_NOUNS) or (token.pos_ == "VERB" and lemma == "sanction"):
+            sanction = _sanction(token, index, anchor)
+            if sanction is not None:
+                found.append(sanction)
+    _fill_targets(found, index)
+    return _merge([s for s in found if s.imposers or s.targets], index)
+
+
+def _sanction(token: Token, index: EntityIndex, anchor: datetime | None) -> Sanction | None:
+    imposers: list[str] = []
+    targets: list[str] = []
+    modifier_states: list[str] = []
+    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+
+    def add(bucket: list[str], key: str | None, kinds: frozenset[str]) -> None:
+        if key and key not in bucket and index.kind(key) in kinds:
+            bucket.append(key)
+
+    if token.pos_ == "VERB":
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                for t in (child, *child.conjuncts):
+                    add(imposers, _agent_key(index, t), IMPOSER_KINDS)
+            elif child.dep_ in ("dobj", "nsubjpass"):
+                for t in (child, *child.conjuncts):
+                    add(targets, _target_key(index, t), TARGET_KINDS)
+            elif child.dep_ == "agent":
+                for t in _pobjs(child):
+                    add(imposers, _agent_key(index, t), IMPOSER_KINDS)
+    else:
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
+                for t in child.subtree:
+                    key = _agent_key(index, t)
+                    if key and index.kind(key) == "State":
+                        if key not in modifier_states:
+                            modifier_states.append(key)
+                    else:
+                        add(imposers, key, IMPOSER_KINDS)
+            elif child.dep_ == "prep" and child.lower_ in lexicon.SANCTION_TARGET_PREPS:
+                for t in _pobjs(child):
+                    add(targets, _target_key(index, t), TARGET_KINDS)
+            elif child.dep_ in ("acl", "relcl"):
+                _from_verb(child, index, imposers, targets, add)
+        if verb is not None and verb is not token:
+            _from_verb(verb, index, imposers, targets, add)
+    for state in modifier_states:
+        if state in targets:
+            continue
+        (targets if imposers and state not in imposers else imposers).append(state)
+    imposers = [k for k in imposers if k not in targets]
+    for key in list(imposers):
+        state = index.state_of(key) if index.kind(key) == "Government" else _agency_state(index, key)
+        if state and state not in imposers and state in index.entities:
+            imposers.append(state)
+    if not imposers and not targets:
+        return None
+    sentence = token.sent.text
+    legal = _LEGAL.search(sentence)
+    status = _status(token, verb)
+    start = None
+    if verb is not None:
+        for ent in token.sent.ents:
+            if ent.label_ == "DATE" and ent.root.head.head == verb:
+                value = resolve_date(ent.text, anchor, "past")
+                start = value.start if value else None
+                break
+    return Sanction(imposers=imposers, targets=targets, evidence=clause_sentence(token), label="",
+                    legal_basis=legal.group(0).strip() if legal else None, status=status, start=start,
+                    confidence=0.8 if imposers and targets else 0.6)
+
+
+def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: list[str], add) -> None:
+    for child in verb.children:
+        if child.dep_ == "nsubj" and verb.lemma_.lower() in lexicon.SANCTION_STATUS:
+            for t in (child, *child.conjuncts):
+                add(imposers, _agent_key(index, t), IMPOSER_KINDS)
+        elif child.dep_ == "agent":
+            for t in _pobjs(child):
+                add(imposers, _agent_key(index, t), IMPOSER_KINDS)
+        elif child.dep_ == "prep" and child.lower_ in lexicon.SANCTION_TARGET_PREPS:
+            for t in _pobjs(child):
+                add(targets, _target_key(index, t), TARGET_KINDS)
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out = []
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            out += [child, *child.conjuncts]
+    return out
+
+
+def _governing_verb(token: Token) -> Token | None:
+    head = token
+    for _ in range(3):
+        if head.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "nsubj", "compound", "prep") and head.head is not head:
+            head = head.head
+            if head.pos_ == "VERB":
+                return head
+        else:
+            return None
+    return None
+
+
+def _agent_key(index: EntityIndex, token: Token) -> str | None:
+    if (state := index.demonyms.get(token.i)) is not None:
+        return index.entity_for(state)
+    return index.key_of_phrase(token)
+
+
+def _target_key(index: EntityIndex, token: Token) -> str | None:
+    """The target a noun phrase names: an entity, or the state of an adjective ("Russian banks")."""
+    key = index.key_of_phrase(token)
+    if key:
+        return key
+    for t in token.subtree:
+        if t.i < token.i and (state := index.demonyms.get(t.i)) is not None:
+            return index.entity_for(state)
+        if t.i < token.i and (key := index.key_at(t)) and index.kind(key) == "State":
+            return key
+    return None
+
+
+def _agency_state(index: EntityIndex, key: str) -> str | None:
+    """The state of a national agency the gazetteer files under one (Treasury, OFAC), if any."""
+    entry = index.entries.get(key)
+    state = getattr(entry, "state", None) if entry is not None and index.kind(key) == "Organization" else None
+    return state if isinstance(state, str) else None
+
+
+def _status(token: Token, verb: Token | None) -> str | None:
+    if token.head.lemma_.lower() in lexicon.RELIEF_NOUNS or any(
+            c.lemma_.lower() in lexicon.RELIEF_NOUNS for c in token.children):
+        return "LiftingDemanded"
+    if verb is not None:
+        status = lexicon.SANCTION_STATUS.get(verb.lemma_.lower())
+        if status:
+            return status
+    if token.pos_ == "VERB":
+        return "Imposed"
+    if any(c.lower_ == "new" for c in token.children):
+        return "Imposed"
+    return None
+
+
+def _fill_targets(found: list[Sanction], index: EntityIndex) -> None:
+    """Give target-less sanctions the article's evident target: a state the article names that the
+    gazetteer knows this imposer sanctions, else the previous sanction's target, else the state the
+    article mentions most that imposes no sanction in it."""
+    imposing = {k for s in found for k in s.imposers}
+    counts = Counter(m.key for m in index.mentions if index.kind(m.key) == "State" and m.key not in imposing)
+    previous: list[str] = []
+    for sanction in found:
+        if sanction.targets:
+            previous = sanction.targets
+            continue
+        if not sanction.imposers:
+            continue
+        known = _known_targets(index, sanction.imposers)
+        candidates = [k for k, _ in counts.most_common() if k in known][:1]
+        candidates = candidates or [k for k in previous if k not in sanction.imposers]
+        candidates = candidates or [k for k, _ in counts.most_common(1)]
+        if candidates:
+            sanction.targets = candidates
+            sanction.confidence = 0.5
+
+
+def _known_targets(index: EntityIndex, imposers: list[str]) -> set[str]:
+    family = set(imposers)
+    for key in imposers:
+        family |= lexicon.IMPOSER_EQUIVALENTS.get(key, set())
+    return {t for s in index.gaz.sanctions() if family & set(s.imposers) for t in s.targets}
+
+
+def _merge(found: list[Sanction], index: EntityIndex) -> list[Sanction]:
+    merged: dict[tuple[tuple[str, ...], tuple[str, ...]], Sanction] = {}
+    for s in found:
+        ident = (tuple(sorted(s.imposers)), tuple(sorted(s.targets)))
+        if ident in merged:
+            kept = merged[ident]
+            kept.legal_basis = kept.legal_basis or s.legal_basis
+            kept.status = kept.status or s.status
+            kept.start = kept.start or s.start
+            kept.confidence = max(kept.confidence, s.confidence)
+        else:
+            merged[ident] = s
+    out = []
+    for s in merged.values():
+        imposers = " and ".join(index.entities[k].label for k in s.imposers) or "unknown imposer"
+        targets = " and ".join(index.entities[k].label for k in s.targets) or "unknown target"
+        s.label = f"{imposers} sanctions on {targets}"
+        s.key = " ".join(["sanction", *sorted(s.imposers), "on", *sorted(s.targets), s.legal_basis or ""]).strip()
+        out.append(s)
+    return out

@@ -1,0 +1,69 @@
+"""Small helpers on spaCy tokens shared by the event and claim rules: sentences, subjects, dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from spacy.tokens import Doc, Token
+
+from diplograph.ingest import dates
+from diplograph.ingest.facts import Span
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def clause_sentence(token: Token) -> Span:
+    """The sentence around ``token``, cut at line breaks: spaCy's sentences sometimes run across a
+    paragraph break or a caption, and the evidence should stay with the cue's own sentence."""
+    sent = token.sent
+    doc = token.doc
+    text = doc.text
+    start, end = sent.start_char, sent.end_char
+    before = text.rfind("\n", start, token.idx)
+    if before != -1:
+        start = before + 1
+    after = text.find("\n", token.idx, end)
+    if after != -1:
+        end = after
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through participles and conjuncts ("..., arguing that")."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                return child
+        if current.dep_ in ("advcl", "conj", "xcomp", "pcomp") and current.head is not current:
+            if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "because", "although", "when")
+                                               for c in current.children):
+                return None
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def date_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None, bool]:
+    """The anchor for year-less dates: the publication date, else mid-year of the latest year the
+    article states (marked as inferred, so callers can lower their confidence)."""
+    if published is not None:
+        return published, False
+    years = [int(y) for ent in doc.ents if ent.label_ == "DATE" for y in _YEAR.findall(ent.text)]
+    if not years:
+        return None, False
+    return datetime(max(years), 7, 1), True
+
+
+def resolve_date(text: str, anchor: datetime | None, tense: dates.Tense | None) -> dates.DateRange | None:
+    return dates.resolve(text, anchor, tense=tense)

@@ -1,0 +1,302 @@
+"""Summits: leader meetings (summit, talks, met, visit) merged into one node per real summit.
+
+Each trigger ("summit", "meeting", "talks", "encounter", "visit", "trip"; the verbs meet, visit,
+host) yields a mention with the participants the parse attaches to it (modifiers, "with"/"between"
+objects, the subject of the governing verb), its location ("in Hanoi", "the Singapore summit",
+"visited Pyongyang"), its dates, its ordinal ("second summit") and its status.
+
+Mentions then merge within the article: mentions sharing a location, an ordinal or a start date and
+a party are one summit; a bare mention ("the summit", "their meeting") joins the most recent
+summit of the same parties and never creates one on its own. A summit needs two parties (a leader
+and their state count as one party) and at least one leader: ministers meeting is not a summit.
+Its ``key`` is the parties (as states), the location and the year, so that another article's
+mention of the same summit gets the same node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from spacy.tokens import Doc, Token
+
+from diplograph.ingest import lexicon
+from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.facts import DateValue, Span, Summit
+from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date
+
+PARTY_KINDS = frozenset({"Leader", "State", "Government"})
+SUMMIT_TRIGGER_NOUNS = lexicon.SUMMIT_NOUNS | {"trip"}
+STRONG_NOUNS = frozenset({"summit", "summitry"})
+
+
+@dataclass
+class SummitMention:
+    token: Token
+    participants: list[str]
+    location: str | None
+    start: DateValue | None
+    end: DateValue | None
+    ordinal: int | None
+    status: str | None
+    evidence: Span
+    strong: bool  # names the summit itself (a location, ordinal, date or the word "summit")
+    date_inferred: bool = False
+    merged: list[SummitMention] = field(default_factory=list)
+
+
+def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) -> list[Summit]:
+    anchor, inferred = date_anchor(doc, published)
+    mentions = [m for t in doc if (m := _mention(t, index, anchor, inferred, published)) is not None]
+    groups = _merge(mentions, index)
+    summits = []
+    for group in groups:
+        if len(_parties(group.participants, index)) < 2 or not _has_leader(group.participants, index):
+            continue
+        if group.start is None and group.location is not None:
+            _date_from_caption(doc, index, group, anchor)
+        summits.append(_summit(group, index, published))
+    return summits
+
+
+# --- one mention ------------------------------------------------------------------------------------
+def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred: bool,
+             published: datetime | None) -> SummitMention | None:
+    lemma = token.lemma_.lower()
+    is_noun = token.pos_ == "NOUN" and lemma in SUMMIT_TRIGGER_NOUNS
+    is_verb = token.pos_ == "VERB" and lemma in lexicon.SUMMIT_VERBS
+    if not (is_noun or is_verb):
+        return None
+    if is_noun and token.i > 0 and token.doc[token.i - 1].text == "-":
+        return None  # "government-to-government talks", "leader-level meeting"
+    participants, location = _participants_and_location(token, index, is_verb)
+    ordinal = next((lexicon.ORDINALS[c.lower_] for c in token.children
+                    if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None)
+    tense = "future" if _planned(token) and not inferred else None
+    start, end = _dates(token, anchor, tense)
+    strong = bool(location or ordinal or start or lemma in STRONG_NOUNS)
+    status = _status(token, start, published)
+    return SummitMention(token, participants, location, start, end, ordinal, status, clause_sentence(token),
+                         strong, date_inferred=inferred and start is not None)
+
+
+def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -> tuple[list[str], str | None]:
+    found: list[str] = []
+    location: str | None = None
+    places: list[str] = []
+
+    def take(head: Token) -> None:
+        for t in (*head.conjuncts, head):
+            key = index.key_of_phrase(t)
+            if key and key not in found and index.kind(key) in PARTY_KINDS and _same_paragraph(t, token):
+                found.append(key)
+
+    for child in token.children:
+        dep = child.dep_
+        if dep in ("compound", "nmod", "amod", "poss") and child.i < token.i:
+            for t in child.subtree:
+                key = index.key_at(t)
+                if key and key not in found and key not in places and index.kind(key) in PARTY_KINDS | {"Place"}:
+                    (places if index.kind(key) == "Place" else found).append(key)
+        elif dep in ("nsubj", "dobj") and is_verb:
+            if token.lemma_ == "visit" and dep == "dobj":
+                key = index.key_of_phrase(child)
+                if key and index.kind(key) in ("Place", "State"):
+                    location = key
+                    continue
+            take(child)
+        elif dep == "prep" and child.lower_ in ("with", "between", "of", "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    take(pobj)
+    if not is_verb and token.dep_ == "dobj":  # "Trump and Kim held / will view the summit"
+        for child in token.head.children:
+            if child.dep_ == "nsubj":
+                take(child)
+    if len(_parties(found, index)) < 2:
+        found += [k for k in _sentence_leaders(token, index) if k not in found]
+    location = location or _location(token, index)
+    if location is None and places:
+        location = places[0]
+    if location is None:
+        states = [k for k in found if index.kind(k) == "State"]
+        others = [k for k in found if index.kind(k) != "State"]
+        # "the Singapore Trump-Kim summit": a state modifier that is not any participant's state
+        if len(states) == 1 and others and all(index.state_of(o) != states[0] for o in others):
+            location = states[0]
+            found.remove(states[0])
+    if location and index.kind(location) == "Place" and (host := index.state_of(location)) and token.lemma_ in (
+            "visit", "trip"):
+        found.append(host)
+    return found, location
+
+
+def _governing_verb(token: Token) -> Token | None:
+    head = token.head
+    for _ in range(2):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head is head.head:
+            return None
+        head = head.head
+    return None
+
+
+def _location(token: Token, index: EntityIndex) -> str | None:
+    """A place in an 'in'/'at' phrase attached to the trigger, its modifiers or its verb."""
+    heads = [token]
+    verb = _governing_verb(token)
+    if verb is not None and verb.i in (token.head.i, token.head.head.i):
+        heads.append(verb)
+    for head in heads:
+        for t in head.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.sent == token.sent:
+                key = index.key_of_phrase(t)
+                if key and index.kind(key) in ("Place", "State"):
+                    return key
+    return None
+
+
+def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
+    keys: list[str] = []
+    for t in token.sent:
+        key = index.key_at(t)
+        if key and key not in keys and index.kind(key) == "Leader" and _same_paragraph(t, token):
+            keys.append(key)
+    return keys
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return "\n" not in a.doc.text[first.idx:last.idx]
+
+
+def _planned(token: Token) -> bool:
+    near = [*token.children, token.head, *token.head.children]
+    return any(t.lemma_.lower() in lexicon.PLANNED_WORDS or t.lower_ in lexicon.PLANNED_WORDS for t in near
+               if t.dep_ in ("acl", "amod", "aux", "xcomp", "ROOT", "dobj", "relcl") or t is token.head)
+
+
+def _dates(token: Token, anchor: datetime | None, tense: str | None) -> tuple[DateValue | None, DateValue | None]:
+    scope = {t.i for t in token.subtree}
+    verb = _governing_verb(token) if token.pos_ == "NOUN" else token
+    if verb is not None:
+        scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree}
+    for ent in token.sent.ents:
+        if ent.label_ == "DATE" and ent.start in scope:
+            value = resolve_date(ent.text, anchor, tense)
+            if value is not None:
+                return value.start, value.end
+    return None, None
+
+
+def _status(token: Token, start: DateValue | None, published: datetime | None) -> str | None:
+    words = {t.lemma_.lower() for t in (token.head, *token.children, *token.head.children)}
+    if words & lexicon.CANCELLED_WORDS or {"call", "off"} <= words:
+        return "Cancelled"
+    if "cut" in words and "short" in {t.lower_ for t in token.head.subtree}:
+        return "CutShort"
+    if _planned(token):
+        return "Planned"
+    if start is not None and published is not None:
+        return "Held" if start.value <= published else "Planned"
+    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    if verb is not None and verb.tag_ in ("VBD", "VBN") and verb.lemma_ in ("meet", "hold", "host", "visit"):
+        return "Held"
+    return None
+
+
+# --- merging ------------------------------------------------------------------------------------------
+def _parties(keys: list[str], index: EntityIndex) -> set[str]:
+    return {index.state_of(k) or k for k in keys if index.kind(k) in PARTY_KINDS}
+
+
+def _has_leader(keys: list[str], index: EntityIndex) -> bool:
+    return any(index.kind(k) == "Leader" for k in keys)
+
+
+def _compatible(a: SummitMention, b: SummitMention, index: EntityIndex) -> bool:
+    if a.location and b.location and a.location != b.location:
+        return False
+    if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
+        return False
+    if a.start and b.start and a.start.value.date() != b.start.value.date():
+        return False
+    pa, pb = _parties(a.participants, index), _parties(b.participants, index)
+    return not (pa and pb and not pa & pb)
+
+
+def _same(a: SummitMention, b: SummitMention) -> bool:
+    return bool((a.location and a.location == b.location) or (a.ordinal and a.ordinal == b.ordinal)
+                or (a.start and b.start and a.start.value.date() == b.start.value.date()))
+
+
+def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMention]:
+    groups: list[SummitMention] = []
+    for m in [m for m in mentions if m.strong]:
+        target = next((g for g in groups if _same(g, m) and _compatible(g, m, index)), None)
+        if target is None:
+            target = next((g for g in groups if not (g.location or g.ordinal or g.start)
+                           and not (m.location or m.ordinal or m.start) and _compatible(g, m, index)
+                           and _parties(g.participants, index) == _parties(m.participants, index)), None)
+        if target is None:
+            groups.append(m)
+        else:
+            _absorb(target, m)
+    for m in [m for m in mentions if not m.strong]:
+        before = [g for g in groups if g.token.i < m.token.i or any(x.token.i < m.token.i for x in g.merged)]
+        pool = before or groups
+        parties = _parties(m.participants, index)
+        target = next((g for g in reversed(pool) if parties and parties <= _parties(g.participants, index)), None)
+        if target is None and len(parties) >= 2 and _has_leader(m.participants, index) and m.token.pos_ == "VERB":
+            groups.append(m)  # "Putin met Xi" names a meeting even without place or date
+        elif target is not None:
+            _absorb(target, m)
+    return groups
+
+
+def _absorb(group: SummitMention, m: SummitMention) -> None:
+    group.merged.append(m)
+    group.participants += [k for k in m.participants if k not in group.participants]
+    group.location = group.location or m.location
+    group.ordinal = group.ordinal or m.ordinal
+    if group.start is None and m.start is not None:
+        group.start, group.end, group.date_inferred = m.start, m.end, m.date_inferred
+    if m.status in ("Cancelled", "CutShort") or group.status is None:
+        group.status = m.status or group.status
+
+
+def _date_from_caption(doc: Doc, index: EntityIndex, group: SummitMention, anchor: datetime | None) -> None:
+    """A dated sentence placing a participant at the summit's location ("... in Singapore on June 12,
+    2018", typically a photo caption) dates a summit the text otherwise leaves undated."""
+    parties = _parties(group.participants, index)
+    for sent in doc.sents:
+        keys = {index.key_at(t) for t in sent} - {None}
+        if group.location not in keys or not parties & _parties(list(keys), index):
+            continue
+        for ent in sent.ents:
+            if ent.label_ == "DATE" and ent.start > 0 and doc[ent.start - 1].lower_ == "on":
+                value = resolve_date(ent.text, None, None)
+                if value is not None and value.start.precision == "day":
+                    group.start, group.end = value.start, value.end
+                    return
+
+
+# --- the fact -----------------------------------------------------------------------------------------
+def _summit(group: SummitMention, index: EntityIndex, published: datetime | None) -> Summit:
+    participants = [k for k in group.participants if index.kind(k) in PARTY_KINDS and k != group.location]
+    leaders = [index.entities[k].label for k in participants if index.kind(k) == "Leader"]
+    names = leaders if len(leaders) >= 2 else sorted(index.entities[k].label for k in participants)
+    place = index.entities[group.location].label if group.location else None
+    label = "\u2013".join(names) + " summit" + (f" in {place}" if place else "")
+    if group.start is not None:
+        label += f", {group.start.value.date().isoformat()}"
+    key_parts = ["summit", *sorted(_parties(participants, index)), group.location or ""]
+    if group.start is not None:
+        key_parts.append(str(group.start.value.year))
+    confidence = 0.85 if group.strong and len(group.merged) else 0.7
+    if group.date_inferred:
+        confidence -= 0.1
+    return Summit(participants=participants, evidence=group.evidence, label=label, location=group.location,
+                  start=group.start, end=group.end, ordinal=group.ordinal, status=group.status,
+                  confidence=round(confidence, 2), key=" ".join(p for p in key_parts if p))
