@@ -1,0 +1,128 @@
+"""The Flask application: protocol routes, CORS, errors without stack traces, an access log.
+
+``create_app(settings)`` opens the store (this process becomes its only writer) and starts the
+query workers; other parts of diplograph add pages with ``app.register_blueprint``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+
+from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
+
+from diplograph.server.endpoint import EXTENSION, Endpoint
+from diplograph.server.settings import ServerSettings
+
+access_log = logging.getLogger("diplograph.access")
+CORS_HEADERS = {
+    "Access-Control-Allow-Methods": "GET, HEAD, POST, PUT, DELETE, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Authorization, Content-Type, If-None-Match, If-Modified-Since",
+    "Access-Control-Expose-Headers": "ETag, Last-Modified, Location, X-SPARQL-MaxRows, Diplograph-Truncated, "
+                                     "Diplograph-Rows, Warning, Retry-After",
+    "Access-Control-Max-Age": "86400",
+}
+
+
+def create_app(settings: ServerSettings | None = None) -> Flask:
+    from diplograph.server import canned, graphstore, query, update
+
+    settings = settings or ServerSettings()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
+    app.extensions[EXTENSION] = Endpoint(settings)
+    for blueprint in (query.bp, update.bp, graphstore.bp, canned.bp):
+        app.register_blueprint(blueprint)
+
+    @app.before_request
+    def preflight() -> Response | None:
+        if request.method == "OPTIONS":
+            return Response(status=204)
+        return None
+
+    @app.after_request
+    def cors(response: Response) -> Response:
+        response.headers["Access-Control-Allow-Origin"] = settings.cors_origin
+        if request.method == "OPTIONS":
+            response.headers.update(CORS_HEADERS)
+        else:
+            response.headers["Access-Control-Expose-Headers"] = CORS_HEADERS["Access-Control-Expose-Headers"]
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Response:
+        if hasattr(error, "message"):  # our ProtocolError: the message is for the client
+            return error.get_response()
+        message = error.description or error.name
+        response = Response(f"{error.code} {error.name}: {message}\n", error.code, mimetype="text/plain")
+        for name, value in error.get_headers():
+            if name.lower() not in ("content-type", "content-length"):
+                response.headers[name] = value
+        return response
+
+    @app.errorhandler(Exception)
+    def internal_error(error: Exception) -> Response:
+        logging.getLogger("diplograph.server").exception("unhandled error on %s %s", request.method, request.path)
+        return Response("500 Internal Server Error: see the server log\n", 500, mimetype="text/plain")
+
+    app.wsgi_app = AccessLog(app.wsgi_app)
+    return app
+
+
+class AccessLog:
+    """WSGI middleware writing one JSON line per request once its body has been sent.
+
+    Duration covers streaming; ``rows`` comes from the handler (``environ["diplograph.rows"]``).
+    """
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        started = time.monotonic()
+        environ["diplograph.started"] = started
+        status = []
+
+        def record_status(line, headers, exc_info=None):
+            status.append(line)
+            return start_response(line, headers, exc_info)
+
+        body = self.app(environ, record_status)
+        return _Logged(body, environ, status, started)
+
+
+class _Logged:
+    def __init__(self, body, environ, status, started) -> None:
+        self.body, self.environ, self.status, self.started = body, environ, status, started
+        self.failed = False
+
+    def __iter__(self):
+        try:
+            yield from self.body
+        except BaseException:
+            self.failed = True
+            raise
+
+    def close(self) -> None:
+        try:
+            if hasattr(self.body, "close"):
+                self.body.close()
+        finally:
+            env = self.environ
+            record = {
+                "method": env.get("REQUEST_METHOD"),
+                "path": env.get("PATH_INFO"),
+                "status": int(self.status[0].split()[0]) if self.status else None,
+                "ms": round((time.monotonic() - self.started) * 1000, 2),
+                "rows": env.get("diplograph.rows"),
+                "client": env.get("REMOTE_ADDR"),
+            }
+            if env.get("diplograph.truncated"):
+                record["truncated"] = True
+            if self.failed:
+                record["aborted"] = True
+            access_log.info(json.dumps(record))

@@ -1,0 +1,163 @@
+"""A pool of query worker processes with a hard time limit.
+
+pyoxigraph cannot cancel a query, so every query runs in a worker process (see ``worker.py``);
+when the time limit passes, the process is killed — which stops the work at once — and a fresh one
+is started in the background while the other workers keep answering. Workers are started by a
+fork server that has pyoxigraph imported already, so a replacement is ready in tens of ms.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from diplograph.server import worker
+from diplograph.server.snapshots import Snapshot, Snapshots
+from diplograph.server.worker import Job
+
+log = logging.getLogger("diplograph.server")
+
+
+class QueryFailed(Exception):
+    """The query could not be answered; ``status`` is the HTTP status to send."""
+
+    def __init__(self, status: int, message: str, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.retry_after = retry_after
+
+
+@dataclass
+class Answer:
+    """The head of a result (known before the first byte is sent) and its body, streamed."""
+
+    kind: str
+    truncated: bool
+    max_rows: int
+    rows: int | None
+    body: Iterator[bytes]
+    whole: bytes | None = None  # the entire body, when it fit in one frame
+
+
+class _Worker:
+    def __init__(self, context) -> None:
+        self.conn, child = context.Pipe(duplex=True)
+        self.process = context.Process(target=worker.main, args=(child,), daemon=True, name="diplograph-query")
+        self.process.start()
+        child.close()
+        self.snapshot: Snapshot | None = None
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class Executor:
+    def __init__(self, snapshots: Snapshots, *, workers: int, timeout: float) -> None:
+        self.snapshots = snapshots
+        self.timeout = timeout
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["diplograph.server.worker"])
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._closed = False
+        for _ in range(workers):
+            self._idle.put(_Worker(self._context))
+
+    def run(self, job: Job, *, started: float | None = None) -> Answer:
+        """Send ``job`` to a worker; return once the head arrives, or raise ``QueryFailed``.
+
+        The deadline counts from ``started`` (the request's arrival) and covers waiting for a
+        worker, evaluation and streaming the body.
+        """
+        deadline = (started or time.monotonic()) + self.timeout
+        try:
+            proc = self._idle.get(timeout=max(deadline - time.monotonic(), 0))
+        except queue.Empty:
+            raise QueryFailed(503, f"all query workers stayed busy for the whole time limit ({self.timeout:g} s); "
+                              "try again later", retry_after=5) from None
+        snapshot = self.snapshots.acquire()
+        if proc.snapshot is not None:
+            self.snapshots.release(proc.snapshot)
+        proc.snapshot = snapshot
+        try:
+            proc.conn.send(replace(job, snapshot=snapshot.path))
+            frame = self._receive(proc, deadline)
+        except BaseException:
+            self._discard(proc)
+            raise
+        tag = frame[:1]
+        if tag == b"X":
+            self._idle.put(proc)
+            error = json.loads(frame[1:])
+            raise QueryFailed(error["status"], error["message"])
+        if tag == b"W":
+            self._idle.put(proc)
+            size = int.from_bytes(frame[1:5], "big")
+            head = json.loads(frame[5:5 + size])
+            whole = frame[5 + size:]
+            return _answer(head, iter((whole,)), whole)
+        return _answer(json.loads(frame[1:]), self._stream(proc, deadline))
+
+    def _stream(self, proc: _Worker, deadline: float) -> Iterator[bytes]:
+        finished = False
+        try:
+            while True:
+                frame = self._receive(proc, deadline)
+                if frame[:1] == b"D":
+                    yield frame[1:]
+                elif frame[:1] == b"E":
+                    finished = True
+                    return
+                else:  # failed after the response started: the server aborts the connection
+                    raise QueryFailed(500, json.loads(frame[1:])["message"])
+        finally:
+            # Unless the worker said it is done, it may still be writing: replace it.
+            if finished:
+                self._idle.put(proc)
+            else:
+                self._discard(proc)
+
+    def _receive(self, proc: _Worker, deadline: float) -> bytes:
+        if not proc.conn.poll(max(deadline - time.monotonic(), 0)):
+            raise QueryFailed(504, f"the query ran past the time limit of {self.timeout:g} s and was stopped")
+        try:
+            return proc.conn.recv_bytes()
+        except (EOFError, OSError):
+            raise QueryFailed(500, "the query worker died (out of memory?); the query was not answered") from None
+
+    def _discard(self, proc: _Worker) -> None:
+        """Kill a worker whose state is unknown and start its replacement in the background."""
+        if proc.process.is_alive():
+            proc.process.kill()
+        if proc.snapshot is not None:
+            self.snapshots.release(proc.snapshot)
+            proc.snapshot = None
+        threading.Thread(target=self._replace, args=(proc,), daemon=True).start()
+
+    def _replace(self, proc: _Worker) -> None:
+        proc.process.join(5)
+        proc.conn.close()
+        if not self._closed:
+            self._idle.put(_Worker(self._context))
+            log.info("query worker %s replaced", proc.process.pid)
+
+    def close(self) -> None:
+        self._closed = True
+        while True:
+            try:
+                proc = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            proc.kill()
+
+
+def _answer(head: dict, body: Iterator[bytes], whole: bytes | None = None) -> Answer:
+    return Answer(head["kind"], head.get("truncated", False), head.get("max_rows", 0), head.get("rows"), body, whole)

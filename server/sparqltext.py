@@ -1,0 +1,122 @@
+"""What the server must know about a query or update before handing it to Oxigraph.
+
+pyoxigraph does not expose its parser, so a small tokenizer reads the text: it skips strings,
+IRIs and comments and tracks brace depth, which is enough to find the query form (to negotiate a
+result format up front), every SERVICE and LOAD target (to enforce the federation allow-list before
+anything leaves the server), and the top-level WHERE of each update operation (to apply the
+protocol's ``using-graph-uri`` parameters). Oxigraph still parses and checks the full text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+TOKEN = re.compile(
+    r"""
+    (?P<comment>\#[^\n\r]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+              |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<open>\{) | (?P<close>\})
+  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
+  | (?P<word>[^\W\d][\w.\-]*(?::[\w.\-:%\\]*)?|:[\w.\-:%\\]*)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+    depth: int
+
+    @property
+    def keyword(self) -> str:
+        """The upper-cased word, or '' for anything that cannot be a keyword (prefixed names too)."""
+        return self.text.upper() if self.kind == "word" and ":" not in self.text else ""
+
+
+def tokens(text: str) -> list[Token]:
+    found = []
+    depth = 0
+    for match in TOKEN.finditer(text):
+        kind = match.lastgroup or ""
+        if kind == "comment":
+            continue
+        if kind == "close":
+            depth = max(depth - 1, 0)
+        found.append(Token(kind, match.group(), match.start(), depth))
+        if kind == "open":
+            depth += 1
+    return found
+
+
+@dataclass(frozen=True)
+class Remote:
+    """A SERVICE or LOAD target: an absolute IRI, or None when it is a variable or unresolved name."""
+
+    keyword: str
+    iri: str | None
+    written: str
+
+
+@dataclass(frozen=True)
+class QueryInfo:
+    form: str | None
+    remotes: tuple[Remote, ...] = ()
+
+
+@dataclass(frozen=True)
+class UpdateInfo:
+    remotes: tuple[Remote, ...] = ()
+    has_dataset_clause: bool = False
+    where_offsets: tuple[int, ...] = field(default_factory=tuple)
+
+
+def inspect_query(text: str) -> QueryInfo:
+    toks = tokens(text)
+    form = next((t.keyword for t in toks if t.depth == 0 and t.keyword in QUERY_FORMS), None)
+    return QueryInfo(form, _remotes(toks))
+
+
+def inspect_update(text: str) -> UpdateInfo:
+    toks = tokens(text)
+    dataset = any(t.depth == 0 and t.keyword in ("USING", "WITH") for t in toks)
+    # A Modify operation's WHERE follows its DELETE/INSERT template, i.e. a top-level '}'.
+    # DELETE WHERE and INSERT/DELETE DATA have no USING clause and are left alone.
+    wheres = tuple(t.start for prev, t in itertools.pairwise(toks)
+                   if t.depth == 0 and t.keyword == "WHERE" and prev.kind == "close")
+    return UpdateInfo(_remotes(toks), dataset, wheres)
+
+
+def with_using(text: str, info: UpdateInfo, default_graphs: list[str], named_graphs: list[str]) -> str:
+    """The update with USING / USING NAMED clauses for the protocol's dataset inserted before each WHERE."""
+    clause = "".join(f"USING <{g}> " for g in default_graphs) + "".join(f"USING NAMED <{g}> " for g in named_graphs)
+    pieces, last = [], 0
+    for offset in info.where_offsets:
+        pieces += [text[last:offset], clause]
+        last = offset
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _remotes(toks: list[Token]) -> tuple[Remote, ...]:
+    found = []
+    for index, token in enumerate(toks):
+        if token.keyword not in ("SERVICE", "LOAD"):
+            continue
+        rest = toks[index + 1:index + 3]
+        if rest and rest[0].keyword == "SILENT":
+            rest = rest[1:]
+        target = rest[0] if rest else None
+        written = target.text if target else ""
+        iri = written[1:-1] if target and target.kind == "iri" and ABSOLUTE_IRI.match(written[1:-1]) else None
+        found.append(Remote(token.keyword, iri, written))
+    return tuple(found)
