@@ -18,6 +18,8 @@ from diplograph.store import EXPORT_FORMATS, Store, StoreError
 STAGE_COMMANDS = {
     "ingest": "diplograph.ingest.command:ingest",
     "serve": "diplograph.server.command:serve",
+    "link": "diplograph.ingest.link:link",
+    "reason": "diplograph.ontology.reason:reason",
 }
 
 
