@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from diplograph.ingest import names
+from diplograph.ingest.iris import slug
 
 DATA = Path(__file__).parent / "gazetteer"
 KIND_ORDER = {"State": 0, "Leader": 1, "Person": 2, "Organization": 3, "Place": 4}
@@ -60,6 +61,19 @@ class GazEntry:
 
 
 @dataclass(frozen=True)
+class GazTenure:
+    """One term as head of state or government, with the sources of its dates."""
+
+    holder: str  # label of the Leader entry
+    role: str  # "HeadOfState" | "HeadOfGovernment"
+    state: str | None  # QID of the jurisdiction
+    start: str | None
+    end: str | None
+    sources: str = ""
+    verified: bool = False
+
+
+@dataclass(frozen=True)
 class GazSummit:
     """A summit from the facts: participants are Wikidata QIDs, the location a gazetteer Place label."""
 
@@ -73,10 +87,6 @@ class GazSummit:
     qid: str | None = None
     sources: str = ""
     verified: bool = False
-
-    def key_parts(self) -> list[str]:
-        """What ``iris.summit`` is keyed on for a known summit: its start date and participant QIDs."""
-        return [self.qid] if self.qid else [self.start, *sorted(self.participants)]
 
 
 @dataclass(frozen=True)
@@ -98,8 +108,9 @@ class Gazetteer:
     """All entries with O(1) indexes by name key, QID, demonym and metonym. Use ``Gazetteer.load()``."""
 
     def __init__(self, entries: Iterable[GazEntry], summits: Iterable[GazSummit] = (),
-                 sanctions: Iterable[GazSanction] = ()) -> None:
+                 sanctions: Iterable[GazSanction] = (), tenures: Iterable[GazTenure] = ()) -> None:
         self._entries = sorted(entries, key=lambda e: (KIND_ORDER.get(e.kind, 9), e.label))
+        self._tenures = tuple(tenures)
         self._summits = tuple(summits)
         self._sanctions = tuple(sanctions)
         self._folded: dict[str, list[GazEntry]] = defaultdict(list)
@@ -178,6 +189,31 @@ class Gazetteer:
                  and _in_office(when, s.start, s.end or s.start)]
         return found[0] if len(found) == 1 else None
 
+    def summit_key(self, summit: GazSummit) -> list[str]:
+        """The key a known summit's IRI is minted from (``iris.summit``); ingest uses it for a match.
+
+        As in ``summits.py``: "summit", the parties' states (a leader counts as their state), the
+        location (its QID, else its slug) and the year; the full start date instead of the year when
+        two known summits would share the key (three Xi-Kim meetings in Beijing); a summit with a
+        Wikidata item is keyed on it.
+        """
+        if summit.qid:
+            return [summit.qid]
+        key = self._summit_key_by_year(summit)
+        clashes = sum(1 for other in self._summits if self._summit_key_by_year(other) == key)
+        return key if clashes == 1 else [*key[:-1], summit.start]
+
+    def _summit_key_by_year(self, summit: GazSummit) -> list[str]:
+        parties = set()
+        for qid in summit.participants:
+            entry = self.by_qid(qid)
+            parties.add(entry.state if entry is not None and entry.kind == "Leader" and entry.state else qid)
+        location = summit.location_qid or (slug(summit.location) if summit.location else "")
+        return ["summit", *sorted(parties), location, summit.start[:4]]
+
+    def tenures(self) -> tuple[GazTenure, ...]:
+        return self._tenures
+
     def sanctions(self) -> tuple[GazSanction, ...]:
         return self._sanctions
 
@@ -201,13 +237,14 @@ def _load_shipped() -> Gazetteer:
 def read(folder: Path) -> Gazetteer:
     """Read a gazetteer from the built CSVs in ``folder``."""
     tenures: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in _rows(folder / "tenures.csv"):
+    tenure_rows = _rows(folder / "tenures.csv")
+    for row in tenure_rows:
         tenures[row["person"]].append(row)
     entries = [*map(_state, _rows(folder / "states.csv")), *map(_place, _rows(folder / "places.csv")),
                *map(_organization, _rows(folder / "organizations.csv")),
                *(_person(row, tenures.get(row["label"], [])) for row in _rows(folder / "people.csv"))]
     summits = map(_summit, _rows(folder / "summits.csv"))
-    return Gazetteer(entries, summits, map(_sanction, _rows(folder / "sanctions.csv")))
+    return Gazetteer(entries, summits, map(_sanction, _rows(folder / "sanctions.csv")), map(_tenure, tenure_rows))
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -257,3 +294,8 @@ def _sanction(row: dict[str, str]) -> GazSanction:
     return GazSanction(label=row["label"], instrument=row["instrument"] == "yes", aliases=_split(row["aliases"]),
                        imposers=_split(row["imposers"]), targets=_split(row["targets"]), date=row["date"] or None,
                        qid=row["qid"] or None, sources=row["sources"], verified=row["verified"] == "verified")
+
+
+def _tenure(row: dict[str, str]) -> GazTenure:
+    return GazTenure(holder=row["person"], role=row["role"], state=row["state_qid"] or None, start=row["start"] or None,
+                     end=row["end"] or None, sources=row["sources"], verified=row["verified"] == "verified")
