@@ -56,7 +56,7 @@ COLUMNS = {
                           "policy", "sources"],
     "people.csv": ["qid", "candidate_qid", "label", "kind", "state_qid", "aliases", "offices", "verified", "policy",
                    "sources"],
-    "tenures.csv": ["person", "role", "state_qid", "start", "end", "verified", "sources"],
+    "tenures.csv": ["person", "role", "state_qid", "start", "end", "nominal", "verified", "sources"],
     "summits.csv": ["qid", "label", "start", "end", "location_qid", "location", "venue", "participants", "verified",
                     "sources"],
     "sanctions.csv": ["qid", "label", "instrument", "aliases", "imposers", "targets", "date", "verified", "sources"],
@@ -315,7 +315,9 @@ def build_people(facts: Path, iso3: dict[str, dict[str, str]], policy: Policy
     rows = read_csv(facts / "leaders.csv", ["qid", "name", "aliases", "state_iso3", "role", "start", "end", "sources",
                                             "verified"])
     rows += congress_rows(facts)
-    curated = {row["qid_or_label"]: row for row in read_csv(CURATION / "leaders.csv", ["qid_or_label", "aliases"])}
+    curated = {row["qid_or_label"]: row for row in read_csv(CURATION / "leaders.csv",
+                                                             ["qid_or_label", "aliases", "nominal"])}
+    nominal = {key_: row["nominal"] for key_, row in curated.items() if row["nominal"]}
     people: dict[str, dict[str, str]] = {}
     tenures = []
     for row in rows:
@@ -342,8 +344,11 @@ def build_people(facts: Path, iso3: dict[str, dict[str, str]], policy: Policy
         if row["role"] in ROLES:
             person["kind"] = "Leader"
             person["state_qid"] = person["state_qid"] or state_qid
+            check_day(row, "start")
+            check_day(row, "end")
             tenures.append({"person": row["name"], "role": ROLES[row["role"]], "state_qid": state_qid,
-                            "start": row["start"], "end": row["end"], "verified": verified, "sources": row["sources"]})
+                            "start": row["start"], "end": row["end"], "nominal": nominal_office(row, nominal),
+                            "verified": verified, "sources": row["sources"]})
         elif row["role"] in OFFICES:
             office = describe_office(row, state)
             person["offices"] = join([*split(person["offices"]), office])
@@ -353,8 +358,28 @@ def build_people(facts: Path, iso3: dict[str, dict[str, str]], policy: Policy
         person["aliases"] = join([a for a in split(person["aliases"]) if a not in DROPPED_ALIASES
                                   and a != person["label"]])
     if curated:
-        raise FactsError(f"{CURATION / 'leaders.csv'}: no facts row for {', '.join(sorted(curated))}")
+        unused = sorted(key_ for key_, row in curated.items() if row["aliases"] or key_ not in nominal)
+        if unused:
+            raise FactsError(f"{CURATION / 'leaders.csv'}: no facts row for {', '.join(unused)}")
     return list(people.values()), tenures
+
+
+def nominal_office(row: Row, curated: dict[str, str]) -> str:
+    """Why a head of state does not lead the government ("nominal", "constitutional monarch"), if so.
+
+    ``Gazetteer.leaders_of`` lists such holders last, so "the North Korean leader" is Kim Jong-un.
+    """
+    if row["role"] != "head_of_state":
+        return ""
+    note = row["sources"].split("|", 1)[1] if "|" in row["sources"] else ""
+    if "nominal" in note or "ceremonial" in note:
+        return "nominal (facts note)"
+    return curated.get(row["qid"] or row["name"], "")
+
+
+def check_day(row: Row, column: str) -> None:
+    if row[column] and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[column]):
+        raise FactsError(f"{row.where}: {column} {row[column]!r} is not a YYYY-MM-DD date")
 
 
 def merge_sources(*texts: str) -> str:

@@ -69,6 +69,7 @@ class GazTenure:
     state: str | None  # QID of the jurisdiction
     start: str | None
     end: str | None
+    nominal: str = ""  # why this head of state does not lead ("constitutional monarch"), if so
     sources: str = ""
     verified: bool = False
 
@@ -118,10 +119,14 @@ class Gazetteer:
         self._qid: dict[str, GazEntry] = {}
         self._demonym: dict[str, list[GazEntry]] = defaultdict(list)
         self._metonym: dict[str, list[GazEntry]] = defaultdict(list)
-        self._leaders: dict[str, list[tuple[GazEntry, str, str | None, str | None]]] = defaultdict(list)
+        self._leaders: dict[str, list[tuple[GazEntry, GazTenure]]] = defaultdict(list)
         self._instrument: dict[str, GazSanction] = {}
         for entry in self._entries:
             self._index(entry)
+        by_label = {e.label: e for e in self._entries if e.kind == "Leader"}
+        for tenure in self._tenures:
+            if tenure.state:
+                self._leaders[tenure.state].append((by_label[tenure.holder], tenure))
         for sanction in self._sanctions:
             if sanction.instrument:
                 for name in (sanction.label, *sanction.aliases):
@@ -137,9 +142,6 @@ class Gazetteer:
             self._qid[entry.qid] = entry  # a city-state's Place shares the State's QID; the State wins
         for word in entry.demonyms:
             self._demonym[names.key(word)].append(entry)
-        for (role, start, end), state in zip(entry.tenures, entry.tenure_states, strict=True):
-            if state:
-                self._leaders[state].append((entry, role, start, end))
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -167,13 +169,16 @@ class Gazetteer:
     def leaders_of(self, state_qid: str, when: date | None = None) -> list[GazEntry]:
         """Heads of state and government of a state: in office on ``when`` (inclusive), else all ever.
 
-        On a handover day both the outgoing and the incoming leader are returned.
+        Executive heads of state come first, then heads of government, then nominal heads of state
+        (constitutional monarchs, ceremonial presidents); by start date within each. On a handover
+        day both the outgoing and the incoming leader are returned.
         """
-        found = []
-        for entry, _role, start, end in sorted(self._leaders.get(state_qid, []), key=lambda t: (t[1] != "HeadOfState",
-                                                                                                   t[2] or "")):
-            if when is None or _in_office(when, start, end):
-                found.append(entry)
+        def rank(item: tuple[GazEntry, GazTenure]) -> tuple[int, str]:
+            tenure = item[1]
+            return (2 if tenure.nominal else 0 if tenure.role == "HeadOfState" else 1), tenure.start or ""
+
+        found = [entry for entry, tenure in sorted(self._leaders.get(state_qid, []), key=rank)
+                 if when is None or _in_office(when, tenure.start, tenure.end)]
         return list(dict.fromkeys(found))
 
     def entries(self) -> Iterable[GazEntry]:
@@ -298,4 +303,5 @@ def _sanction(row: dict[str, str]) -> GazSanction:
 
 def _tenure(row: dict[str, str]) -> GazTenure:
     return GazTenure(holder=row["person"], role=row["role"], state=row["state_qid"] or None, start=row["start"] or None,
-                     end=row["end"] or None, sources=row["sources"], verified=row["verified"] == "verified")
+                     end=row["end"] or None, nominal=row["nominal"], sources=row["sources"],
+                     verified=row["verified"] == "verified")

@@ -119,6 +119,8 @@ class _Writer:
             self.add(node, dg("jurisdiction"), self.node(state))
             self.add(holder, dg("leaderOf"), self.node(state))
         self.dates(node, tenure.start, tenure.end)
+        if tenure.nominal:
+            self.add(node, RDFS_COMMENT, ox.Literal(f"Does not lead the government: {tenure.nominal}."))
         status = "verified" if tenure.verified else "not verified by two sources"
         self.add(node, RDFS_COMMENT, ox.Literal(f"Source: {tenure.sources} ({status})"))
 
