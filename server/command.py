@@ -28,25 +28,31 @@ SERVER_FILE = "diplograph-server.json"
               help="Largest request body in MiB (413 beyond).")
 @click.option("--service-allow", multiple=True, metavar="URL",
               help="Allow SERVICE (federated query) to this endpoint; repeatable. Off when not given.")
+@click.option("--service-route", "service_routes", multiple=True, nargs=2, metavar="IRI URL",
+              help="Allow SERVICE <IRI> and send its requests to URL instead (a mirror, or a local stand-in); "
+                   "repeatable.")
 @click.option("--token-file", type=click.Path(dir_okay=False), default=None,
               help="File holding the update token (else $DIPLOGRAPH_UPDATE_TOKEN). No token: read-only.")
 @click.option("--debug", is_flag=True, help="Flask's development server with reloader off and debug logs.")
 def serve(store_path: str, host: str, port: int, threads: int, workers: int | None, timeout: float, max_rows: int,
-          max_request_size: int, service_allow: tuple[str, ...], token_file: str | None, debug: bool) -> None:
+          max_request_size: int, service_allow: tuple[str, ...], service_routes: tuple[tuple[str, str], ...],
+          token_file: str | None, debug: bool) -> None:
     """Serve the store over SPARQL 1.1 (query, update, graph store) and the canned-query API."""
     import logging
 
+    from diplograph.server.federation import parse_routes
     from diplograph.server.settings import ServerSettings, SettingsError, read_token
 
     logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, format="%(message)s")
     try:
         token = read_token(token_file)
-    except SettingsError as error:
+        routes = parse_routes(service_routes)
+    except (SettingsError, ValueError) as error:
         raise click.ClickException(str(error)) from None
     options = {"workers": workers} if workers else {}
     settings = ServerSettings(store=store_path, timeout=timeout, max_rows=max_rows,
                               max_request_bytes=max_request_size * 1024 * 1024, update_token=token,
-                              service_allow=service_allow, **options)
+                              service_allow=service_allow, service_routes=routes, **options)
     run(settings, host=host, port=port, threads=threads, debug=debug)
 
 

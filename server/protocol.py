@@ -163,9 +163,13 @@ def negotiate(request: Request, kind: str) -> Choice:
 def _accept(request: Request) -> MIMEAccept:
     requested = request.values.get("format")
     if requested:
-        media_type = FORMAT_NAMES.get(requested.lower(), requested)
-        return parse_accept_header(media_type, MIMEAccept)
-    return request.accept_mimetypes
+        accept = parse_accept_header(FORMAT_NAMES.get(requested.lower(), requested), MIMEAccept)
+    else:
+        accept = request.accept_mimetypes
+    if any(";" in value for value, _ in accept):
+        # Media type parameters (e.g. "text/turtle; charset=utf-8") do not change what we can serve.
+        accept = MIMEAccept([(value.partition(";")[0].strip(), quality) for value, quality in accept])
+    return accept
 
 
 def content_type(media_type: str) -> str:

@@ -11,6 +11,7 @@ from werkzeug.http import is_resource_modified
 
 from diplograph.server.endpoint import endpoint
 from diplograph.server.executor import Answer, QueryFailed
+from diplograph.server.federation import route_services
 from diplograph.server.protocol import (
     GRAPH_TYPES,
     QUERY_FORM_KIND,
@@ -47,6 +48,7 @@ def answer_query(text: str, *, default_graphs=(), named_graphs=(), substitutions
     ep = endpoint()
     info = inspect_query(text)
     check_remotes(info.remotes)
+    text = route_services(text, dict(ep.settings.service_routes))
     kind = QUERY_FORM_KIND.get(info.form or "")
     if kind is None:  # not a recognisable query: let Oxigraph report the syntax error
         results, graph = _choice_or_none(request, "solutions"), _choice_or_none(request, "graph")
@@ -96,7 +98,7 @@ def stream(answer: Answer, media_type: str, *, etag: str | None = None, status: 
 
 def check_remotes(remotes: tuple[Remote, ...]) -> None:
     """Refuse SERVICE (and LOAD) targets unless federation is on and the IRI is allow-listed."""
-    allowed = endpoint().settings.service_allow
+    allowed = endpoint().settings.allowed_services
     for remote in remotes:
         if not allowed:
             raise ProtocolError(403, f"{remote.keyword} {remote.written} refused: federated query is off on this "

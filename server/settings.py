@@ -27,6 +27,7 @@ class ServerSettings:
     workers: int = field(default_factory=lambda: max(2, os.cpu_count() or 2))
     update_token: str | None = None
     service_allow: tuple[str, ...] = ()
+    service_routes: tuple[tuple[str, str], ...] = ()  # (SERVICE IRI, URL actually called)
     cors_origin: str = "*"
 
     @property
@@ -35,7 +36,12 @@ class ServerSettings:
 
     @property
     def federation(self) -> bool:
-        return bool(self.service_allow)
+        return bool(self.allowed_services)
+
+    @property
+    def allowed_services(self) -> tuple[str, ...]:
+        """The allow-list: ``--service-allow`` IRIs and every routed IRI."""
+        return tuple(dict.fromkeys([*self.service_allow, *(iri for iri, _ in self.service_routes)]))
 
 
 def read_token(token_file: str | None = None) -> str | None:
