@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from diplograph.server.sparqltext import tokens
+from diplograph.server.protocol import ProtocolError
+from diplograph.server.sparqltext import Remote, tokens
 
 
 def route_services(text: str, routes: Mapping[str, str]) -> str:
@@ -32,6 +33,19 @@ def route_services(text: str, routes: Mapping[str, str]) -> str:
     for start, end, replacement in reversed(edits):
         text = text[:start] + replacement + text[end:]
     return text
+
+
+def blame_remotes(error: ProtocolError, remotes: tuple[Remote, ...], routes: Mapping[str, str]) -> ProtocolError:
+    """A failed query that called SERVICE is reported as 502 naming the endpoints (and where they were
+    routed), so the user sees that Wikidata (or the mirror) is unreachable rather than an empty table."""
+    services = [r for r in remotes if r.keyword == "SERVICE"]
+    if not services or error.code not in (500, 502):
+        return error
+    named = ", ".join(f"<{r.iri}>" + (f" (routed to {routes[r.iri]})" if r.iri in routes else "")
+                      for r in services if r.iri)
+    return ProtocolError(502, f"the federated query failed at SERVICE {named}: the remote endpoint could not "
+                              f"answer ({error.message}). Check that it is reachable, or route it to a mirror "
+                              f"with --service-route.", error.extra_headers)
 
 
 def parse_routes(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:

@@ -11,7 +11,7 @@ from werkzeug.http import is_resource_modified
 
 from diplograph.server.endpoint import endpoint
 from diplograph.server.executor import Answer, QueryFailed
-from diplograph.server.federation import route_services
+from diplograph.server.federation import blame_remotes, route_services
 from diplograph.server.protocol import (
     GRAPH_TYPES,
     QUERY_FORM_KIND,
@@ -59,10 +59,13 @@ def answer_query(text: str, *, default_graphs=(), named_graphs=(), substitutions
     etag = ep.etag(variant)
     if request.method in ("GET", "HEAD") and not is_resource_modified(request.environ, etag=etag):
         return _not_modified(etag)
-    answer = _run(lambda started: ep.query(
-        text, result_format=results.format if results else None, graph_format=graph.format if graph else None,
-        default_graphs=default_graphs, named_graphs=named_graphs, substitutions=substitutions,
-        base_iri=request.base_url, started=started))
+    try:
+        answer = _run(lambda started: ep.query(
+            text, result_format=results.format if results else None, graph_format=graph.format if graph else None,
+            default_graphs=default_graphs, named_graphs=named_graphs, substitutions=substitutions,
+            base_iri=request.base_url, started=started))
+    except ProtocolError as error:
+        raise blame_remotes(error, info.remotes, dict(ep.settings.service_routes)) from None
     chosen = graph if answer.kind == "graph" else results
     return stream(answer, chosen.media_type, etag=etag)
 
