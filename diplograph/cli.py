@@ -92,9 +92,11 @@ def query(name_or_file: str, params: tuple[str, ...], fmt: str, store_path: str)
     with open_store(store_path, read_only=True) as store:
         try:
             results = store.query(canned.text, bindings=bindings)
+            write_results(results, fmt, sys.stdout)
         except SyntaxError as error:
             raise click.ClickException(f"{canned.path}: {error}") from None
-        write_results(results, fmt, sys.stdout)
+        except OSError as error:  # results are lazy: a SERVICE call fails while they are written
+            raise click.ClickException(_explain_failure(canned.text, error)) from None
 
 
 @main.command()
@@ -151,6 +153,16 @@ def stats(as_json: bool, store_path: str) -> None:
     click.echo(f"triples: {figures['triples']}\ngraphs: {figures['graphs']}")
     for cls, count in figures["classes"].items():
         click.echo(f"  {cls}: {count}")
+
+
+def _explain_failure(text: str, error: OSError) -> str:
+    """Name the SERVICE endpoints when a federated query fails: the remote side is the likely cause."""
+    from diplograph.server.sparqltext import inspect_query
+
+    services = [f"<{r.iri or r.written}>" for r in inspect_query(text).remotes if r.keyword == "SERVICE"]
+    if not services:
+        return f"query evaluation failed: {error}"
+    return f"the federated query failed at SERVICE {', '.join(services)}: the endpoint could not answer ({error})"
 
 
 def _split_param(raw: str) -> tuple[str, str]:
