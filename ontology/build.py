@@ -11,11 +11,13 @@ test fails while the committed copies disagree with the source.
 from __future__ import annotations
 
 import argparse
+from html import escape
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 from rdflib.compare import to_canonical_graph
+from rdflib.namespace import SKOS
 
 from diplograph.ontology import DOC_HTML, HERE, ONTOLOGY_OWL, ONTOLOGY_TTL
 
@@ -57,10 +59,46 @@ def rdfxml(source: Path) -> bytes:
 
 
 def reference_html(source: Path) -> str:
-    """The pyLODE (OntPub profile) reference page for the ontology."""
+    """The pyLODE (OntPub profile) reference page, plus the named individuals pyLODE leaves out."""
     from pylode import OntPub
 
-    return OntPub(ontology=str(source)).make_html()
+    page = OntPub(ontology=str(source)).make_html()
+    graph = rdflib.Graph().parse(source)
+    section, toc = _individuals_html(graph)
+    page = page.replace('<div id="namespaces">', section + '\n      <div id="namespaces">', 1)
+    return page.replace(_TOC_NAMESPACES, toc + _TOC_NAMESPACES, 1)
+
+
+_TOC_NAMESPACES = """        <li>
+          <h4>
+            <a href="#namespaces">Namespaces</a>"""
+
+
+def _individuals_html(graph: rdflib.Graph) -> tuple[str, str]:
+    """The controlled values (modalities, statuses, precisions, roles) in pyLODE's own markup."""
+    individuals = sorted(graph.subjects(rdflib.RDF.type, rdflib.OWL.NamedIndividual), key=str)
+    entries, links = [], []
+    for individual in individuals:
+        name = individual.fragment
+        label = escape(str(graph.value(individual, rdflib.RDFS.label)))
+        types = [t for t in graph.objects(individual, rdflib.RDF.type) if t != rdflib.OWL.NamedIndividual]
+        rows = [("IRI", f"<code>{escape(individual)}</code>"),
+                ("Description", f"<p>{escape(str(graph.value(individual, rdflib.RDFS.comment)))}</p>"),
+                ("Type", ", ".join(f'<a href="#{t.fragment}">{escape(t.fragment)}</a>' for t in types))]
+        for predicate, title in ((SKOS.exactMatch, "Exact Match"), (SKOS.closeMatch, "Close Match"),
+                                 (rdflib.RDFS.seeAlso, "See Also")):
+            targets = sorted(graph.objects(individual, predicate), key=str)
+            if targets:
+                rows.append((title, ", ".join(f'<a href="{escape(t)}">{escape(t)}</a>' for t in targets)))
+        table = "".join(f"<tr><th>{th}</th><td>{td}</td></tr>" for th, td in rows)
+        entries.append(f'<div class="property entity" id="{name}"><h3>{label} '
+                       f'<sup class="sup-ni" title="OWL Named Individual">ni</sup></h3><table>{table}</table></div>')
+        links.append(f'<li><a href="#{name}">{label}</a></li>')
+    section = ('      <div class="section" id="individuals"><h2>Named Individuals</h2>\n'
+               + "\n".join(entries) + "\n      </div>")
+    toc = ('        <li><h4><a href="#individuals">Named Individuals</a></h4><ul class="second">'
+           + "".join(links) + "</ul></li>\n")
+    return section, toc
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -6,8 +6,6 @@ ontology changed, leaves exactly the current ontology there and touches no other
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-
 from diplograph.config import Settings
 from diplograph.ontology import ONTOLOGY_TTL
 from diplograph.store import Store, parse_file

@@ -1,0 +1,56 @@
+"""The SHACL shapes accept the example data and reject each mistake in the broken variant with a
+report that names the node and the property at fault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rdflib
+
+from diplograph.ontology.validate import validate
+
+ID = "https://w3id.org/diplograph/id/"
+BROKEN = Path(__file__).with_name("broken.ttl")
+
+
+def test_example_conforms_without_warnings(example: rdflib.Graph) -> None:
+    report = validate(example)
+    assert report.conforms, str(report)
+    assert report.problems == [], str(report)
+
+
+def test_broken_variant_is_rejected_with_readable_report() -> None:
+    report = validate(rdflib.Graph().parse(BROKEN))
+    assert not report.conforms
+    found = {(p.severity, p.focus.removeprefix(ID), p.path) for p in report.problems}
+    expected = {
+        ("Violation", "leader/kim-jong-un", "owl:sameAs"),
+        ("Violation", "article/broken#char=12,3", "dg:beginIndex"),
+        ("Violation", "article/broken#char=0,11", None),  # anchor text is not the text at 0..11
+        ("Violation", "article/broken#char=4,8", None),  # IRI does not match the offsets
+        ("Violation", "claim/broken-1", "dg:claimant"),
+        ("Violation", "claim/broken-1", "dg:claimText"),
+        ("Violation", "claim/broken-1", "dg:modality"),
+        ("Violation", "claim/broken-1", "dg:confidence"),
+        ("Violation", "summit/no-participant", "dg:participant"),
+        ("Warning", "summit/no-participant", "dg:participant"),
+        ("Violation", "summit/no-participant", "dg:startDate"),
+        ("Violation", "summit/no-participant", "dg:datePrecision"),
+        ("Violation", "sanction/nobody", None),
+    }
+    assert found == expected, str(report)
+    text = str(report)
+    assert f"Violation: <{ID}claim/broken-1> dg:claimant: A claim has exactly one claimant" in text
+    assert "(value: https://www.wikidata.org/wiki/Q56226)" in text
+
+
+def test_each_fix_is_needed(example: rdflib.Graph) -> None:
+    """Removing a required fact from the valid example makes it fail on that node."""
+    claim = rdflib.URIRef(ID + "claim/example-hanoi-2019-294-361")
+    broken = rdflib.Graph()
+    for triple in example:
+        broken.add(triple)
+    broken.remove((claim, rdflib.URIRef("https://w3id.org/diplograph/ontology#sourceArticle"), None))
+    report = validate(broken)
+    assert not report.conforms
+    assert [(p.focus, p.path) for p in report.problems] == [(str(claim), "dg:sourceArticle")], str(report)
