@@ -76,6 +76,14 @@ class GazetteerLinker:
         self.gaz = gazetteer or Gazetteer.load()
         self.outcomes: Counter[str] = Counter()
 
+    @staticmethod
+    def _why_not(found: list, linkable: int) -> str:
+        if linkable > 1:
+            return "ambiguous"
+        if any(entry.candidate_qid for entry, _ in found):
+            return "held (single source)"
+        return "known, no QID" if found else "no match"
+
     def link(self, label: str, kind: str) -> Link | None:
         found = [(e, "label" if e.label == label else "alias") for e in self.gaz.lookup(label)
                  if e.kind in COMPATIBLE.get(kind, set())]
@@ -83,7 +91,7 @@ class GazetteerLinker:
             found = [(state, "metonym")]
         linkable = {e.qid: (e, how) for e, how in found if e.qid}
         if len(linkable) != 1:
-            self.outcomes["ambiguous" if len(linkable) > 1 else "held" if found else "no match"] += 1
+            self.outcomes[self._why_not(found, len(linkable))] += 1
             return None
         entry, how = next(iter(linkable.values()))
         self.outcomes["linked"] += 1
@@ -131,6 +139,7 @@ def link_quads(found: dict[str, tuple[Link, str]], graph: str) -> Iterable[ox.Qu
               show_default="$DIPLOGRAPH_STORE or ~/.local/share/diplograph/store", help="Folder of the store.")
 def link(online: bool, store_path: str) -> None:
     """Link entities that ingest left unlinked to Wikidata (offline: the gazetteer)."""
+    from diplograph.ingest.wikidata import WikidataError
     from diplograph.store import StoreError
 
     settings = Settings(store=store_path)
@@ -143,8 +152,8 @@ def link(online: bool, store_path: str) -> None:
     try:
         with Store(store_path) as store:
             found = link_store(store, settings, linkers)
-    except StoreError as error:
-        raise click.ClickException(str(error)) from None
+    except (StoreError, WikidataError) as error:
+        raise click.ClickException(f"{error} (no links written)") from None
     for iri, (decided, kind) in sorted(found.items()):
         click.echo(f"{kind} {iri} -> wd:{decided.qid} ({decided.confidence:.2f}; {decided.evidence})")
     tally = ", ".join(f"{what} {count}" for what, count in sorted(offline.outcomes.items()))

@@ -130,7 +130,9 @@ class _Writer:
         self.add(node, RDFS_LABEL, ox.Literal(summit.label))
         for qid in summit.participants:
             self.add(node, dg("participant"), self.by_qid(qid))
-        place = self.places.get(summit.location or "")
+        # By QID first, as ingest does: Singapore the venue is the State node (a State may be a place).
+        place = self.gaz.by_qid(summit.location_qid) if summit.location_qid else None
+        place = place or self.places.get(summit.location or "")
         self.add(node, dg("location"), self.node(place) if place else None)
         self.dates(node, summit.start, summit.end)
         self.add(node, dg("eventStatus"), dg("Held"))

@@ -91,4 +91,6 @@ def test_outcomes_are_counted() -> None:
     assert linker.link("Hanoi", "Place").qid == "Q1858"
     assert linker.link("U.S.", "State").qid == "Q30"
     assert linker.link("Luxembourg", "Place") is None  # the state and the city
-    assert dict(linker.outcomes) == {"ambiguous": 2, "held": 1, "no match": 1, "linked": 3}
+    assert linker.link("Korean Peninsula", "Place") is None
+    assert dict(linker.outcomes) == {"ambiguous": 2, "held (single source)": 1, "no match": 1, "linked": 3,
+                                     "known, no QID": 1}

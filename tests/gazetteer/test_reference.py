@@ -106,6 +106,9 @@ def test_states_capitals_demonyms_and_summits(loaded: tuple[Store, Settings]) ->
                 wd:Q56226 ; dg:startDate ?start ; dg:endDate ?end ; dg:eventStatus dg:Held }""")
     assert [(r["start"][:10], r["end"][:10]) for r in rows] == [("2019-02-27", "2019-02-28")]
     assert rows[0]["summit"] == iris.summit(Settings().base, ["summit", "Q30", "Q423", "Q1858", "2019"])
+    singapore = select(store, """SELECT ?l WHERE { ?s a dg:Summit ; dg:location ?l ; dg:startDate ?d
+                                  FILTER(STRSTARTS(STR(?d), "2018-06-12")) }""")
+    assert [r["l"] for r in singapore] == [iris.entity(Settings().base, "State", "Singapore")]  # as ingest links it
     rows = select(store, """SELECT ?i WHERE { ?i a dg:LegalInstrument ; skos:altLabel "UNSCR 2397" }""")
     assert len(rows) == 1
 
