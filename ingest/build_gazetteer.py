@@ -305,6 +305,18 @@ def build_organizations(facts: Path, policy: Policy) -> list[dict[str, str]]:
         })
     if curated:
         raise FactsError(f"{CURATION / 'organizations.csv'}: no facts row for {', '.join(sorted(curated))}")
+    return out + extra_organizations(policy)
+
+
+def extra_organizations(policy: Policy) -> list[dict[str, str]]:
+    """Organisations the facts lack as rows: QIDs only where a facts note gives one, else unlinked."""
+    out = []
+    for row in read_csv(CURATION / "extra_organizations.csv", ["qid", "label", "aliases", "category", "state_qid",
+                                                               "sources", "verified"]):
+        linked, candidate, rule = policy.decide(row.qid(), status(row["verified"]), row.where)
+        out.append({"qid": linked, "candidate_qid": candidate, "label": row["label"], "category": row["category"],
+                    "state_qid": row.qid("state_qid"), "aliases": row["aliases"], "metonym": "no",
+                    "verified": status(row["verified"]), "policy": rule, "sources": row["sources"]})
     return out
 
 

@@ -53,6 +53,7 @@ def gaz() -> Gazetteer:
     ("G7", "Organization", "Q1764511"),
     ("G-20", "Organization", "Q19771"),
     ("ASEAN", "Organization", "Q7768"),
+    ("APEC", "Organization", "Q170481"),
     ("European Commission", "Organization", "Q8880"),
     ("Singapore", "State", "Q334"),
     ("Singapore", "Place", "Q334"),
@@ -97,6 +98,16 @@ def test_words_and_bare_surnames_do_not_match(gaz: Gazetteer, surface: str) -> N
 ])
 def test_ambiguous_names_return_every_candidate(gaz: Gazetteer, surface: str, qids: set[str]) -> None:
     assert {e.qid for e in gaz.lookup(surface)} == qids
+
+
+@pytest.mark.parametrize(("surface", "label"), [
+    ("KCNA", "Korean Central News Agency"), ("Workers' Party of Korea", "Workers' Party of Korea"),
+    ("the Pentagon", "United States Department of Defense"), ("OFAC", "Office of Foreign Assets Control"),
+    ("Kremlin", "Kremlin"), ("Panmunjom", "Panmunjom"),
+])
+def test_known_but_unlinked_entities_type_mentions_without_a_qid(gaz: Gazetteer, surface: str, label: str) -> None:
+    [entry] = gaz.lookup(surface)
+    assert entry.label == label and entry.qid is None
 
 
 def test_held_single_source_items_are_not_linkable(gaz: Gazetteer) -> None:
