@@ -154,6 +154,8 @@ class WikidataClient:
                 response = self.session.get(url, params=params, headers={"Accept": accept}, timeout=self.timeout)
             except requests.RequestException as error:
                 raise WikidataError(f"cannot reach {url}: {error}") from error
+            finally:
+                self._last_request = time.monotonic()
             lagged = response.status_code == 200 and _is_maxlag(response)
             if response.status_code in (429, 503) or lagged:
                 self._back_off(url, response, attempt)
@@ -167,11 +169,10 @@ class WikidataClient:
         raise WikidataError(f"{url} is still rate-limiting after {self.max_retries} retries; try again later")
 
     def _wait_turn(self) -> None:
-        """Keep at least ``min_interval`` seconds between requests."""
+        """Keep at least ``min_interval`` seconds between one answer and the next request."""
         delay = self._last_request + self.min_interval - time.monotonic()
         if delay > 0:
             self.sleep(delay)
-        self._last_request = time.monotonic()
 
     def _back_off(self, url: str, response: requests.Response, attempt: int) -> None:
         """Wait as long as ``Retry-After`` asks (else exponentially), but never beyond ``max_wait``."""
@@ -182,7 +183,6 @@ class WikidataClient:
             raise WikidataError(f"{url} asks to wait {wait:.0f} s (HTTP {response.status_code}), more than "
                                 f"the {self.max_wait:.0f} s allowed; try again later")
         self.sleep(wait)
-        self._last_request = time.monotonic()
 
 
 def _is_maxlag(response: requests.Response) -> bool:
