@@ -120,7 +120,8 @@ class _Graph:
         add(OWL_SAME_AS, ox.NamedNode(str(WD[entity.qid])) if entity.qid else None)
         add(DG.governmentOf, self.entity_nodes.get(entity.government_of or ""))
         add(DG.ledBy, self.entity_nodes.get(entity.led_by or ""))
-        self._quad(part, self.node, DG.mentions, node)
+        if entity.mentions:  # an entity only referred to (a government's state) is described, not mentioned
+            self._quad(part, self.node, DG.mentions, node)
         for mention in entity.mentions:
             span = self._span(part, mention)
             self._quad(part, span, DG.denotes, node)
