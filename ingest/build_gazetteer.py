@@ -214,8 +214,10 @@ def name_variants(raw: Path) -> dict[str, list[str]]:
                         delimiter="\t"):
         if qid := iso2_to_qid.get(row["ISO2"]):
             variants[qid] += [row["name_short"], row["name_official"]]
-    # "(country)" disambiguators and "Fed. Sts." abbreviations are list conventions, not names.
-    return {qid: [n for n in names_ if n and "(" not in n and "." not in n] for qid, names_ in variants.items()}
+    # "(country)" disambiguators and "Fed. Sts." abbreviations are list conventions, not names;
+    # "Timor" (owid, for Timor-Leste) is the whole island, shared with Indonesia.
+    return {qid: [n for n in names_ if n and "(" not in n and "." not in n and n != "Timor"]
+            for qid, names_ in variants.items()}
 
 
 def capital_agreement(facts: Path) -> bool:
