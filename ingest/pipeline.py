@@ -183,10 +183,14 @@ class Processor:
 
         self.settings = settings
         self.nlp = load_model(settings.spacy_model)
-        self.extract = extractor or _default_extractor()
+        if extractor is None:
+            extractor, rules = _default_extractor()
+        else:
+            rules = f"{extractor.__module__}.{extractor.__qualname__}"
+        self.extract = extractor
         self.validator = Validator()
         meta = self.nlp.meta
-        self.version = (f"diplograph {__version__}; {meta.get('lang', '')}_{meta.get('name', '')} "
+        self.version = (f"diplograph {__version__} ({rules}); {meta.get('lang', '')}_{meta.get('name', '')} "
                         f"{meta.get('version', '')}; spaCy {spacy.__version__}")
 
     def process(self, batch: list[Article]) -> list[Outcome]:
@@ -221,10 +225,11 @@ def load_model(name: str):  # -> spacy.Language
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {error}") from None
 
 
-def _default_extractor() -> Extractor:
-    from diplograph.ingest.extract import extract
+def _default_extractor() -> tuple[Extractor, str]:
+    """The project's rule-based extractor and its version."""
+    from diplograph.ingest.extract import EXTRACTOR_VERSION, extract
 
-    return extract
+    return extract, EXTRACTOR_VERSION
 
 
 _processor: Processor | None = None

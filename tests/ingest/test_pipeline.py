@@ -1,0 +1,255 @@
+"""`diplograph ingest` end to end: real files, real spaCy pipeline, real extraction, real Oxigraph store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from spacy.tokens import Doc
+
+from diplograph.cli import main
+from diplograph.config import Settings
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract
+from diplograph.ingest.facts import Claim, Entity, Facts, Sanction, Span
+from diplograph.ingest.pipeline import Outcome, Summary, run
+from diplograph.ingest.readers import Failure
+from diplograph.store import Store
+
+# Test articles written for this project (news-like, real names, our own words).
+HANOI = """Trump and Kim open second summit in Hanoi
+
+U.S. President Donald Trump and North Korean leader Kim Jong Un began their second summit in Hanoi on
+February 27, 2019, eight months after they first met in Singapore. Trump said he was in no hurry to strike
+a deal. Kim told reporters that he would not be in Hanoi if he were unwilling to give up his nuclear weapons.
+"""
+
+SANCTIONS_JSON = [
+    {"text": "The European Union imposed new sanctions on Russia on Monday over the annexation of Crimea, "
+             "freezing the assets of several officials. Russian Foreign Minister Sergei Lavrov said the "
+             "measures would achieve nothing.",
+     "title": "EU widens Russia sanctions", "url": "https://wire.example.org/eu-russia",
+     "published": "2014-07-28T09:00:00Z", "author": "Wire staff", "publisher": "Example Wire"},
+    {"text": "The UN Security Council voted unanimously on Friday to tighten sanctions on North Korea, "
+             "capping its imports of refined petroleum. Chinese officials said the resolution was balanced.",
+     "title": "UN tightens North Korea sanctions", "url": "https://wire.example.org/unsc-2397",
+     "published": "2017-12-22T18:00:00Z"},
+]
+
+VLADIVOSTOK_JSONL = [
+    {"text": "Russian President Vladimir Putin hosted Kim Jong Un in Vladivostok on Thursday for their first "
+             "summit. Putin said North Korea needed security guarantees before it could disarm.",
+     "title": "Putin hosts Kim", "url": "https://wire.example.org/vladivostok", "published": "2019-04-25"},
+    {"text": "South Korean President Moon Jae-in met Kim Jong Un at Panmunjom in April 2018. Analysts said "
+             "the meeting could ease tensions on the peninsula.",
+     "title": "Moon meets Kim", "url": "https://wire.example.org/panmunjom", "published": "2018-04-28"},
+]
+
+HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Helsinki talks | Example Wire</title>
+<link rel="canonical" href="https://wire.example.org/helsinki">
+<meta property="article:published_time" content="2018-07-16T18:00:00Z"></head><body><article>
+<h1>Putin and Trump meet in Helsinki</h1>
+<p>Russian President Vladimir Putin and U.S. President Donald Trump held a summit in Helsinki on Monday.
+Putin denied that Russia had interfered in the 2016 election, and Trump said he saw no reason it would.</p>
+</article></body></html>"""
+
+RSS = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Example Wire: G7</title>
+<item><title>G7 leaders meet in Biarritz</title><link>https://wire.example.org/biarritz</link>
+<pubDate>Sun, 25 Aug 2019 12:00:00 GMT</pubDate>
+<description>&lt;p&gt;French President Emmanuel Macron hosted the G7 summit in Biarritz. German Chancellor
+Angela Merkel said trade disputes were hurting growth.&lt;/p&gt;</description></item></channel></rss>"""
+
+
+def corpus(folder: Path) -> Path:
+    """A folder with one article or more in every supported format."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "hanoi.txt").write_text(HANOI, encoding="utf-8")
+    (folder / "hanoi-notes.md").write_text("# Notes from Hanoi\n\nKim Jong Un arrived in Hanoi by train.\n")
+    (folder / "sanctions.json").write_text(json.dumps(SANCTIONS_JSON), encoding="utf-8")
+    (folder / "summits.jsonl").write_text("\n".join(json.dumps(r) for r in VLADIVOSTOK_JSONL) + "\n")
+    (folder / "helsinki.html").write_text(HTML, encoding="utf-8")
+    (folder / "g7.rss").write_text(RSS, encoding="utf-8")
+    return folder
+
+
+def ingest(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["ingest", *args])
+    return result.exit_code, result.output
+
+
+def rows(store_dir: Path, query: str) -> list[dict[str, str]]:
+    from diplograph.queries.catalog import resolve
+
+    with Store(store_dir, read_only=True) as store:
+        solutions = store.query(resolve(query).text)
+        names = [v.value for v in solutions.variables]
+        return [{n: s[n].value for n in names if s[n] is not None} for s in solutions]
+
+
+def content(store_dir: Path) -> tuple[int, set[bytes]]:
+    """The triple count and every quad without a blank node (the ontology's blank nodes get new
+    labels each time it is installed; they are the same graph)."""
+    with Store(store_dir, read_only=True) as store:
+        lines = store.dump("nquads").splitlines()
+    return len(lines), {line for line in lines if not line.startswith(b"_:") and b" _:" not in line}
+
+
+def test_every_format_is_ingested_with_its_metadata(tmp_path: Path) -> None:
+    store_dir = tmp_path / "store"
+    code, output = ingest(str(corpus(tmp_path / "in")), "--store", str(store_dir))
+    assert code == 0, output
+    assert "ingested 8 articles" in output
+    articles = rows(store_dir, "articles")
+    assert sorted(Path(a["source"]).name for a in articles) == [
+        "g7.rss", "hanoi-notes.md", "hanoi.txt", "helsinki.html", "sanctions.json", "sanctions.json",
+        "summits.jsonl", "summits.jsonl"]
+    titles = {a["title"]: a.get("published") for a in articles}
+    assert titles["Trump and Kim open second summit in Hanoi"] is None
+    assert titles["EU widens Russia sanctions"] == "2014-07-28T09:00:00Z"
+    assert titles["G7 leaders meet in Biarritz"] == "2019-08-25T12:00:00Z"
+    assert titles["Putin and Trump meet in Helsinki"] == "2018-07-16T00:00:00Z"
+    linked = {(r["article"], r["wikidata"].rsplit("/", 1)[-1]) for r in rows(store_dir, "entities") if "wikidata" in r}
+    hanoi = next(a["article"] for a in articles if a["title"].startswith("Trump and Kim"))
+    assert {(hanoi, "Q22686"), (hanoi, "Q56226")} <= linked  # Trump and Kim, linked to Wikidata
+    assert rows(store_dir, "summits") and rows(store_dir, "sanctions") and rows(store_dir, "claims")
+
+
+def test_provenance_on_the_article_and_its_spans(tmp_path: Path) -> None:
+    store_dir = tmp_path / "store"
+    (tmp_path / "hanoi.txt").write_text(HANOI, encoding="utf-8")
+    assert ingest(str(tmp_path / "hanoi.txt"), "--store", str(store_dir))[0] == 0
+    with Store(store_dir, read_only=True) as store:
+        version = next(iter(store.query(
+            "PREFIX dg: <https://w3id.org/diplograph/ontology#> SELECT ?v WHERE { ?a dg:extractorVersion ?v }")))[0]
+        spans = list(store.query("""PREFIX dg: <https://w3id.org/diplograph/ontology#>
+            SELECT ?span ?b ?e ?anchor ?text WHERE {
+              ?span a dg:TextSpan ; dg:beginIndex ?b ; dg:endIndex ?e ; dg:anchorText ?anchor ;
+                    dg:sourceArticle/dg:text ?text }"""))
+    assert "diplograph 0.1.0" in version.value and "en_core_web_sm" in version.value
+    assert spans
+    for span, begin, end, anchor, text in spans:
+        b, e = int(begin.value), int(end.value)
+        assert text.value[b:e] == anchor.value
+        assert span.value.endswith(f"#char={b},{e}")
+
+
+def test_reingesting_the_same_files_changes_nothing(tmp_path: Path) -> None:
+    folder, store_dir = corpus(tmp_path / "in"), tmp_path / "store"
+    assert ingest(str(folder), "--store", str(store_dir))[0] == 0
+    first = content(store_dir)
+    assert ingest(str(folder), "--store", str(store_dir))[0] == 0
+    assert content(store_dir) == first
+
+
+def test_a_batch_with_bad_files_stores_the_good_ones_and_names_the_bad(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in")
+    (folder / "corrupt.json").write_text('{"text": "Moon Jae-in said", "title": ', encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (folder / "latin1.md").write_bytes("Séoul\nLe président Moon a rencontré Kim.".encode("latin-1"))
+    line = "Officials in Seoul said the talks with Pyongyang would resume next month. "
+    (folder / "huge.txt").write_text("Huge\n" + line * (5 * 1024 * 1024 // len(line)), encoding="utf-8")
+    store_dir = tmp_path / "store"
+    code, output = ingest(str(folder), "--store", str(store_dir))
+    assert code == 1
+    assert "ingested 8 articles" in output and "failed: 5" in output
+    for name, reason in [("corrupt.json", "invalid JSON"), ("empty.txt", "empty file"),
+                         ("photo.txt", "binary file"), ("latin1.md", "not valid UTF-8"),
+                         ("huge.txt", "over the 1,000,000 limit")]:
+        assert f"{folder / name}: " in output and reason in output, (name, output)
+    assert len(rows(store_dir, "articles")) == 8
+
+
+def test_two_workers_build_the_same_store_as_one(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in")
+    assert ingest(str(folder), "--store", str(tmp_path / "one"), "--workers", "1")[0] == 0
+    code, output = ingest(str(folder), "--store", str(tmp_path / "two"), "--workers", "2")
+    assert code == 0, output
+    assert content(tmp_path / "two") == content(tmp_path / "one")
+
+
+def test_a_missing_spacy_pipeline_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "hanoi.txt").write_text(HANOI, encoding="utf-8")
+    code, output = ingest(str(tmp_path / "hanoi.txt"), "--store", str(tmp_path / "store"), "--model", "xx_no_such")
+    assert code != 0
+    assert "spaCy pipeline 'xx_no_such' is not installed" in output
+
+
+# --- the pipeline with extractors that misbehave on purpose -----------------------------------------
+
+class Collect:
+    """A reporter that keeps what it is told."""
+
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+        self.failures: list[Failure] = []
+
+    def warning(self, source: str, message: str) -> None:
+        self.warnings.append(message)
+
+    def failure(self, failure: Failure) -> None:
+        self.failures.append(failure)
+
+    def article(self, outcome: Outcome, summary: Summary) -> None:
+        pass
+
+
+def extract_with_invalid_facts(article: Article, doc: Doc) -> Facts:
+    """The real extraction, plus two facts the SHACL shapes reject: a sanction with neither imposer nor
+    target, and a claim whose claimant is a place."""
+    facts = extract(article, doc)
+    sentence = next(iter(doc.sents))
+    evidence = Span(sentence.start_char, sentence.end_char, sentence.text)
+    place = Entity(key="place:test-nowhere", kind="Place", label="Nowhere",
+                   mentions=[Span(evidence.start, evidence.start + 1, article.text[evidence.start])])
+    facts.entities[place.key] = place
+    facts.sanctions.append(Sanction(imposers=[], targets=[], evidence=evidence, label="empty sanction"))
+    facts.claims.append(Claim(claimant=place.key, text=sentence.text, content=[evidence],
+                              cue=evidence, evidence=evidence))
+    return facts
+
+
+def explode_on_kim(article: Article, doc: Doc) -> Facts:
+    if "Kim" in article.text:
+        raise RuntimeError("extractor bug")
+    return extract(article, doc)
+
+
+def test_facts_that_violate_the_shapes_are_dropped_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "hanoi.txt").write_text(HANOI, encoding="utf-8")
+    report = Collect()
+    with Store(tmp_path / "store") as store:
+        summary = run([str(tmp_path / "hanoi.txt")], store, Settings(store=str(tmp_path / "store")), report,
+                      extractor=extract_with_invalid_facts)
+    assert summary.articles == 1 and not summary.failures
+    assert summary.dropped == {"sanction": 1, "claim": 1}
+    assert any("dropped sanction \"empty sanction\"" in w for w in report.warnings), report.warnings
+    assert any("dropped claim" in w and "claimant" in w for w in report.warnings), report.warnings
+    sanctions = {r.get("label") for r in rows(tmp_path / "store", "sanctions")}
+    claimants = {r["claimant"] for r in rows(tmp_path / "store", "claims")}
+    assert "empty sanction" not in sanctions
+    assert not any(c.endswith("/nowhere") for c in claimants)
+    assert summary.facts["summit"] >= 1 and summary.facts["claim"] >= 1  # the valid facts are kept
+
+
+def test_an_extractor_error_fails_that_article_only(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in")
+    report = Collect()
+    with Store(tmp_path / "store") as store:
+        summary = run([str(folder)], store, Settings(store=str(tmp_path / "store")), report, extractor=explode_on_kim)
+    failed = sorted(Path(f.source).name for f in summary.failures)
+    assert failed == ["hanoi-notes.md", "hanoi.txt", "summits.jsonl", "summits.jsonl"]
+    assert all("extraction failed: RuntimeError: extractor bug" in f.reason for f in summary.failures)
+    assert summary.articles == 4
+    assert len(rows(tmp_path / "store", "articles")) == 4
+
+
+@pytest.mark.parametrize("workers", [2])
+def test_workers_report_extractor_errors_too(tmp_path: Path, workers: int) -> None:
+    folder = corpus(tmp_path / "in")
+    with Store(tmp_path / "store") as store:
+        summary = run([str(folder)], store, Settings(store=str(tmp_path / "store")), Collect(),
+                      extractor=explode_on_kim, workers=workers, batch_size=2)
+    assert (summary.articles, len(summary.failures)) == (4, 4)
