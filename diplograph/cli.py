@@ -165,6 +165,22 @@ def _explain_failure(text: str, error: OSError) -> str:
     return f"the federated query failed at SERVICE {', '.join(services)}: the endpoint could not answer ({error})"
 
 
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.pass_context
+def demo(ctx: click.Context, store_path: str, host: str, port: int) -> None:
+    """Ingest the bundled sample articles, then serve the endpoint and web pages."""
+    from importlib.resources import files
+
+    samples = str(files("diplograph.ingest") / "samples")
+    click.echo(f"Ingesting the sample articles in {samples} into {store_path}", err=True)
+    ctx.invoke(main.get_command(ctx, "ingest"), inputs=(samples,), store_path=store_path)
+    click.echo(f"Serving http://{host}:{port}/ (SPARQL endpoint at /sparql); Ctrl-C stops", err=True)
+    ctx.invoke(main.get_command(ctx, "serve"), store_path=store_path, host=host, port=port)
+
+
 def _split_param(raw: str) -> tuple[str, str]:
     name, sep, value = raw.partition("=")
     if not sep or not name:
