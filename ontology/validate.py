@@ -3,6 +3,8 @@
 The ontology is mixed into the data graph so ``sh:class dg:Agent`` accepts a ``dg:Leader`` through
 its ``rdfs:subClassOf`` triples; no inference is run, so what is checked is what was written.
 Warnings (e.g. a summit with one known participant) are reported but do not make data invalid.
+Data read from articles must be traceable (every event and sanction cites its sentence); reference
+data from the gazetteer is checked with ``traceable=False``, which switches those shapes off.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import rdflib
 from diplograph.ontology import ONTOLOGY_TTL, SHAPES_TTL
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+DGSH = rdflib.Namespace("https://w3id.org/diplograph/shapes#")
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,12 @@ class Report:
 
 
 @cache
-def _shapes() -> rdflib.Graph:
-    return rdflib.Graph().parse(SHAPES_TTL)
+def _shapes(traceable: bool) -> rdflib.Graph:
+    shapes = rdflib.Graph().parse(SHAPES_TTL)
+    if not traceable:
+        for shape in list(shapes.subjects(DGSH.scope, DGSH.ArticleData)):
+            shapes.add((shape, SH.deactivated, rdflib.Literal(True)))
+    return shapes
 
 
 @cache
@@ -54,12 +61,15 @@ def _ontology() -> rdflib.Graph:
     return rdflib.Graph().parse(ONTOLOGY_TTL)
 
 
-def validate(data: rdflib.Graph) -> Report:
-    """Validate ``data``; ``conforms`` is False only if there is a violation."""
+def validate(data: rdflib.Graph, *, traceable: bool = True) -> Report:
+    """Validate ``data``; ``conforms`` is False only if there is a violation.
+
+    ``traceable=False`` for reference data, which cites no article text.
+    """
     from pyshacl import validate as shacl_validate
 
     conforms, results, _ = shacl_validate(
-        data, shacl_graph=_shapes(), ont_graph=_ontology(), inference="none",
+        data, shacl_graph=_shapes(traceable), ont_graph=_ontology(), inference="none",
         allow_warnings=True, advanced=True,
     )
     return Report(conforms=bool(conforms), problems=sorted(_problems(results), key=str))

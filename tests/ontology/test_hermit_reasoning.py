@@ -3,7 +3,7 @@ unsatisfiable class, and draws the inferences the modelling intends; broken data
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import owlready2
@@ -12,23 +12,12 @@ import pytest
 from diplograph.ontology import DG, ONTOLOGY_OWL
 
 ID = "https://w3id.org/diplograph/id/"
-
-
-def reason(*files: Path) -> owlready2.World:
-    """Load RDF/XML or N-Triples files into a fresh world and run HermiT on it."""
-    if shutil.which(owlready2.JAVA_EXE) is None:
-        pytest.fail(f"{owlready2.JAVA_EXE!r} not found: HermiT needs Java (Debian: apt-get install "
-                    f"default-jdk-headless), see tests/install.sh")
-    world = owlready2.World()
-    for path in files:
-        world.get_ontology(path.resolve().as_uri()).load()
-    owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
-    return world
+Reason = Callable[..., owlready2.World]
 
 
 @pytest.fixture(scope="module")
-def world(example_ntriples: Path) -> owlready2.World:
-    return reason(ONTOLOGY_OWL, example_ntriples)
+def world(hermit: Reason, example_ntriples: Path) -> owlready2.World:
+    return hermit(ONTOLOGY_OWL, example_ntriples)
 
 
 def test_consistent_with_no_unsatisfiable_class(world: owlready2.World) -> None:
@@ -60,11 +49,11 @@ def test_ranges_classify(world: owlready2.World) -> None:
     # A sanction is not an event.
     "<{id}x> <{dg}imposedBy> <{id}y> ; <{dg}location> <{id}z> .",
 ])
-def test_broken_data_is_inconsistent(tmp_path: Path, triples: str) -> None:
+def test_broken_data_is_inconsistent(hermit: Reason, tmp_path: Path, triples: str) -> None:
     import rdflib
 
     data = tmp_path / "broken.nt"
     rdflib.Graph().parse(data=triples.format(id=ID, dg=DG), format="turtle").serialize(data, format="nt",
                                                                                           encoding="utf-8")
     with pytest.raises(owlready2.OwlReadyInconsistentOntologyError):
-        reason(ONTOLOGY_OWL, data)
+        hermit(ONTOLOGY_OWL, data)

@@ -54,3 +54,18 @@ def test_each_fix_is_needed(example: rdflib.Graph) -> None:
     report = validate(broken)
     assert not report.conforms
     assert [(p.focus, p.path) for p in report.problems] == [(str(claim), "dg:sourceArticle")], str(report)
+
+
+def test_reference_data_need_not_cite_article_text(example: rdflib.Graph) -> None:
+    """An event without evidence fails as article data, passes as reference (gazetteer) data."""
+    test = rdflib.URIRef(ID + "event/2017-11-north-korea-hwasong-15-test")
+    dg = rdflib.Namespace("https://w3id.org/diplograph/ontology#")
+    reference = rdflib.Graph()
+    for triple in example.triples((test, None, None)):
+        reference.add(triple)
+    reference.remove((test, dg.evidence, None))
+    reference.add((rdflib.URIRef(ID + "state/north-korea"), rdflib.RDF.type, dg.State))
+    reference.add((rdflib.URIRef(ID + "state/north-korea"), rdflib.RDFS.label, rdflib.Literal("North Korea")))
+    assert validate(reference, traceable=False).conforms, str(validate(reference, traceable=False))
+    report = validate(reference)
+    assert {(p.focus, p.path) for p in report.problems} == {(str(test), "dg:evidence"), (str(test), "^dg:mentions")}
