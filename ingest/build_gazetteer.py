@@ -38,7 +38,8 @@ HERE = Path(__file__).parent / "gazetteer"
 CURATION = HERE / "curation"
 QID = re.compile(r"^Q[1-9][0-9]*$")
 ROLES = {"head_of_state": "HeadOfState", "head_of_government": "HeadOfGovernment"}
-OFFICES = {"secretary_general": "Secretary-General", "minister": "minister", "envoy": "envoy or adviser"}
+OFFICES = {"secretary_general": "Secretary-General", "minister": "minister", "envoy": "envoy or adviser",
+           "vice_president": "Vice President"}
 SECRETARY_GENERAL_OF = {"UN Q1065": "United Nations", "NATO Q7184": "NATO"}
 # Rows of the states file that are territories rather than states (kept as places).
 TERRITORIES = {"Q6250": "Western Sahara: the partially recognised state is the Sahrawi Republic, Q40362"}
@@ -340,12 +341,12 @@ def build_people(facts: Path, iso3: dict[str, dict[str, str]], policy: Policy
         if row["state_iso3"] and state is None:
             raise FactsError(f"{row.where}: unknown state {row['state_iso3']!r}")
         state_qid = (state["qid"] or state["candidate_qid"]) if state else ""
-        person = people.get(row["name"])
+        person = people.get(qid or row["name"])
         if person is None:
             linked, candidate, rule = policy.decide(qid, verified, row.where)
             cur = curated.pop(qid or row["name"], None)
             extra = split(cur["aliases"]) if cur else []
-            person = people[row["name"]] = {
+            person = people[qid or row["name"]] = {
                 "qid": linked, "candidate_qid": candidate, "label": row["name"], "kind": "Person",
                 "state_qid": state_qid, "aliases": join([*split(row["aliases"]), *extra]),
                 "offices": "", "verified": verified, "policy": rule, "sources": row["sources"],
@@ -354,13 +355,13 @@ def build_people(facts: Path, iso3: dict[str, dict[str, str]], policy: Policy
             raise FactsError(f"{row.where}: {row['name']} has QID {qid}, another row gives "
                              f"{person['qid'] or person['candidate_qid']}")
         person["sources"] = merge_sources(person["sources"], row["sources"])
-        person["aliases"] = join([*split(person["aliases"]), *split(row["aliases"])])
+        person["aliases"] = join([*split(person["aliases"]), row["name"], *split(row["aliases"])])
         if row["role"] in ROLES:
             person["kind"] = "Leader"
             person["state_qid"] = person["state_qid"] or state_qid
             check_day(row, "start")
             check_day(row, "end")
-            tenures.append({"person": row["name"], "role": ROLES[row["role"]], "state_qid": state_qid,
+            tenures.append({"person": person["label"], "role": ROLES[row["role"]], "state_qid": state_qid,
                             "start": row["start"], "end": row["end"], "nominal": nominal_office(row, nominal),
                             "verified": verified, "sources": row["sources"]})
         elif row["role"] in OFFICES:
@@ -416,16 +417,27 @@ def describe_office(row: Row, state: dict[str, str] | None) -> str:
 
 
 def congress_rows(facts: Path) -> list[Row]:
-    """US presidents the leaders file lacks, from the congress-legislators executive list (raw/)."""
+    """US presidents and vice presidents the leaders file lacks, from congress-legislators (raw/).
+
+    Later presidents are in leaders.csv already; the file's "George Bush" is George W. Bush (Q207),
+    named in full so he is not confused with his father.
+    """
     path = facts / "raw" / "congress_legislators_executive_wikidata.tsv"
     out = []
     for row in read_csv(path, [0, 1, 2, 3, 4], delimiter="\t", header=False):
-        if row[2] == "prez" and row[0] == "Q207":  # George W. Bush; later presidents are in leaders.csv
-            for role in ("head_of_state", "head_of_government"):
-                out.append(Row({"qid": row[0], "name": "George W. Bush", "aliases": "George Walker Bush",
-                                "state_iso3": "USA", "role": role, "start": row[3], "end": row[4],
-                                "sources": "congress-legislators/executive.yaml (raw/congress_legislators_executive_"
-                                           "wikidata.tsv)", "verified": "single-source"}, row.where))
+        name = "George W. Bush" if row[0] == "Q207" else row[1]
+        if row[2] == "prez" and row[0] == "Q207":
+            roles = ["head_of_state", "head_of_government"]
+        elif row[2] == "viceprez":
+            roles = ["vice_president"]
+        else:
+            continue
+        for role in roles:
+            out.append(Row({"qid": row[0], "name": name, "aliases": "", "state_iso3": "USA", "role": role,
+                            "start": row[3], "end": row[4],
+                            "sources": "congress-legislators/executive.yaml (raw/congress_legislators_executive_"
+                                       "wikidata.tsv) | elected term: the end is the term's scheduled end",
+                            "verified": "single-source"}, row.where))
     return merge_consecutive(out)
 
 
@@ -433,7 +445,8 @@ def merge_consecutive(rows: list[Row]) -> list[Row]:
     """Two consecutive terms (2001-2005, 2005-2009) are one tenure."""
     merged: list[Row] = []
     for row in rows:
-        previous = next((m for m in merged if m["role"] == row["role"] and m["end"] == row["start"]), None)
+        previous = next((m for m in merged if m["qid"] == row["qid"] and m["role"] == row["role"]
+                         and m["end"] == row["start"]), None)
         if previous:
             previous.values["end"] = row["end"]
         else:

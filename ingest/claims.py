@@ -78,7 +78,7 @@ def _described_source(token: Token, index: EntityIndex) -> str | None:
     words = [t for t in token.doc[first:token.i + 1] if t.lower_ not in lexicon.QUANTIFIERS and not t.is_punct
              and t.tag_ != "POS"]
     label = " ".join(t.text for t in words)
-    plural = token.tag_ in ("NNS", "NNPS")
+    plural = token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in lexicon.COLLECTIVE_NOUNS
     if not plural and token.lemma_.lower() not in lexicon.PERSON_SOURCE_NOUNS:
         return None
     if not plural and len(words) < 2:
@@ -95,6 +95,8 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
     if _inside(verb.idx, quotes):
         return None
     subject = subject_of(verb)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subject = verb.head  # "Kishida, who said ..."
     if subject is None:
         return None
     claimant = source_key(subject, index)
@@ -110,6 +112,9 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
 
 def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     lemma = verb.lemma_.lower()
+    if lemma in lexicon.QUOTE_VERBS:
+        start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+        return [(a, b) for a, b in quotes if a >= verb.idx and start <= a and b <= end + 1]
     heads = [c for c in verb.children if c.dep_ == "ccomp"]
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads]
     if not heads and lemma in lexicon.XCOMP_CONTENT_VERBS:
@@ -122,17 +127,23 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if not heads and lemma == "warn":
         heads = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
     quoted = _sentence_quotes(verb, quotes)
-    if quoted and (not heads or all(_inside(h.idx, quotes) for h in heads)):
+    if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _ranges(tok for h in heads for tok in _content_tokens(h))
 
 
 def _content_tokens(head: Token) -> Iterable[Token]:
-    """The head's subtree, less framing clauses the author hangs on it ("while doubling down ...")."""
+    """The head's subtree, less framing clauses the author hangs on it ("while doubling down ...") and
+    attributions nested in it ("..., arguing that ...", "a remark Beijing called ..."): those are
+    claims of their own."""
     skip: set[int] = set()
     for t in head.subtree:
-        if t.dep_ == "advcl" and t is not head and any(c.dep_ == "mark" and c.lower_ in FRAMING_MARKS
-                                                       for c in t.children):
+        if t is head or t.i in skip:
+            continue
+        framing = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FRAMING_MARKS for c in t.children)
+        nested = t.pos_ == "VERB" and t.lemma_.lower() in lexicon.SAY_VERBS and t.dep_ in (
+            "advcl", "relcl", "acl", "conj") and (t.dep_ != "conj" or any(c.dep_ == "nsubj" for c in t.children))
+        if framing or nested:
             skip |= {s.i for s in t.subtree}
     for t in head.subtree:
         if t.i not in skip and not (t.dep_ == "mark" and t.head is head and t.i == head.left_edge.i):
@@ -144,6 +155,11 @@ def _sentence_quotes(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[i
     continues), for "'X,' he said, 'Y.'"."""
     sent = verb.sent
     return [(a, b) for a, b in quotes if a < sent.end_char and b > sent.start_char and not (a <= verb.idx < b)]
+
+
+def _quoted_clause(head: Token, quotes: list[tuple[int, int]]) -> bool:
+    """The clause lies within quotation marks (its words all inside one quote or another)."""
+    return all(_inside(t.idx, quotes) for t in head.subtree if not (t.is_punct or t.is_space))
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

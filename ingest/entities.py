@@ -201,10 +201,11 @@ def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> Entit
     _match_aliases(index, ents_by_token)
     _match_demonyms(index)
     _match_metonym_ents(index)
-    _match_leader_nouns(index)
-    _match_governments(index)
     _match_persons(index)
+    _match_leader_nouns(index)
     _match_pronouns(index)
+    _match_governments(index)
+    _match_unlinked_names(index)
     index.finish()
     return index
 
@@ -281,10 +282,12 @@ def _add_linked(index: EntityIndex, span: SpacySpan, entry: GazEntry) -> None:
 
 
 def _locative(span: SpacySpan) -> bool:
-    """Used as a location ("in Pyongyang", "visited Hanoi", "the Hanoi summit") rather than an actor."""
+    """Used as a location ("in Pyongyang", "visited Hanoi", "the Hanoi summit") rather than an actor
+    ("a message to Pyongyang", "shells supplied to Moscow")."""
     head = span.root
     if head.dep_ == "pobj" and head.head.lower_ in lexicon.LOCATIVE_PREPS:
-        return True
+        prep = head.head
+        return prep.lower_ not in ("to", "from") or prep.head.lemma_.lower() in lexicon.MOTION_WORDS
     if head.dep_ == "dobj" and head.head.lemma_ in lexicon.PLACE_VERBS:
         return True
     return head.dep_ in ("compound", "nmod") and head.head.lemma_ in lexicon.SUMMIT_NOUNS
@@ -439,7 +442,7 @@ def _name_parts(index: EntityIndex) -> dict[str, set[str]]:
         entry = index.entries.get(key)
         names = {entity.label, *(entry.aliases if entry else [])}
         for name in names:
-            words = [w for w in name.split() if len(w) > 2 and w[:1].isupper()]
+            words = [w for w in name.split() if len(w) > 1 and w[:1].isupper()]
             for word in {words[0], words[-1]} if words else set():
                 parts.setdefault(word.casefold(), set()).add(key)
     return parts
@@ -495,7 +498,10 @@ def _match_pronouns(index: EntityIndex) -> None:
         if token.pos_ != "PRON" or token.i in index.token_key:
             continue
         if lower in MALE_FEMALE_PRONOUNS:
-            key = _antecedent(index, token, PERSON_KINDS, same_sentence=False)
+            key = None
+            if token.dep_ == "nsubj" and not any(t.dep_ == "nsubj" for t in token.sent if t.i < token.i):
+                key = _antecedent(index, token, PERSON_KINDS, same_sentence=False, subjects_only=True)
+            key = key or _antecedent(index, token, PERSON_KINDS, same_sentence=False)
         elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             key = _antecedent(index, token, AGENT_KINDS, same_sentence=True)
         else:
@@ -505,16 +511,24 @@ def _match_pronouns(index: EntityIndex) -> None:
             index.mentions.sort(key=lambda m: m.start)
 
 
-def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sentence: bool) -> str | None:
-    """Nearest preceding mention of the wanted kinds (within the sentence, or the last three)."""
+def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sentence: bool,
+                subjects_only: bool = False) -> str | None:
+    """Nearest preceding mention of the wanted kinds (within the sentence, or the last three).
+
+    ``subjects_only`` (for a sentence's subject pronoun) looks for the nearest mention that was itself
+    a subject: "Biden said he had warned Putin ... He denied ..." continues with Biden, not Putin.
+    """
     sent_start = token.sent.start
     limit = sent_start if same_sentence else _sentence_start_back(token, 3)
     position = bisect.bisect_left(index.mentions, token.i, key=lambda m: m.start)
     for mention in reversed(index.mentions[:position]):
         if mention.start < limit:
             return None
-        if index.kind(mention.key) in kinds:
-            return mention.key
+        if index.kind(mention.key) not in kinds:
+            continue
+        if subjects_only and not any(t.dep_ == "nsubj" for t in index.doc[mention.start:mention.end]):
+            continue
+        return mention.key
     return None
 
 
@@ -525,6 +539,23 @@ def _sentence_start_back(token: Token, count: int) -> int:
             break
         sent = token.doc[sent.start - 1].sent
     return sent.start
+
+
+# --- names the gazetteer lacks -----------------------------------------------------------------------
+UNLINKED_KINDS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+
+
+def _match_unlinked_names(index: EntityIndex) -> None:
+    """Organisations and places spaCy finds that the gazetteer does not know: typed, never linked."""
+    for ent in index.doc.ents:
+        kind = UNLINKED_KINDS.get(ent.label_)
+        if kind is None or "\n" in ent.text or any(t.i in index.token_key for t in ent):
+            continue
+        tokens = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS" and not t.is_punct]
+        if not tokens or not tokens[0].text[:1].isupper() or tokens[-1].pos_ not in ("PROPN", "NOUN"):
+            continue
+        span = index.doc[tokens[0].i:tokens[-1].i + 1]
+        index.add(span.start, span.end, index.unlinked(kind, span.text, 0.5), span.text, 0.5)
 
 
 def _temporal_prefix(doc: Doc, i: int) -> bool:

@@ -24,8 +24,11 @@ GROUP_NOUNS = frozenset({
     "analyst", "expert", "official", "diplomat", "observer", "critic", "source", "lawmaker", "legislator",
     "researcher", "scholar", "economist", "commentator", "negotiator", "investor", "activist", "campaigner",
     "leader", "minister", "senator", "envoy", "spokesperson", "spokesman", "spokeswoman", "aide", "adviser",
-    "advisor", "strategist", "specialist", "insider", "ally", "resident", "defector", "monitor",
+    "advisor", "strategist", "specialist", "insider", "ally", "resident", "defector", "monitor", "trader",
+    "media", "press", "editorial", "prosecutor", "investigator", "inspector", "participant", "delegate",
 })
+# Collective nouns that name a group in the singular ("state media said").
+COLLECTIVE_NOUNS = frozenset({"media", "press"})
 # Singular described sources ("a Kremlin spokesman") become an unlinked Person.
 PERSON_SOURCE_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "diplomat", "aide",
                                  "adviser", "advisor", "envoy", "negotiator", "minister", "source"})
@@ -41,14 +44,16 @@ SAY_VERBS = frozenset({
     "accuse", "portray", "describe", "complain", "concede", "counter", "retort", "write", "report", "tweet",
     "signal", "assess", "conclude", "agree", "recall", "charge", "reject", "dismiss", "indicate", "offer",
     "underline", "underscore", "repeat", "highlight", "blame", "characterize", "characterise", "depict",
+    "dispute", "call", "term", "dub", "brand", "hail", "label",
 })
+# Verbs that attribute only what they quote: 'Trump called the meeting "honest, direct and productive"'.
+QUOTE_VERBS = frozenset({"call", "term", "dub", "brand", "hail", "label"})
 # Verbs whose direct object alone can be the content ("Kim emphasized practical steps").
 OBJECT_CONTENT_VERBS = frozenset({"emphasize", "emphasise", "stress", "deny", "reject", "dismiss", "portray",
                                   "describe", "accuse", "blame", "characterize", "characterise", "depict",
-                                  "underline", "underscore", "highlight", "predict", "reiterate"})
+                                  "underline", "underscore", "highlight", "predict", "reiterate", "dispute"})
 # Verbs whose infinitive complement is a claim ("offered to restart", "vowed to retaliate").
-XCOMP_CONTENT_VERBS = frozenset({"offer", "vow", "pledge", "promise", "claim", "deny", "agree", "threaten",
-                                 "hope", "expect"})
+XCOMP_CONTENT_VERBS = frozenset({"offer", "vow", "pledge", "promise", "claim", "deny", "hope", "expect"})
 # Attitude nouns that carry a claim when their holder is named ("Trump's view that ...").
 CLAIM_NOUNS = frozenset({
     "view", "belief", "claim", "assertion", "insistence", "argument", "warning", "concern", "fear", "hope",
@@ -80,6 +85,11 @@ CANCELLED_WORDS = frozenset({"cancel", "cancelled", "canceled", "scrap", "scrapp
 CUT_SHORT_WORDS = frozenset({"short", "abruptly", "early", "collapse", "collapsed", "walk", "walked"})
 LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "near", "into", "inside", "outside", "toward", "towards"})
 PLACE_VERBS = frozenset({"visit", "arrive", "travel", "fly", "go", "come", "return", "land", "tour"})
+# Heads of "to"/"from" phrases that make their object a place ("travelled from Pyongyang", "trip to
+# Moscow"); elsewhere "to X" is a recipient ("a message to Pyongyang") and a capital stands for its state.
+MOTION_WORDS = PLACE_VERBS | frozenset({"trip", "visit", "journey", "flight", "move", "head", "way", "route",
+                                         "drive", "sail", "road", "border", "distance", "miles", "kilometres",
+                                         "kilometers", "relocate", "flee", "escape", "cross", "deploy"})
 
 # Sanctions: trigger lemmas and what the governing verb says about their status.
 SANCTION_NOUNS = frozenset({"sanction", "embargo"})

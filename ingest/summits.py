@@ -23,11 +23,14 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import DateValue, Span, Summit
-from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date
+from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, subject_of
 
 PARTY_KINDS = frozenset({"Leader", "State", "Government"})
 SUMMIT_TRIGGER_NOUNS = lexicon.SUMMIT_NOUNS | {"trip"}
 STRONG_NOUNS = frozenset({"summit", "summitry"})
+# "their summit", "the two leaders met": the pair of leaders the text has just named.
+PAIR_WORDS = frozenset({"their", "they", "both", "two"})
+END_VERBS = frozenset({"end", "conclude", "close", "wrap", "finish", "collapse", "break"})
 
 
 @dataclass
@@ -86,6 +89,8 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
     places: list[str] = []
 
     def take(head: Token) -> None:
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            head = head.head.head  # "Kishida, who hosted the meeting"
         for t in (*head.conjuncts, head):
             key = index.key_of_phrase(t)
             if key and key not in found and index.kind(key) in PARTY_KINDS and _same_paragraph(t, token):
@@ -109,12 +114,14 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     take(pobj)
-    if not is_verb and token.dep_ == "dobj":  # "Trump and Kim held / will view the summit"
-        for child in token.head.children:
-            if child.dep_ == "nsubj":
-                take(child)
+    if not is_verb and token.dep_ == "dobj":  # "Trump and Kim held the summit", "flew in to attend the summit"
+        subject = subject_of(token.head)
+        if subject is not None:
+            take(subject)
     if len(_parties(found, index)) < 2:
         found += [k for k in _sentence_leaders(token, index) if k not in found]
+    if len(_parties(found, index)) < 2 and _refers_to_pair(token):
+        found += [k for k in _previous_pair(token, index) if k not in found]
     location = location or _location(token, index)
     if location is None and places:
         location = places[0]
@@ -125,10 +132,50 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         if len(states) == 1 and others and all(index.state_of(o) != states[0] for o in others):
             location = states[0]
             found.remove(states[0])
-    if location and index.kind(location) == "Place" and (host := index.state_of(location)) and token.lemma_ in (
-            "visit", "trip"):
-        found.append(host)
+    if location and token.lemma_ in ("visit", "trip"):
+        host = location if index.kind(location) == "State" else _place_state(index, location)
+        if host and host not in found:
+            found.append(host)
     return found, location
+
+
+def _place_state(index: EntityIndex, key: str) -> str | None:
+    """The state a gazetteer place or leader belongs to, as an entity key (added unmentioned if need be)."""
+    entry = index.entries.get(key)
+    state = getattr(entry, "state", None) if entry is not None else None
+    if not state:
+        return None
+    if state not in index.entities:
+        state_entry = index.gaz.by_qid(state)
+        if state_entry is None:
+            return None
+        index.entity_for(state_entry, "State")
+    return state
+
+
+def _refers_to_pair(token: Token) -> bool:
+    """'their summit', 'they met', 'the two leaders held talks', 'both men'."""
+    words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
+    return bool(words & PAIR_WORDS) or any(t.lower_ in PAIR_WORDS and t.dep_ in ("nsubj", "poss", "nummod", "det")
+                                           for t in token.sent)
+
+
+def _previous_pair(token: Token, index: EntityIndex) -> list[str]:
+    """The last two distinct leaders mentioned before the trigger, within the last few sentences."""
+    start = token.sent.start
+    for _ in range(4):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    keys: list[str] = []
+    for mention in reversed(index.mentions):
+        if mention.start >= token.i or mention.start < start:
+            continue
+        if index.kind(mention.key) == "Leader" and mention.key not in keys:
+            keys.append(mention.key)
+            if len(keys) == 2:
+                return keys
+    return []
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -143,18 +190,31 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _location(token: Token, index: EntityIndex) -> str | None:
-    """A place in an 'in'/'at' phrase attached to the trigger, its modifiers or its verb."""
+    """A place in an 'in'/'at' phrase attached to the trigger, its modifiers or its verb, looked for
+    inside the phrase too ("at the Capella hotel on Singapore's Sentosa island"), but not inside a
+    nested summit phrase ("since talks in Vladivostok")."""
     heads = [token]
     verb = _governing_verb(token)
     if verb is not None and verb.i in (token.head.i, token.head.head.i):
         heads.append(verb)
     for head in heads:
-        for t in head.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.sent == token.sent:
-                key = index.key_of_phrase(t)
-                if key and index.kind(key) in ("Place", "State"):
-                    return key
+        for t in _own_subtree(head, token):
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at"):
+                for inner in _own_subtree(t, token):
+                    key = index.key_at(inner)
+                    if key and index.kind(key) in ("Place", "State"):
+                        return key
     return None
+
+
+def _own_subtree(head: Token, trigger: Token) -> list[Token]:
+    """The subtree of ``head`` without other summit mentions' subtrees, in the trigger's sentence."""
+    skip: set[int] = set()
+    for t in head.subtree:
+        if t is not trigger and t is not head and t.i not in skip and t.pos_ == "NOUN" \
+                and t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS:
+            skip |= {x.i for x in t.subtree}
+    return [t for t in head.subtree if t.i not in skip and t.sent == trigger.sent]
 
 
 def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
@@ -178,16 +238,23 @@ def _planned(token: Token) -> bool:
 
 
 def _dates(token: Token, anchor: datetime | None, tense: str | None) -> tuple[DateValue | None, DateValue | None]:
-    scope = {t.i for t in token.subtree}
+    """The date attached to the trigger or its verb, else the sentence's only day-precise date.
+    A date on an ending verb ("ended abruptly on Thursday") is the end date."""
+    scope = {t.i for t in _own_subtree(token, token)}
     verb = _governing_verb(token) if token.pos_ == "NOUN" else token
     if verb is not None:
-        scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree}
-    for ent in token.sent.ents:
-        if ent.label_ == "DATE" and ent.start in scope:
-            value = resolve_date(ent.text, anchor, tense)
-            if value is not None:
-                return value.start, value.end
-    return None, None
+        scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in _own_subtree(c, token)}
+    dated = [(ent, value) for ent in token.sent.ents if ent.label_ == "DATE"
+             and (value := resolve_date(ent.text, anchor, tense)) is not None]
+    attached = [(ent, value) for ent, value in dated if ent.start in scope]
+    if not attached:
+        attached = [(e, v) for e, v in dated if v.start.precision == "day"]
+        if len(attached) != 1:
+            return None, None
+    ent, value = attached[0]
+    if value.end is None and ent.root.head.head.lemma_.lower() in END_VERBS:
+        return None, value.start
+    return value.start, value.end
 
 
 def _status(token: Token, start: DateValue | None, published: datetime | None) -> str | None:
@@ -285,6 +352,11 @@ def _date_from_caption(doc: Doc, index: EntityIndex, group: SummitMention, ancho
 # --- the fact -----------------------------------------------------------------------------------------
 def _summit(group: SummitMention, index: EntityIndex, published: datetime | None) -> Summit:
     participants = [k for k in group.participants if index.kind(k) in PARTY_KINDS and k != group.location]
+    for key in list(participants):  # a leader the gazetteer knows but may not link: their state takes part
+        if index.kind(key) == "Leader" and index.entities[key].qid is None:
+            state = _place_state(index, key)
+            if state and state not in participants:
+                participants.append(state)
     leaders = [index.entities[k].label for k in participants if index.kind(k) == "Leader"]
     names = leaders if len(leaders) >= 2 else sorted(index.entities[k].label for k in participants)
     place = index.entities[group.location].label if group.location else None

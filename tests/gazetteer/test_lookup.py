@@ -70,6 +70,9 @@ def gaz() -> Gazetteer:
     ("Joe Biden", "Leader", "Q6279"),
     ("Emmanuel Macron", "Leader", "Q3052772"),
     ("Antonio Guterres", "Person", "Q311440"),
+    ("J.D. Vance", "Person", "Q28935729"),
+    ("Joseph Biden", "Leader", "Q6279"),
+    ("George W. Bush", "Leader", "Q207"),
 ])
 def test_surface_links_to_expected_item(gaz: Gazetteer, surface: str, kind: str, qid: str) -> None:
     matches = {(e.kind, e.qid) for e in gaz.lookup(surface)}
@@ -87,7 +90,8 @@ def test_by_qid_prefers_the_state_of_a_city_state(gaz: Gazetteer) -> None:
     assert gaz.by_qid("Q1858").kind == "Place" and gaz.by_qid("Q1858").state == "Q881"
 
 
-@pytest.mark.parametrize("surface", ["us", "who", "xi", "Kim", "the", "", "Korea", "moon", "may", "Commission"])
+@pytest.mark.parametrize("surface", ["us", "who", "xi", "Kim", "the", "", "Korea", "moon", "may", "Commission",
+                                     "George Bush", "Bush"])
 def test_words_and_bare_surnames_do_not_match(gaz: Gazetteer, surface: str) -> None:
     assert gaz.lookup(surface) == []
 
