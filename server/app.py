@@ -27,14 +27,14 @@ CORS_HEADERS = {
 
 
 def create_app(settings: ServerSettings | None = None) -> Flask:
-    from diplograph.server import canned, graphstore, query, update
+    from diplograph.server import canned, graphstore, pages, query, update
 
     settings = settings or ServerSettings()
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
     app.extensions[EXTENSION] = Endpoint(settings)
-    for blueprint in (query.bp, update.bp, graphstore.bp, canned.bp):
+    for blueprint in (query.bp, update.bp, graphstore.bp, canned.bp, pages.bp):
         app.register_blueprint(blueprint)
 
     @app.before_request

@@ -71,6 +71,7 @@ class Remote:
 class QueryInfo:
     form: str | None
     remotes: tuple[Remote, ...] = ()
+    has_dataset: bool = False  # FROM / FROM NAMED in the query itself
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ class UpdateInfo:
 def inspect_query(text: str) -> QueryInfo:
     toks = tokens(text)
     form = next((t.keyword for t in toks if t.depth == 0 and t.keyword in QUERY_FORMS), None)
-    return QueryInfo(form, _remotes(toks))
+    has_dataset = any(t.depth == 0 and t.keyword == "FROM" for t in toks)
+    return QueryInfo(form, _remotes(toks), has_dataset)
 
 
 def inspect_update(text: str) -> UpdateInfo:
