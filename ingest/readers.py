@@ -146,7 +146,18 @@ def _article(text: str, source: str, **meta: Any) -> Article:
     if len(text) > MAX_TEXT_CHARS:
         raise _Bad(f"text has {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit; split the article")
     clean = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in meta.items()}
+    for name, value in [("text", text), *clean.items()]:
+        if isinstance(value, str):
+            _check_unicode(name, value)
     return Article(text=text, source=source, **clean)
+
+
+def _check_unicode(name: str, value: str) -> None:
+    """JSON's \\ud800-style escapes can smuggle in lone surrogates, which no RDF store can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise _Bad(f"field {name!r} has an unpaired surrogate (not Unicode text) at offset {error.start}") from None
 
 
 # --- plain text and Markdown -----------------------------------------------------------------------

@@ -126,6 +126,13 @@ def test_jsonl_names_the_line_of_each_bad_record(tmp_path: Path) -> None:
     assert "invalid JSON" in items[1].reason and "must be a string" in items[2].reason
 
 
+def test_json_escapes_that_are_not_unicode_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "surrogate.jsonl"
+    path.write_text('{"text": "Kim \\ud800 said", "title": "ok"}\n', encoding="utf-8")
+    bad = failure(articles(path))
+    assert bad.source == f"{path} line 1" and "unpaired surrogate" in bad.reason
+
+
 def test_rss_entries_become_articles_with_html_turned_to_text(tmp_path: Path) -> None:
     path = tmp_path / "asia.rss"
     path.write_text(RSS, encoding="utf-8")
