@@ -96,6 +96,7 @@ SANCTION_NOUNS = frozenset({"sanction", "embargo"})
 SANCTION_STATUS = {
     "impose": "Imposed", "slap": "Imposed", "levy": "Imposed", "announce": "Imposed", "adopt": "Imposed",
     "enforce": "Imposed", "approve": "Imposed", "introduce": "Imposed", "place": "Imposed", "apply": "Imposed",
+    "reimpose": "Imposed", "restore": "Imposed", "reinstate": "Imposed", "unveil": "Imposed", "issue": "Imposed",
     "tighten": "Tightened", "expand": "Tightened", "extend": "Tightened", "broaden": "Tightened",
     "strengthen": "Tightened", "toughen": "Tightened", "widen": "Tightened", "intensify": "Tightened",
     "add": "Tightened", "renew": "Tightened", "escalate": "Tightened",
@@ -104,6 +105,8 @@ SANCTION_STATUS = {
     "threaten": "Threatened", "propose": "Proposed", "consider": "Proposed", "weigh": "Proposed",
     "prepare": "Proposed", "draft": "Proposed",
 }
+# "Leaders of the G7", "members of the EU": the body acts through them.
+MEMBER_NOUNS = frozenset({"leader", "member", "government", "country", "nation", "state", "minister"})
 RELIEF_NOUNS = frozenset({"relief", "lifting", "removal", "easing"})
 SANCTION_TARGET_PREPS = frozenset({"on", "against", "targeting"})
 # Imposers that stand for each other when the text names one and the record the other:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Sanction
-from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date
+from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, subject_of
 
 _LEGAL = re.compile(r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+\d{3,4}\b"
                     r"|\b(?:[A-Z][\w'\u2019]+\s+){1,8}Act\b(?:\s+\([A-Z]+\))?")
@@ -114,11 +114,11 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None) -> Sanc
 
 
 def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: list[str], add) -> None:
+    if verb.lemma_.lower() in lexicon.SANCTION_STATUS and (subject := subject_of(verb)) is not None:
+        for t in (subject, *subject.conjuncts):
+            add(imposers, _agent_key(index, t), IMPOSER_KINDS)
     for child in verb.children:
-        if child.dep_ == "nsubj" and verb.lemma_.lower() in lexicon.SANCTION_STATUS:
-            for t in (child, *child.conjuncts):
-                add(imposers, _agent_key(index, t), IMPOSER_KINDS)
-        elif child.dep_ == "agent":
+        if child.dep_ == "agent":
             for t in _pobjs(child):
                 add(imposers, _agent_key(index, t), IMPOSER_KINDS)
         elif child.dep_ == "prep" and child.lower_ in lexicon.SANCTION_TARGET_PREPS:
@@ -147,9 +147,17 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _agent_key(index: EntityIndex, token: Token) -> str | None:
+    """Who a subject or modifier names; "Leaders of the Group of Seven" name the G7."""
     if (state := index.demonyms.get(token.i)) is not None:
         return index.entity_for(state)
-    return index.key_of_phrase(token)
+    key = index.key_of_phrase(token)
+    if key is None and token.lemma_.lower() in lexicon.MEMBER_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return index.key_of_phrase(pobj)
+    return key
 
 
 def _target_key(index: EntityIndex, token: Token) -> str | None:
