@@ -8,6 +8,6 @@ export DEBIAN_FRONTEND=noninteractive
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends \
-        default-jdk-headless libowlapi-java >/dev/null
+        default-jdk-headless libowlapi-java libapache-jena-java >/dev/null
 fi
 python3 -m pip install -q -e '.[test]'
