@@ -14,7 +14,7 @@ TOKEN = secrets.token_urlsafe(24)
 def rw_server(tmp_path_factory):
     """Query, update (token configured) and graph store enabled; short limits for the limit tests."""
     server = LiveServer(tmp_path_factory.mktemp("rw") / "store", token=TOKEN,
-                        args=("--timeout", "3", "--max-rows", "50"))
+                        args=("--timeout", "3", "--max-rows", "50", "--max-request-size", "1"))
     yield server
     server.stop()
 
