@@ -14,6 +14,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -139,16 +140,45 @@ def _process(batches: Iterator[list[Article]], settings: Settings, extractor: Ex
             processor = processor or Processor(settings, extractor)
             yield from processor.process(batch)
         return
-    context = get_context("spawn")  # no fork of a process holding an open store and spaCy's threads
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(settings, extractor)) as pool:
-        pending: deque[Future[list[Outcome]]] = deque()
+    yield from _in_workers(batches, settings, extractor, workers)
+
+
+def _in_workers(batches: Iterator[list[Article]], settings: Settings, extractor: Extractor | None,
+                workers: int) -> Iterator[Outcome]:
+    """Batches processed by worker processes, results in input order, at most 2 batches per worker in flight.
+
+    A worker that dies (killed for memory, a crash in native code) fails the batches in flight with
+    a reason; a new pool takes the rest.
+    """
+    def new_pool() -> ProcessPoolExecutor:
+        context = get_context("spawn")  # no fork of a process holding an open store and spaCy's threads
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                   initargs=(settings, extractor))
+
+    pool = new_pool()
+    pending: deque[tuple[Future[list[Outcome]], list[Article], ProcessPoolExecutor]] = deque()
+
+    def oldest() -> list[Outcome]:
+        nonlocal pool
+        future, batch, submitted_to = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool as error:
+            if submitted_to is pool:  # replace the pool once; its other batches in flight fail the same way
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+            return [Outcome(a.source, failure=f"a worker process died while its batch was processed ({error})")
+                    for a in batch]
+
+    try:
         for batch in batches:
-            pending.append(pool.submit(_work, batch))
-            if len(pending) >= 2 * workers:  # a bounded window keeps memory flat
-                yield from pending.popleft().result()
+            pending.append((pool.submit(_work, batch), batch, pool))
+            if len(pending) >= 2 * workers:
+                yield from oldest()
         while pending:
-            yield from pending.popleft().result()
+            yield from oldest()
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _commit(outcome: Outcome, store: Store, summary: Summary, reporter: Reporter) -> None:

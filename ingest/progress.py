@@ -44,7 +44,7 @@ class LogReporter:
     def article(self, outcome: Outcome, summary: Summary) -> None:
         if time.monotonic() - self.last >= LOG_EVERY_SECONDS:
             self.last = time.monotonic()
-            self._line(f"ingest: {summary.articles} articles ({summary.rate:.1f}/s), {_facts(summary)} facts, "
+            self._line(f"ingest: {summary.articles} articles ({summary.rate:.2g}/s), {_facts(summary)} facts, "
                        f"{len(summary.failures)} failed")
 
     def _line(self, text: str) -> None:
@@ -73,7 +73,7 @@ class BarReporter(LogReporter):
 
     def article(self, outcome: Outcome, summary: Summary) -> None:
         self.progress.update(self.task, description=(
-            f"{summary.articles} articles · {summary.rate:.1f}/s · {_facts(summary)} facts · "
+            f"{summary.articles} articles · {summary.rate:.2g}/s · {_facts(summary)} facts · "
             f"{len(summary.failures)} failed"))
 
     def _line(self, text: str) -> None:
@@ -85,7 +85,7 @@ def summary_text(summary: Summary) -> str:
     facts = ", ".join(f"{summary.facts[kind]} {PLURALS[kind] if summary.facts[kind] != 1 else kind}"
                       for kind in FACT_KINDS)
     lines = [f"ingested {summary.articles} article{'' if summary.articles == 1 else 's'} "
-             f"({summary.triples} triples) in {summary.seconds:.1f} s ({summary.rate:.1f} articles/s)",
+             f"({summary.triples} triples) in {summary.seconds:.1f} s ({summary.rate:.2g} articles/s)",
              f"facts: {facts}"]
     if summary.dropped:
         dropped = ", ".join(f"{n} {kind}" for kind, n in sorted(summary.dropped.items()))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from spacy.tokens import Doc
 
@@ -246,10 +246,27 @@ def test_an_extractor_error_fails_that_article_only(tmp_path: Path) -> None:
     assert len(rows(tmp_path / "store", "articles")) == 4
 
 
-@pytest.mark.parametrize("workers", [2])
-def test_workers_report_extractor_errors_too(tmp_path: Path, workers: int) -> None:
+def die_on_helsinki(article: Article, doc: Doc) -> Facts:
+    """Ends its (worker) process abruptly, as the kernel's out-of-memory killer would."""
+    if "Helsinki" in article.text:
+        os._exit(3)
+    return extract(article, doc)
+
+
+def test_workers_report_extractor_errors_too(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "in")
     with Store(tmp_path / "store") as store:
         summary = run([str(folder)], store, Settings(store=str(tmp_path / "store")), Collect(),
-                      extractor=explode_on_kim, workers=workers, batch_size=2)
+                      extractor=explode_on_kim, workers=2, batch_size=2)
     assert (summary.articles, len(summary.failures)) == (4, 4)
+
+
+def test_a_dying_worker_fails_its_batch_and_the_run_goes_on(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in")
+    with Store(tmp_path / "store") as store:
+        summary = run([str(folder)], store, Settings(store=str(tmp_path / "store")), Collect(),
+                      extractor=die_on_helsinki, workers=2, batch_size=1)
+    died = {Path(f.source).name for f in summary.failures if "worker process died" in f.reason}
+    assert "helsinki.html" in died
+    assert summary.articles + len(summary.failures) == 8
+    assert summary.articles >= 1 and len(rows(tmp_path / "store", "articles")) == summary.articles
