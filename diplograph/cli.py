@@ -68,8 +68,11 @@ def load(files: tuple[Path, ...], graph: str | None, store_path: str) -> None:
         parsed = [(path, list(parse_file(path, graph or path.resolve().as_uri()))) for path in files]
     except StoreError as error:
         raise click.ClickException(f"{error} (nothing loaded)") from None
-    with open_store(store_path) as store:
-        store.inner.extend(quad for _, quads in parsed for quad in quads)
+    try:
+        with open_store(store_path) as store:
+            store.inner.extend(quad for _, quads in parsed for quad in quads)  # one transaction
+    except (OSError, StoreError) as error:
+        raise click.ClickException(f"cannot write to the store {store_path}: {error} (nothing loaded)") from None
     for path, quads in parsed:
         click.echo(f"{path}: {len(quads)} triples", err=True)
 
@@ -153,6 +156,34 @@ def stats(as_json: bool, store_path: str) -> None:
     click.echo(f"triples: {figures['triples']}\ngraphs: {figures['graphs']}")
     for cls, count in figures["classes"].items():
         click.echo(f"  {cls}: {count}")
+
+
+@main.command()
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@store_option
+def backup(target: Path, store_path: str) -> None:
+    """Write a consistent copy of the store into the new folder TARGET (an Oxigraph backup)."""
+    from diplograph.backup import backup as write_backup
+
+    try:
+        count = write_backup(Path(store_path), target)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"backed up {count} triples from {store_path} to {target}", err=True)
+
+
+@main.command()
+@click.argument("source", type=click.Path(file_okay=False, path_type=Path))
+@store_option
+def restore(source: Path, store_path: str) -> None:
+    """Replace the store with the backup in SOURCE (the store must not be open in a server or ingest)."""
+    from diplograph.backup import restore as put_back
+
+    try:
+        count = put_back(source, Path(store_path))
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"restored {count} triples from {source} into {store_path}", err=True)
 
 
 def _explain_failure(text: str, error: OSError) -> str:

@@ -7,6 +7,7 @@ all named graphs: one graph per article, one for the ontology, one for reference
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -62,12 +63,20 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+            return
+        with contextlib.suppress(StoreError):  # the error already propagating says more
+            self.close()
 
     def close(self) -> None:
+        """Flush to disk; a full or read-only disk is a ``StoreError`` naming the store."""
         if not self.read_only:
-            self.inner.flush()
+            try:
+                self.inner.flush()
+            except OSError as error:
+                raise StoreError(f"cannot write to the store {self.path}: {error}") from error
 
     @property
     def dataset(self) -> rdflib.Dataset:
