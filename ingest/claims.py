@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Claim, Span
-from diplograph.ingest.spans import clause_sentence, subject_of
+from diplograph.ingest.spans import clause_sentence, lemma_in, subject_of
 
 CLAIMANT_KINDS = frozenset({"Leader", "Person", "State", "Organization", "Government", "Group"})
 _QUOTES = re.compile(r"\u201c([^\u201d]{3,}?)\u201d|\"([^\"\n]{3,}?)\"")
@@ -44,7 +44,7 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
     for token in doc:
         lemma = token.lemma_.lower()
         claim = None
-        if token.pos_ == "VERB" and lemma in lexicon.SAY_VERBS:
+        if token.pos_ == "VERB" and lemma_in(token, lexicon.SAY_VERBS):
             claim = _verb_claim(token, index, quotes)
         elif token.pos_ == "NOUN" and lemma in lexicon.CLAIM_NOUNS:
             claim = _noun_claim(token, index)
@@ -97,9 +97,9 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
     subject = subject_of(verb)
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subject = verb.head  # "Kishida, who said ..."
-    if subject is None:
-        return None
-    claimant = source_key(subject, index)
+    claimant = source_key(subject, index) if subject is not None else None
+    if claimant is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        claimant = _reporting_ancestor_source(verb, index)  # "X cautioned that Y, arguing that Z"
     if claimant is None:
         return None
     pieces = _verb_content(verb, quotes)
@@ -107,11 +107,19 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
         return None
     cue = Span(verb.idx, verb.idx + len(verb.text), verb.text)
     negated = any(c.dep_ == "neg" for c in verb.children)
-    return _claim(index, claimant, pieces, cue, verb, verb.lemma_.lower(), negated)
+    return _claim(index, claimant, pieces, cue, verb, lemma_in(verb, lexicon.SAY_VERBS) or "", negated)
+
+
+def _reporting_ancestor_source(verb: Token, index: EntityIndex) -> str | None:
+    for ancestor in verb.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.SAY_VERBS:
+            subject = subject_of(ancestor)
+            return source_key(subject, index) if subject is not None else None
+    return None
 
 
 def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    lemma = verb.lemma_.lower()
+    lemma = lemma_in(verb, lexicon.SAY_VERBS) or ""
     if lemma in lexicon.QUOTE_VERBS:
         start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
         return [(a, b) for a, b in quotes if a >= verb.idx and start <= a and b <= end + 1]

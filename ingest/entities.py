@@ -37,6 +37,7 @@ PERSON_KINDS = frozenset({"Leader", "Person"})
 AGENT_KINDS = frozenset({"State", "Organization", "Government"})
 # Longer entities that contain an alias without being about it ("Trump Tower", "New York Times").
 OPAQUE_ENT_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+NAME_PUNCT = frozenset({"-", "\u2010", "\u2011", ".", "'", "\u2019", "&"})
 MALE_FEMALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 
@@ -236,9 +237,14 @@ def _match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> N
 
 
 def _longest_alias(doc: Doc, start: int, table: AliasTable) -> tuple[int, list[GazEntry]] | None:
-    for end in range(min(len(doc), start + table.max_tokens), start, -1):
+    limit = min(len(doc), start + table.max_tokens)
+    for i in range(start + 1, limit):  # names run over words, hyphens, dots and apostrophes only
+        if doc[i].is_space or (doc[i].is_punct and doc[i].text not in NAME_PUNCT):
+            limit = i
+            break
+    for end in range(limit, start, -1):
         span = doc[start:end]
-        if span[-1].is_punct or span[-1].is_space or "\n" in span.text:
+        if span[-1].is_punct:
             continue
         candidates = table.candidates(span.text)
         if candidates:
@@ -376,7 +382,7 @@ def _match_governments(index: EntityIndex) -> None:
     doc = index.doc
     for token in doc:
         lower = token.lower_
-        if token.i in index.token_key or token.pos_ != "NOUN":
+        if token.i in index.token_key or token.pos_ not in ("NOUN", "PROPN"):
             continue
         if lower in lexicon.GOVERNMENT_NOUNS:
             _government(index, token)
@@ -461,6 +467,8 @@ def _match_persons(index: EntityIndex) -> None:
         if not tokens or any(t.i in index.token_key for t in tokens) or "\n" in ent.text:
             continue
         pending.append(doc[tokens[0].i:tokens[-1].i + 1])
+    pending += [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.ent_type_ == "" and t.i not in index.token_key
+                and t.text.casefold() in parts]  # "Ri said": a short name spaCy did not tag
     for span in pending:
         if len(span) == 1 and (keys := parts.get(span.text.casefold())) and len(keys) == 1:
             index.add(span.start, span.end, next(iter(keys)), span.text, 0.8)

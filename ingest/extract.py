@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from diplograph.ingest.article import Article
 from diplograph.ingest.claims import extract_claims
+from diplograph.ingest.dates import as_utc
 from diplograph.ingest.entities import link_entities
 from diplograph.ingest.facts import Facts
 from diplograph.ingest.gazetteer import Gazetteer
@@ -36,9 +37,10 @@ def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None) -> F
     if doc.text != article.text:
         raise ValueError(f"{article.source}: the Doc was not made from this article's text")
     gaz = gazetteer or default_gazetteer()
-    index = link_entities(doc, gaz, article.published)
-    summits = extract_summits(doc, index, article.published)
-    sanctions = extract_sanctions(doc, index, article.published)
+    published = as_utc(article.published) if article.published else None
+    index = link_entities(doc, gaz, published)
+    summits = extract_summits(doc, index, published)
+    sanctions = extract_sanctions(doc, index, published)
     claims = extract_claims(doc, index)
     index.finish()
     return Facts(entities=index.entities, summits=summits, sanctions=sanctions, claims=claims)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from spacy.tokens import Doc, Token
 
@@ -37,9 +37,9 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited through participles and conjuncts ("..., arguing that")."""
     current = verb
     for _ in range(4):
-        for child in current.children:
-            if child.dep_ == "nsubj":
-                return child
+        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if subjects:  # the one nearest the verb: "the state news agency KCNA portrayed"
+            return max(subjects, key=lambda c: c.i if c.i < current.i else -c.i)
         if current.dep_ in ("advcl", "conj", "xcomp", "pcomp") and current.head is not current:
             if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "because", "although", "when")
                                                for c in current.children):
@@ -50,8 +50,17 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
+def lemma_in(token: Token, words: frozenset[str]) -> str | None:
+    """The token's lemma if it is one of ``words``; else a regular inflection's stem that is
+    (the small English lemmatizer gives "hop" for "hoped")."""
+    lemma = token.lemma_.lower()
+    if lemma in words:
+        return lemma
+    lower = token.lower_
+    for stem in (lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-2] + "y"):
+        if stem in words:
+            return stem
+    return None
 
 
 def date_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None, bool]:
@@ -62,7 +71,7 @@ def date_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None, 
     years = [int(y) for ent in doc.ents if ent.label_ == "DATE" for y in _YEAR.findall(ent.text)]
     if not years:
         return None, False
-    return datetime(max(years), 7, 1), True
+    return datetime(max(years), 7, 1, tzinfo=UTC), True
 
 
 def resolve_date(text: str, anchor: datetime | None, tense: dates.Tense | None) -> dates.DateRange | None:

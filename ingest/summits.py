@@ -45,6 +45,7 @@ class SummitMention:
     evidence: Span
     strong: bool  # names the summit itself (a location, ordinal, date or the word "summit")
     date_inferred: bool = False
+    hosts: set[str] = field(default_factory=set)  # states visited: participants even when also the location
     merged: list[SummitMention] = field(default_factory=list)
 
 
@@ -73,6 +74,7 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     if is_noun and token.i > 0 and token.doc[token.i - 1].text == "-":
         return None  # "government-to-government talks", "leader-level meeting"
     participants, location = _participants_and_location(token, index, is_verb)
+    hosts = {location} if location and lemma in ("visit", "trip") and location in participants else set()
     ordinal = next((lexicon.ORDINALS[c.lower_] for c in token.children
                     if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None)
     tense = "future" if _planned(token) and not inferred else None
@@ -80,7 +82,7 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     strong = bool(location or ordinal or start or lemma in STRONG_NOUNS)
     status = _status(token, start, published)
     return SummitMention(token, participants, location, start, end, ordinal, status, clause_sentence(token),
-                         strong, date_inferred=inferred and start is not None)
+                         strong, date_inferred=inferred and start is not None, hosts=hosts)
 
 
 def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -> tuple[list[str], str | None]:
@@ -194,7 +196,7 @@ def _location(token: Token, index: EntityIndex) -> str | None:
     inside the phrase too ("at the Capella hotel on Singapore's Sentosa island"), but not inside a
     nested summit phrase ("since talks in Vladivostok")."""
     heads = [token]
-    verb = _governing_verb(token)
+    verb = _governing_verb(token) if token.pos_ == "NOUN" else None
     if verb is not None and verb.i in (token.head.i, token.head.head.i):
         heads.append(verb)
     for head in heads:
@@ -214,7 +216,8 @@ def _own_subtree(head: Token, trigger: Token) -> list[Token]:
         if t is not trigger and t is not head and t.i not in skip and t.pos_ == "NOUN" \
                 and t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS:
             skip |= {x.i for x in t.subtree}
-    return [t for t in head.subtree if t.i not in skip and t.sent == trigger.sent]
+    sent = trigger.sent  # once: Token.sent walks the sentence on every call
+    return [t for t in head.subtree if t.i not in skip and sent.start <= t.i < sent.end]
 
 
 def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
@@ -247,9 +250,11 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None) -> tuple[Da
     dated = [(ent, value) for ent in token.sent.ents if ent.label_ == "DATE"
              and (value := resolve_date(ent.text, anchor, tense)) is not None]
     attached = [(ent, value) for ent, value in dated if ent.start in scope]
-    if not attached:
+    if not attached:  # the sentence's one exact date, when the sentence tells of this meeting only
         attached = [(e, v) for e, v in dated if v.start.precision == "day"]
-        if len(attached) != 1:
+        triggers = [t for t in token.sent if t.pos_ in ("NOUN", "VERB") and (
+            t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS or t.lemma_.lower() in lexicon.SUMMIT_VERBS)]
+        if len(attached) != 1 or len(triggers) != 1:
             return None, None
     ent, value = attached[0]
     if value.end is None and ent.root.head.head.lemma_.lower() in END_VERBS:
@@ -327,6 +332,7 @@ def _absorb(group: SummitMention, m: SummitMention) -> None:
     group.participants += [k for k in m.participants if k not in group.participants]
     group.location = group.location or m.location
     group.ordinal = group.ordinal or m.ordinal
+    group.hosts |= m.hosts
     if group.start is None and m.start is not None:
         group.start, group.end, group.date_inferred = m.start, m.end, m.date_inferred
     if m.status in ("Cancelled", "CutShort") or group.status is None:
@@ -351,7 +357,8 @@ def _date_from_caption(doc: Doc, index: EntityIndex, group: SummitMention, ancho
 
 # --- the fact -----------------------------------------------------------------------------------------
 def _summit(group: SummitMention, index: EntityIndex, published: datetime | None) -> Summit:
-    participants = [k for k in group.participants if index.kind(k) in PARTY_KINDS and k != group.location]
+    participants = [k for k in group.participants if index.kind(k) in PARTY_KINDS
+                    and (k != group.location or k in group.hosts)]
     for key in list(participants):  # a leader the gazetteer knows but may not link: their state takes part
         if index.kind(key) == "Leader" and index.entities[key].qid is None:
             state = _place_state(index, key)
