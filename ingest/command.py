@@ -12,6 +12,7 @@ import click
 
 from diplograph.cli import open_store, store_option
 from diplograph.config import Settings
+from diplograph.store import StoreError
 
 
 @click.command()
@@ -35,11 +36,15 @@ def ingest(inputs: tuple[str, ...], store_path: str, workers: int, fetch: bool, 
     settings = Settings(store=store_path)
     if model:
         settings = dataclasses.replace(settings, spacy_model=model)
-    with open_store(store_path) as store, reporter(sys.stderr) as report:
-        try:
+    try:
+        with open_store(store_path) as store, reporter(sys.stderr) as report:
             summary = run(inputs, store, settings, report, workers=workers, fetch=fetch)
-        except ModelError as error:
-            raise click.ClickException(str(error)) from None
+    except ModelError as error:
+        raise click.ClickException(str(error)) from None
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:  # disk full or gone read-only: every graph written is whole
+        raise click.ClickException(f"cannot write to the store {store_path}: {error}") from None
     click.echo(summary_text(summary), err=True)
     if summary.failures:
         sys.exit(1)
