@@ -11,7 +11,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Iterator
-from email.utils import formatdate
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -64,8 +64,9 @@ class Endpoint:
     def etag(self, variant: str) -> str:
         return f'W/"{self.boot}-{self.snapshots.generation}-{variant}"'
 
-    def last_modified(self) -> str:
-        return formatdate(self.snapshots.last_modified, usegmt=True)
+    def last_modified(self) -> datetime:
+        """When the store last changed (or the server started), to the second as HTTP dates are."""
+        return datetime.fromtimestamp(int(self.snapshots.last_modified), UTC)
 
     def close(self) -> None:
         self.executor.close()

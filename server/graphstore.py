@@ -66,11 +66,12 @@ def _read(graph: str | None) -> Response:
         raise ProtocolError(404, f"no graph <{graph}> in the store")
     choice = negotiate(request, "graph")
     etag = ep.etag(f"{choice.media_type}-{graph}")
-    if not is_resource_modified(request.environ, etag=etag):
+    if not is_resource_modified(request.environ, etag=etag, last_modified=ep.last_modified()):
         return _not_modified(etag)
     if request.method == "HEAD":
         response = Response(status=200, content_type=content_type(choice.media_type))
-        response.headers.update({"ETag": etag, "Last-Modified": ep.last_modified(), "Vary": "Accept"})
+        response.headers.update({"ETag": etag, "Vary": "Accept"})
+        response.last_modified = ep.last_modified()
         return response
     answer = _run(lambda started: ep.dump(graph, choice.format, started=started))
     return stream(answer, choice.media_type, etag=etag)

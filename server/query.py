@@ -57,7 +57,8 @@ def answer_query(text: str, *, default_graphs=(), named_graphs=(), substitutions
         results, graph = (None, chosen) if kind == "graph" else (chosen, None)
     variant = (results or graph).media_type if (results or graph) else "none"
     etag = ep.etag(variant)
-    if request.method in ("GET", "HEAD") and not is_resource_modified(request.environ, etag=etag):
+    if request.method in ("GET", "HEAD") and not is_resource_modified(
+            request.environ, etag=etag, last_modified=ep.last_modified()):
         return _not_modified(etag)
     try:
         answer = _run(lambda started: ep.query(
@@ -85,7 +86,7 @@ def stream(answer: Answer, media_type: str, *, etag: str | None = None, status: 
         response = Response(body, status, content_type=content_type(media_type), direct_passthrough=True)
     response.headers["Vary"] = "Accept"
     response.headers["Cache-Control"] = "no-cache"
-    response.headers["Last-Modified"] = ep.last_modified()
+    response.last_modified = ep.last_modified()
     if etag:
         response.headers["ETag"] = etag
     if answer.rows is not None:
@@ -134,7 +135,7 @@ def _not_modified(etag: str) -> Response:
     response = Response(status=304)
     response.headers["ETag"] = etag
     response.headers["Vary"] = "Accept"
-    response.headers["Last-Modified"] = endpoint().last_modified()
+    response.last_modified = endpoint().last_modified()
     return response
 
 

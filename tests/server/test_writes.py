@@ -1,0 +1,107 @@
+"""Writes: refused without the token (and by a read-only server) with nothing changed, accepted with
+it, durable once answered — even if the server is killed right after."""
+
+from __future__ import annotations
+
+import signal
+
+import pytest
+import requests
+from conftest import TOKEN
+from liveserver import LiveServer
+
+EX = "http://example.org/"
+GRAPH = EX + "writes"
+INSERT = f'INSERT DATA {{ GRAPH <{GRAPH}> {{ <{EX}a> <{EX}b> "c" }} }}'
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _count(server: LiveServer) -> int:
+    return int(server.select(COUNT)[0]["n"]["value"])
+
+
+def _writes(server: LiveServer, headers: dict[str, str]) -> list[requests.Response]:
+    """One of each kind of write, with the given headers."""
+    update = {"Content-Type": "application/sparql-update", **headers}
+    turtle = {"Content-Type": "text/turtle", **headers}
+    body = f"<{EX}x> <{EX}y> <{EX}z> .".encode()
+    return [
+        requests.post(server.url + "/update", data=INSERT.encode(), headers=update),
+        requests.post(server.sparql, data=INSERT.encode(), headers=update),
+        requests.post(server.sparql, data={"update": INSERT}, headers=headers),
+        requests.put(server.url + "/store", params={"graph": GRAPH}, data=body, headers=turtle),
+        requests.post(server.url + "/store", params={"graph": GRAPH}, data=body, headers=turtle),
+        requests.post(server.url + "/store", data=body, headers=turtle),
+        requests.delete(server.url + "/store", params={"graph": GRAPH}, headers=headers),
+        requests.put(server.url + "/store", params={"default": ""}, data=body, headers=turtle),
+    ]
+
+
+@pytest.mark.parametrize("headers, status", [
+    ({}, 401),
+    ({"Authorization": "Bearer not-the-token-at-all-000"}, 403),
+    ({"Authorization": f"Basic {TOKEN}"}, 401),
+    ({"Authorization": f"Bearer {TOKEN}x"}, 403),
+])
+def test_writes_without_the_token_are_refused_and_change_nothing(rw_server, headers, status):
+    before = _count(rw_server)
+    responses = _writes(rw_server, headers)
+    assert [r.status_code for r in responses] == [status] * len(responses), [r.text for r in responses]
+    if status == 401:
+        assert all(r.headers["WWW-Authenticate"].startswith("Bearer") for r in responses)
+    assert _count(rw_server) == before
+    assert "write refused" in rw_server.output()
+
+
+def test_read_only_server_refuses_every_write(ro_server):
+    before = _count(ro_server)
+    responses = _writes(ro_server, {"Authorization": f"Bearer {TOKEN}"})
+    assert {r.status_code for r in responses} == {403}
+    assert "read-only" in responses[0].text
+    assert _count(ro_server) == before
+
+
+def test_query_routes_ignore_the_authorization_header(rw_server):
+    response = requests.get(rw_server.sparql, params={"query": "ASK {}"}, headers={"Authorization": "Bearer wrong"})
+    assert response.status_code == 200
+
+
+def test_writes_with_the_token(rw_server):
+    auth = rw_server.auth()
+    rw_server.update(f"DROP SILENT GRAPH <{GRAPH}>")
+    assert requests.post(rw_server.url + "/update", data={"update": INSERT}, headers=auth).status_code == 204
+    assert rw_server.select(f"SELECT ?o {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}")[0]["o"]["value"] == "c"
+    created = requests.post(rw_server.url + "/store", data=b"<http://example.org/n> <http://example.org/m> 1 .",
+                            headers={"Content-Type": "text/turtle", **auth})
+    assert created.status_code == 201
+    got = requests.get(rw_server.url + "/store", params={"graph": created.headers["Location"]},
+                       headers={"Accept": "application/n-triples"})
+    integer = "<http://www.w3.org/2001/XMLSchema#integer>"
+    assert got.text.strip() == f'<http://example.org/n> <http://example.org/m> "1"^^{integer} .'
+
+
+def test_bad_rdf_is_refused_with_the_parser_message_and_nothing_written(rw_server):
+    before = _count(rw_server)
+    response = requests.put(rw_server.url + "/store", params={"graph": GRAPH}, data=b"<a> <b> .",
+                            headers={"Content-Type": "text/turtle", **rw_server.auth()})
+    assert response.status_code == 400 and "line 1" in response.text
+    assert requests.put(rw_server.url + "/store", params={"graph": GRAPH}, data=b"x",
+                        headers={"Content-Type": "image/png", **rw_server.auth()}).status_code == 415
+    assert _count(rw_server) == before
+
+
+def test_an_answered_write_survives_a_kill(tmp_path):
+    store = tmp_path / "store"
+    server = LiveServer(store, token=TOKEN)
+    try:
+        server.update(INSERT)
+        server.process.send_signal(signal.SIGKILL)  # no shutdown, no flush on exit
+        server.process.wait()
+    finally:
+        server.stop()
+    restarted = LiveServer(store, token=TOKEN)
+    try:
+        assert restarted.select(f'SELECT ?s {{ GRAPH <{GRAPH}> {{ ?s ?p "c" }} }}') == [
+            {"s": {"type": "uri", "value": EX + "a"}}]
+    finally:
+        restarted.stop()
