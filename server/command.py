@@ -8,8 +8,6 @@ import click
 
 from diplograph.config import Settings
 
-SERVER_FILE = "diplograph-server.json"
-
 
 @click.command()
 @click.option("--store", "store_path", default=lambda: Settings().store,
@@ -90,19 +88,14 @@ def run(settings, *, host: str, port: int, threads: int, debug: bool) -> None:
 
 
 def _announce(settings, url: str):
-    """Write the server file that tells ``diplograph ingest`` (and people) where this store is served."""
-    import json
+    """Tell ``diplograph ingest`` (and people) where this store is served."""
     import os
-    from pathlib import Path
 
-    path = Path(settings.store) / SERVER_FILE
+    from diplograph.server.running import RunningServer, announce
+
     base = url.removesuffix("/sparql")
-    info = {"pid": os.getpid(), "sparql": url, "update": base + "/update", "graph_store": base + "/store",
-            "writable": settings.writable}
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return announce(settings.store, RunningServer(os.getpid(), url, base + "/update", base + "/store",
+                                                  settings.writable))
 
 
 def _url_host(host: str) -> str:

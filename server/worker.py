@@ -157,7 +157,7 @@ def run(store: ox.Store, job: Job, conn: Connection) -> None:
     except SyntaxError as error:
         raise JobFailed(400, f"SPARQL syntax error: {error}") from None
     except (OSError, ValueError, RuntimeError) as error:
-        raise JobFailed(_status_for(error), f"query evaluation failed: {error}") from None
+        raise JobFailed(500, f"query evaluation failed: {error}") from None
 
 
 def _solutions(results: ox.QuerySolutions, job: Job, conn: Connection) -> None:
@@ -230,9 +230,3 @@ def _graph_format(job: Job) -> ox.RdfFormat:
     if job.graph_type is None:
         raise JobFailed(406, "the query returns a graph but no acceptable RDF format was requested")
     return ox.RdfFormat.from_media_type(job.graph_type)
-
-
-def _status_for(error: Exception) -> int:
-    """502 when a SERVICE call failed (the problem is upstream), else 500."""
-    text = str(error).lower()
-    return 502 if "http" in text or "service" in text else 500
