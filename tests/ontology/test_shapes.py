@@ -69,3 +69,17 @@ def test_reference_data_need_not_cite_article_text(example: rdflib.Graph) -> Non
     assert validate(reference, traceable=False).conforms, str(validate(reference, traceable=False))
     report = validate(reference)
     assert {(p.focus, p.path) for p in report.problems} == {(str(test), "dg:evidence"), (str(test), "^dg:mentions")}
+
+
+def test_example_conforms_after_a_store_round_trip(example: rdflib.Graph, tmp_path: Path) -> None:
+    """What the store gives back (Oxigraph canonicalises literals) still conforms."""
+    from diplograph.ontology import EXAMPLE_TTL
+    from diplograph.store import Store
+
+    with Store(tmp_path / "store") as store:
+        store.load(EXAMPLE_TTL, graph="urn:example")
+        data = store.dump("ntriples", graph="urn:example").decode()
+    stored = rdflib.Graph().parse(data=data, format="nt")
+    assert len(stored) == len(example)
+    report = validate(stored)
+    assert report.conforms and not report.problems, str(report)
