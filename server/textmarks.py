@@ -32,6 +32,9 @@ class Run:
     marks: list[Mark] = field(default_factory=list)
     starts: list[Mark] = field(default_factory=list)  # spans beginning here (anchors for #char=b,e)
 
+    def all_of(self, kind: str) -> list[Mark]:
+        return [m for m in self.marks if m.kind == kind]
+
     def of_kind(self, kind: str) -> Mark | None:
         """The innermost (shortest) span of ``kind`` covering this run."""
         found = [m for m in self.marks if m.kind == kind]
