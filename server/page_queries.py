@@ -71,14 +71,14 @@ def _term(value: dict) -> Term:
 # What a resource is: every outgoing statement, the object's label when it has one.
 FACTS = """SELECT ?s ?p ?o (SAMPLE(?label) AS ?oLabel) WHERE {
   ?s ?p ?o .
-  OPTIONAL { ?o rdfs:label|dg:title ?label }
+  OPTIONAL { ?o rdfs:label|dg:title|dg:claimText ?label }
 } GROUP BY ?s ?p ?o ORDER BY ?p ?o LIMIT 500"""
 
 # What points at a resource (text spans and article mentions are shown elsewhere).
 INCOMING = """SELECT ?s ?x ?p (SAMPLE(?label) AS ?xLabel) (SAMPLE(?type) AS ?xType) WHERE {
   ?x ?p ?s .
   FILTER(?p NOT IN (dg:denotes, dg:mentions, dg:sourceArticle))
-  OPTIONAL { ?x rdfs:label|dg:title ?label }
+  OPTIONAL { ?x rdfs:label|dg:title|dg:claimText ?label }
   OPTIONAL { ?x rdf:type ?type }
 } GROUP BY ?s ?x ?p ORDER BY ?p ?x LIMIT 300"""
 
@@ -88,7 +88,7 @@ NEIGHBOURS = """SELECT ?s ?p ?n ?out (SAMPLE(?label) AS ?nLabel) (SAMPLE(?type) 
   FILTER(isIRI(?n) && ?p NOT IN (rdf:type, owl:sameAs, dg:evidence, dg:denotes, dg:datePrecision, dg:modality,
                                  dg:eventStatus, dg:sanctionStatus, dg:role))
   FILTER NOT EXISTS { ?n a dg:TextSpan }
-  OPTIONAL { ?n rdfs:label|dg:title ?label }
+  OPTIONAL { ?n rdfs:label|dg:title|dg:claimText ?label }
   OPTIONAL { ?n rdf:type ?type }
 } GROUP BY ?s ?p ?n ?out LIMIT 80"""
 
