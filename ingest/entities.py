@@ -448,7 +448,7 @@ def _name_parts(index: EntityIndex) -> dict[str, set[str]]:
         entry = index.entries.get(key)
         names = {entity.label, *(entry.aliases if entry else [])}
         for name in names:
-            words = [w for w in name.split() if len(w) > 1 and w[:1].isupper()]
+            words = [w for w in name.split() if len(w) > 1 and w[:1].isupper() and w.casefold() not in TITLE_WORDS]
             for word in {words[0], words[-1]} if words else set():
                 parts.setdefault(word.casefold(), set()).add(key)
     return parts
@@ -482,8 +482,12 @@ def _match_persons(index: EntityIndex) -> None:
             parts.setdefault(word.casefold(), set()).add(key)
 
 
+TITLE_WORDS = frozenset({"president", "prime", "minister", "chancellor", "king", "queen", "chairman", "premier",
+                         "leader", "supreme", "general", "secretary", "emperor", "mr", "mrs", "ms", "dr", "sir"})
+
+
 def _title_words(token: Token) -> bool:
-    return token.lower_ in {"president", "prime", "minister", "chancellor", "king", "queen", "chairman", "premier"}
+    return token.lower_ in TITLE_WORDS
 
 
 def _has_title(span: SpacySpan) -> bool:

@@ -44,6 +44,7 @@ class SummitMention:
     status: str | None
     evidence: Span
     strong: bool  # names the summit itself (a location, ordinal, date or the word "summit")
+    series: str | None = None  # the forum whose summit it is ("the G20 summit"): a different event from others
     date_inferred: bool = False
     hosts: set[str] = field(default_factory=set)  # states visited: participants even when also the location
     merged: list[SummitMention] = field(default_factory=list)
@@ -67,7 +68,7 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
 def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred: bool,
              published: datetime | None) -> SummitMention | None:
     lemma = token.lemma_.lower()
-    is_noun = token.pos_ == "NOUN" and lemma in SUMMIT_TRIGGER_NOUNS
+    is_noun = token.pos_ == "NOUN" and (lemma in SUMMIT_TRIGGER_NOUNS or token.lower_ in SUMMIT_TRIGGER_NOUNS)
     is_verb = token.pos_ == "VERB" and lemma in lexicon.SUMMIT_VERBS
     if not (is_noun or is_verb):
         return None
@@ -79,10 +80,20 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
                     if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None)
     tense = "future" if _planned(token) and not inferred else None
     start, end = _dates(token, anchor, tense)
-    strong = bool(location or ordinal or start or lemma in STRONG_NOUNS)
+    series = _series(token, index) if is_noun else None
+    strong = bool(location or ordinal or start or series or lemma in STRONG_NOUNS)
     status = _status(token, start, published)
     return SummitMention(token, participants, location, start, end, ordinal, status, clause_sentence(token),
-                         strong, date_inferred=inferred and start is not None, hosts=hosts)
+                         strong, series, date_inferred=inferred and start is not None, hosts=hosts)
+
+
+def _series(token: Token, index: EntityIndex) -> str | None:
+    """The organisation a summit belongs to: "the Group of 20 summit", "a NATO summit"."""
+    for t in token.doc[token.left_edge.i:token.i]:
+        key = index.key_at(t)
+        if key and index.kind(key) == "Organization":
+            return key
+    return None
 
 
 def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -> tuple[list[str], str | None]:
@@ -214,7 +225,7 @@ def _own_subtree(head: Token, trigger: Token) -> list[Token]:
     skip: set[int] = set()
     for t in head.subtree:
         if t is not trigger and t is not head and t.i not in skip and t.pos_ == "NOUN" \
-                and t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS:
+                and (t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS or t.lower_ in SUMMIT_TRIGGER_NOUNS):
             skip |= {x.i for x in t.subtree}
     sent = trigger.sent  # once: Token.sent walks the sentence on every call
     return [t for t in head.subtree if t.i not in skip and sent.start <= t.i < sent.end]
@@ -287,6 +298,11 @@ def _has_leader(keys: list[str], index: EntityIndex) -> bool:
     return any(index.kind(k) == "Leader" for k in keys)
 
 
+def _keyed(m: SummitMention) -> bool:
+    """The mention says which summit it is: by place, ordinal, date or forum."""
+    return bool(m.location or m.ordinal or m.start or m.series)
+
+
 def _compatible(a: SummitMention, b: SummitMention, index: EntityIndex) -> bool:
     if a.location and b.location and a.location != b.location:
         return False
@@ -294,37 +310,52 @@ def _compatible(a: SummitMention, b: SummitMention, index: EntityIndex) -> bool:
         return False
     if a.start and b.start and a.start.value.date() != b.start.value.date():
         return False
+    if (a.series or b.series) and a.series != b.series:
+        return False
     pa, pb = _parties(a.participants, index), _parties(b.participants, index)
     return not (pa and pb and not pa & pb)
 
 
 def _same(a: SummitMention, b: SummitMention) -> bool:
     return bool((a.location and a.location == b.location) or (a.ordinal and a.ordinal == b.ordinal)
-                or (a.start and b.start and a.start.value.date() == b.start.value.date()))
+                or (a.start and b.start and a.start.value.date() == b.start.value.date())
+                or (a.series and a.series == b.series))
 
 
 def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMention]:
+    """Keyed mentions first (same place, ordinal, date or forum: one summit); then every other
+    mention joins the latest summit before it whose parties include its own ("the summit", "their
+    meeting"), and only a mention naming two parties and a leader starts a summit of its own."""
     groups: list[SummitMention] = []
-    for m in [m for m in mentions if m.strong]:
+    for m in filter(_keyed, mentions):
         target = next((g for g in groups if _same(g, m) and _compatible(g, m, index)), None)
-        if target is None:
-            target = next((g for g in groups if not (g.location or g.ordinal or g.start)
-                           and not (m.location or m.ordinal or m.start) and _compatible(g, m, index)
-                           and _parties(g.participants, index) == _parties(m.participants, index)), None)
         if target is None:
             groups.append(m)
         else:
             _absorb(target, m)
-    for m in [m for m in mentions if not m.strong]:
-        before = [g for g in groups if g.token.i < m.token.i or any(x.token.i < m.token.i for x in g.merged)]
-        pool = before or groups
+    for m in [m for m in mentions if not _keyed(m)]:
         parties = _parties(m.participants, index)
-        target = next((g for g in reversed(pool) if parties and parties <= _parties(g.participants, index)), None)
-        if target is None and len(parties) >= 2 and _has_leader(m.participants, index) and m.token.pos_ == "VERB":
-            groups.append(m)  # "Putin met Xi" names a meeting even without place or date
-        elif target is not None:
+        definite = m.token.pos_ == "NOUN" and m.token.lemma_.lower() in STRONG_NOUNS  # "the summit"
+        fitting = [g for g in groups if definite or not _parties(g.participants, index)
+                   or parties <= _parties(g.participants, index)]
+        before = [g for g in fitting if _first(g) < m.token.i]
+        target = max(before, key=lambda g: _last_before(g, m.token.i)) if before else (fitting[0] if fitting else None)
+        if target is not None and (parties or before):
+            if not parties <= _parties(target.participants, index):
+                m.participants = []  # "Seoul was watching the summit": an observer, not a participant
             _absorb(target, m)
+        elif len(parties) >= 2 and _has_leader(m.participants, index):
+            groups.append(m)  # "Putin met Xi", "the Putin-Xi summit" without place or date
     return groups
+
+
+def _first(group: SummitMention) -> int:
+    return min([group.token.i, *(m.token.i for m in group.merged)])
+
+
+def _last_before(group: SummitMention, position: int) -> int:
+    return max(i for i in [group.token.i, *(m.token.i for m in group.merged)] if i < position) \
+        if _first(group) < position else -1
 
 
 def _absorb(group: SummitMention, m: SummitMention) -> None:
@@ -373,7 +404,7 @@ def _summit(group: SummitMention, index: EntityIndex, published: datetime | None
     key_parts = ["summit", *sorted(_parties(participants, index)), group.location or ""]
     if group.start is not None:
         key_parts.append(str(group.start.value.year))
-    confidence = 0.85 if group.strong and len(group.merged) else 0.7
+    confidence = 0.85 if _keyed(group) and len(group.merged) else 0.7
     if group.date_inferred:
         confidence -= 0.1
     return Summit(participants=participants, evidence=group.evidence, label=label, location=group.location,
