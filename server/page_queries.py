@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from flask import request
+from flask import g, request
 
 from diplograph.server.endpoint import endpoint
 from diplograph.server.executor import QueryFailed
@@ -51,6 +51,8 @@ def select(body: str, **bindings: ox.NamedNode | ox.Literal) -> list[Row]:
         data = json.loads(b"".join(answer.body))
     except QueryFailed as failure:
         raise ProtocolError(failure.status, failure.message) from None
+    if answer.truncated:  # the page says so (base.html), never a silent cut
+        g.truncated_at = answer.max_rows
     return [{name: _term(value) for name, value in row.items()} for row in data["results"]["bindings"]]
 
 
