@@ -40,10 +40,16 @@ class Fetched:
 
 
 def is_public(address: IPAddress) -> bool:
-    """Whether an address is on the public internet (an IPv4-mapped IPv6 address is judged as IPv4)."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return address.is_global and not address.is_multicast
+    """Whether an address is on the public internet.
+
+    An IPv6 address that embeds an IPv4 one (IPv4-mapped, 6to4) is judged by that address; the
+    reserved ::/8 block (IPv4-compatible ``::127.0.0.1``, NAT64 ``64:ff9b::``) is never public.
+    """
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = address.ipv4_mapped or address.sixtofour
+        if embedded is not None:
+            return is_public(embedded)
+    return address.is_global and not address.is_multicast and not address.is_reserved
 
 
 def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
