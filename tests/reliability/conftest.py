@@ -1,0 +1,120 @@
+"""Shared helpers for the reliability suite: real stores, real servers, real processes, real mounts."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+HERE = Path(__file__).parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "server")]  # articles.py here, liveserver.py from the server tests
+
+SECRET = "diplograph-secret-7d1f0c9a-never-read-me"
+
+
+@pytest.fixture
+def secret_file(tmp_path: Path) -> Path:
+    """A local file no input may ever get read into the store or the output."""
+    path = tmp_path / "secret.txt"
+    path.write_text(SECRET + "\n", encoding="utf-8")
+    return path
+
+
+@contextlib.contextmanager
+def tmpfs(folder: Path, size: str = "2m") -> Iterator[Path]:
+    """A small tmpfs at ``folder`` (needs root); fails, never skips, when mounting is not allowed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.fail(f"cannot mount a {size} tmpfs at {folder} (this test needs root and mount permission): "
+                    f"{done.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def remount(folder: Path, mode: str) -> None:
+    subprocess.run(["mount", "-o", f"remount,{mode}", str(folder)], check=True)
+
+
+@contextlib.contextmanager
+def holding(store: Path) -> Iterator[subprocess.Popen]:
+    """Another process that keeps the store open for writing (as a running server or ingest would)."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); print('open', flush=True); "
+                               "sys.stdin.read()", str(store)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+    try:
+        yield holder
+    finally:
+        holder.stdin.close()
+        holder.wait(10)
+
+
+def graph_quads(store: ox.Store, graph: str) -> set[ox.Quad]:
+    return set(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+
+def all_quads(path: Path) -> set[ox.Quad]:
+    return set(ox.Store.read_only(str(path)))
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 that records every connection; a refused request must never reach it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    trap = Listener()
+    yield trap
+    trap.close()
+
+
+FIGURES: dict[str, object] = {}
+
+
+def record(name: str, value: object) -> None:
+    """A figure for the end-of-run summary (the README table is filled from it)."""
+    FIGURES[name] = value
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if FIGURES:
+        terminalreporter.section("reliability figures")
+        for name, value in FIGURES.items():
+            terminalreporter.write_line(f"{name}: {value}")
