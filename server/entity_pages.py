@@ -17,6 +17,7 @@ from diplograph.ontology import DG
 from diplograph.server import page_queries as q
 from diplograph.server.links import local_name, wikidata_links
 from diplograph.server.textmarks import Mark, runs, window
+from diplograph.server.timeline import layout
 
 AGENT_TYPES = {"Agent", "Person", "Leader", "State", "Organization", "Government", "Group"}
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -52,7 +53,9 @@ class Page:
 
 def render(iri: str) -> str:
     page = build(iri)
-    return render_template("entity.html", page=page, graph=neighbourhood(iri, page), long_text=LONG_TEXT)
+    picture = layout(page.sections["timeline"]) if page.sections.get("timeline") else None
+    return render_template("entity.html", page=page, graph=neighbourhood(iri, page), timeline=picture,
+                           long_text=LONG_TEXT)
 
 
 def build(iri: str) -> Page:
@@ -82,10 +85,14 @@ def timeline(summits: list[q.Row], sanctions: list[q.Row]) -> list[Event]:
     """Summits and sanctions that have a date, oldest first."""
     events = [Event(row["event"].value, "summit", _text(row, "label"), _text(row, "startDate"), _text(row, "endDate"),
                     _text(row, "place")) for row in summits if "startDate" in row]
-    events += [Event(row["event"].value, "sanction", _text(row, "label"), _text(row, "startDate"),
-                     detail=f"{_text(row, 'role')} {_text(row, 'others')}".strip()) for row in sanctions
-               if "startDate" in row]
-    return sorted(events, key=lambda event: event.start)
+    sanctioned: dict[str, Event] = {}  # one entry per sanction, even when both imposed and suffered
+    for row in sanctions:
+        if "startDate" in row:
+            detail = f"{_text(row, 'role')} {_text(row, 'others')}".strip()
+            known = sanctioned.setdefault(row["event"].value, Event(
+                row["event"].value, "sanction", _text(row, "label"), _text(row, "startDate")))
+            known.detail = "; ".join(filter(None, (known.detail, detail)))
+    return sorted([*events, *sanctioned.values()], key=lambda event: event.start)
 
 
 def _text(row: q.Row, name: str) -> str:

@@ -104,10 +104,11 @@ EVIDENCE = """SELECT DISTINCT ?s ?span ?sentence ?begin ?end ?article ?title ?pu
   OPTIONAL { ?article dg:published ?published }
 } ORDER BY ?published ?article ?begin LIMIT 200"""
 
-# Summits ?s took part in (directly, or as the leader of a participating state).
+# Summits ?s took part in; for a state, also those its leaders attended.
 SUMMITS = """SELECT ?s ?event (SAMPLE(?l) AS ?label) (MIN(?start) AS ?startDate) (MIN(?finish) AS ?endDate)
        (SAMPLE(?placeLabel) AS ?place) (SAMPLE(?st) AS ?status) WHERE {
-  ?event a dg:Summit ; dg:participant ?s .
+  { ?event dg:participant ?s } UNION { ?event dg:participant ?leader . ?leader dg:leaderOf ?s }
+  ?event a dg:Summit .
   OPTIONAL { ?event rdfs:label ?l }
   OPTIONAL { ?event dg:startDate ?start }
   OPTIONAL { ?event dg:endDate ?finish }

@@ -24,6 +24,7 @@ def test_leader_page_shows_summits_claims_and_graph(site, watched):
     assert summits.count() == int(expected) >= 3
     assert "Singapore" in page.locator(".summits-table").inner_text()
     assert page.locator("#timeline li.event-summit").count() >= 3, "dated summits are on the timeline"
+    assert page.locator("#timeline-picture g.item-summit").count() >= 3, "and on the time axis"
     claims = page.locator(".claims-by li.claim-item, .claims-about li.claim-item")
     assert claims.count() >= 1
     first = claims.first
