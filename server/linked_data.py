@@ -3,6 +3,7 @@
 ``GET /id/{path}`` describes ``{base}id/{path}`` (``base`` is ``ServerSettings.base``, by default
 ``https://w3id.org/diplograph/``). The description is served directly (200, ``Vary: Accept``, no
 303 hop): HTML for browsers, Turtle, JSON-LD, N-Triples or RDF/XML by ``Accept`` or ``?format=``.
+``GET /graph/{name}`` serves the named graphs ``{base}graph/{name}`` whole (as the graph store does).
 ``GET /ontology`` serves the ontology document the ``dg:`` terms (``…/ontology#Term``) live in:
 Turtle, RDF/XML, or the pyLODE reference page whose anchors are the term names.
 """
@@ -10,13 +11,14 @@ Turtle, RDF/XML, or the pyLODE reference page whose anchors are the term names.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, request, send_file
+from flask import Blueprint, Response, abort, render_template, request, send_file
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
 from diplograph.ontology import DOC_HTML, ONTOLOGY_OWL, ONTOLOGY_TTL
 from diplograph.server import page_queries as q
 from diplograph.server.endpoint import endpoint
+from diplograph.server.executor import QueryFailed
 from diplograph.server.protocol import ProtocolError
 from diplograph.server.query import stream
 
@@ -64,6 +66,26 @@ def resource(path: str) -> Response:
         response = Response(render(iri), mimetype=HTML)
     else:
         response = stream(q.graph(q.DESCRIPTION, media_type, s=subject), media_type)
+    return _negotiated(response, request.base_url)
+
+
+@bp.route("/graph/<name>", methods=["GET", "HEAD"])
+def named_graph(name: str) -> Response:
+    """A fixed named graph (``{base}graph/ontology|reference|inferred``): its whole content, never capped."""
+    iri = f"{endpoint().settings.base}graph/{name}"
+    summary = q.select(q.GRAPH_SUMMARY, g=ox.NamedNode(iri))
+    if not summary:
+        abort(404, description=f"this store has no graph <{iri}>")
+    media_type = choose(OFFERED)
+    if media_type == HTML:
+        response = Response(render_template("graph.html", iri=iri, types=summary), mimetype=HTML)
+    else:
+        started = request.environ.get("diplograph.started")
+        try:
+            answer = endpoint().dump(iri, ox.RdfFormat.from_media_type(media_type), started=started)
+        except QueryFailed as failure:
+            raise ProtocolError(failure.status, failure.message) from None
+        response = stream(answer, media_type)
     return _negotiated(response, request.base_url)
 
 

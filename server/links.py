@@ -25,7 +25,10 @@ def local_href(iri: str) -> str:
         return f"{request.script_root}/id/{iri[len(minted):]}"
     if iri == ONTOLOGY_IRI or iri.startswith(ONTOLOGY_IRI + "#"):
         return f"{request.script_root}/ontology{iri[len(ONTOLOGY_IRI):]}"
-    return iri
+    if iri.startswith(endpoint().settings.base + "graph/"):
+        return f"{request.script_root}/graph/{iri[len(endpoint().settings.base + 'graph/'):]}"
+    # Anything else is linked only if a browser can safely follow it (no javascript: or data: IRIs).
+    return iri if iri.lower().startswith(("http://", "https://")) else "#"
 
 
 def curie(iri: str) -> str:

@@ -178,6 +178,11 @@ CLAIM = """SELECT ?s ?text ?begin ?end ?article ?articleText ?title ?modality ?c
   OPTIONAL { ?s dg:claimant ?claimant OPTIONAL { ?claimant rdfs:label ?claimantLabel } }
 } LIMIT 1"""
 
+# What a named graph holds: subjects per type (a graph with no typed subjects still gets one row).
+GRAPH_SUMMARY = """SELECT ?g ?type (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  GRAPH ?g { ?x ?p ?o OPTIONAL { ?x rdf:type ?type } }
+} GROUP BY ?g ?type ORDER BY DESC(?n) LIMIT 50"""
+
 # Does the store say anything about ?s at all (as subject or object)?
 KNOWN = """SELECT ?s WHERE { { ?s ?p ?o } UNION { ?x ?q ?s } } LIMIT 1"""
 

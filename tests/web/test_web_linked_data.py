@@ -87,3 +87,14 @@ def test_configurable_base(tmp_path, monkeypatch):
         assert (URIRef(iri), RDF.type, URIRef(DG + "Leader")) in Graph().parse(data=response.content, format="turtle")
     finally:
         server.stop()
+
+
+def test_named_graphs_dereference(site):
+    url = site.url + "/graph/reference"
+    turtle = requests.get(url, headers={"Accept": "text/turtle"}, timeout=60)
+    assert turtle.status_code == 200 and "Diplograph-Truncated" not in turtle.headers, "a graph is never cut"
+    graph = Graph().parse(data=turtle.content, format="turtle")
+    assert (URIRef(BASE + "id/leader/kim-jong-un"), RDF.type, URIRef(DG + "Leader")) in graph
+    html = requests.get(url, headers={"Accept": "text/html"}, timeout=30)
+    assert html.status_code == 200 and "dg:Leader" in html.text
+    assert requests.get(site.url + "/graph/no-such-graph", timeout=30).status_code == 404
