@@ -105,12 +105,12 @@ def export(store: Store, settings: Settings | None = None) -> Export:
     result = Export([], 0, 0)
     _replace_header(work, settings, store)
     _declare_undeclared(work)
-    result.warnings += _fix_literals(work)
     result.individuals = _declare_individuals(work)
     result.generated_labels = _label_individuals(work)
     _annotate_provenance(work)
+    triples, result.warnings = _fix_literals([ox.Triple(q.subject, q.predicate, q.object) for q in work],
+                                             _data_ranges(work))
     # Grouped by subject, types first, so Turtle and RDF/XML read one individual at a time.
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in work]
     result.triples = sorted(triples, key=lambda t: (str(t.subject), t.predicate != A, str(t.predicate), str(t.object)))
     return result
 
@@ -190,28 +190,25 @@ def _declare_individuals(work: ox.Store) -> int:
 
 # --- literals ----------------------------------------------------------------------------------------
 
-def _fix_literals(work: ox.Store) -> list[str]:
-    """Put data property values in their range's datatype and drop datatypes OWL 2 does not know."""
-    ranges = _data_ranges(work)
-    warnings = []
-    removed, added = [], []
-    for quad in work.quads_for_pattern(None, None, None):
-        value = quad.object
+def _fix_literals(triples: list[ox.Triple], ranges: dict[str, str]) -> tuple[list[ox.Triple], list[str]]:
+    """Put data property values in their range's datatype and drop datatypes OWL 2 does not know.
+
+    Done on the final triples, outside any store: Oxigraph would normalise ``xsd:nonNegativeInteger``
+    back to ``xsd:integer`` on insertion.
+    """
+    fixed_triples, warnings = [], []
+    for triple in triples:
+        value = triple.object
         if not isinstance(value, ox.Literal):
+            fixed_triples.append(triple)
             continue
-        target = ranges.get(quad.predicate.value)
+        target = ranges.get(triple.predicate.value)
         fixed = _coerce(value, target) if target else _owl2_literal(value)
-        if fixed == value:
-            continue
-        removed.append(quad)
         if fixed is None:
-            warnings.append(f"dropped {quad.subject} {quad.predicate} {value}: not a valid {target}")
+            warnings.append(f"dropped {triple.subject} {triple.predicate} {value}: not a valid {target}")
         else:
-            added.append(ox.Quad(quad.subject, quad.predicate, fixed))
-    for quad in removed:
-        work.remove(quad)
-    work.extend(added)
-    return warnings
+            fixed_triples.append(ox.Triple(triple.subject, triple.predicate, fixed))
+    return fixed_triples, warnings
 
 
 def _data_ranges(work: ox.Store) -> dict[str, str]:
