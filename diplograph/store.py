@@ -38,6 +38,7 @@ EXPORT_FORMATS = {
     "rdfxml": ox.RdfFormat.RDF_XML,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
+XML_SUFFIXES = {".rdf", ".owl", ".xml", ".trix", ".svg", ".xhtml", ".html", ".htm"}  # rdflib reads some as XML
 QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD}
 
 
@@ -151,6 +152,8 @@ def parse_file(path: Path, graph: str) -> Iterable[ox.Quad]:
         raise StoreError(f"{path}: no such file")
     target = ox.NamedNode(graph)
     rdf_format = OXIGRAPH_FORMATS.get(path.suffix.lower())
+    if rdf_format == ox.RdfFormat.RDF_XML or path.suffix.lower() in XML_SUFFIXES:
+        _check_xml(path)
     try:
         if rdf_format is None:
             return _parse_with_rdflib(path, target)
@@ -161,6 +164,18 @@ def parse_file(path: Path, graph: str) -> Iterable[ox.Quad]:
         line = f" line {error.lineno}" if error.lineno else ""
         raise StoreError(f"{path}:{line}: {error.msg}") from error
     except (ValueError, OSError) as error:
+        raise StoreError(f"{path}: {error}") from error
+
+
+def _check_xml(path: Path) -> None:
+    """XML entity bombs and external entities are refused before any parser expands them."""
+    from diplograph.xmlguard import XmlRefused, check_entities
+
+    try:
+        check_entities(path.read_bytes())
+    except XmlRefused as error:
+        raise StoreError(f"{path}: refused: {error}") from None
+    except OSError as error:
         raise StoreError(f"{path}: {error}") from error
 
 
