@@ -30,6 +30,7 @@ from diplograph.ingest.dates import parse_published
 MAX_FILE_BYTES = 64 * 1024 * 1024  # whole-file formats are read into memory; JSONL is streamed
 MAX_TEXT_CHARS = 1_000_000  # spaCy's default nlp.max_length: longer texts need too much memory to parse
 FIELDS = ("text", "title", "url", "published", "author", "publisher")
+TOO_DEEP = "JSON nested too deeply to read (arrays or objects inside each other hundreds of levels deep)"
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,8 @@ def _read_json(data: bytes, source: str, url: str | None) -> Iterator[Item]:
         value = json.loads(_decode(data))
     except json.JSONDecodeError as error:
         raise _Bad(f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise _Bad(TOO_DEEP) from None
     if isinstance(value, dict):
         yield _record(value, source, url)
     elif isinstance(value, list):
@@ -262,6 +265,8 @@ def _jsonl_value(raw: bytes) -> Any:
         return json.loads(_decode(_check_bytes(raw)))
     except json.JSONDecodeError as error:
         raise _Bad(f"invalid JSON at column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise _Bad(TOO_DEEP) from None
 
 
 def _record(value: Any, source: str, url: str | None) -> Article:
