@@ -21,7 +21,7 @@ from diplograph.server.timeline import layout
 
 AGENT_TYPES = {"Agent", "Person", "Leader", "State", "Organization", "Government", "Group"}
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", str(DG.title))
+LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", str(DG.title), str(DG.claimText))  # by preference
 LONG_TEXT = 400  # longer literals (an article's text) are shown in their own section, not the table
 
 
@@ -62,8 +62,8 @@ def build(iri: str) -> Page:
     subject = ox.NamedNode(iri)
     facts = q.select(q.FACTS, s=subject)
     types = sorted({local_name(row["o"].value) for row in facts if row["p"].value == RDF_TYPE})
-    labels = [row["o"].value for row in facts if row["p"].value in LABELS]
-    page = Page(iri, labels[0] if labels else local_name(iri), types, facts, q.select(q.INCOMING, s=subject))
+    label = next((row["o"].value for name in LABELS for row in facts if row["p"].value == name), local_name(iri))
+    page = Page(iri, label, types, facts, q.select(q.INCOMING, s=subject))
     kinds = set(types)
     if kinds & AGENT_TYPES:
         page.sections["summits"] = q.select(q.SUMMITS, s=subject)
