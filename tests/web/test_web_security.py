@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import requests
+from websupport import ARTICLES, LiveServer, ingest
 
 DG = "https://w3id.org/diplograph/ontology#"
 HOSTILE_TITLE = "Putin hosts Kim at Vostochny <script>window.__pwned = 'title'</script>"
@@ -54,3 +55,17 @@ def test_raw_html_escapes_article_markup(site):
     # Scripts on pages come from /static only: no inline code.
     for tag in re.findall(r"<script\b[^>]*>", html):
         assert 'src="/static/' in tag or 'type="application/json"' in tag, tag
+
+
+def test_page_queries_obey_the_row_cap(tmp_path):
+    """Pages query through the server's workers, so its limits hold there too, and a cut is shown."""
+    store = tmp_path / "store"
+    ingest(store, ARTICLES)
+    server = LiveServer(store, args=("--max-rows", "2"))
+    try:
+        html = requests.get(server.url + "/id/leader/kim-jong-un", headers={"Accept": "text/html"}, timeout=30).text
+        assert 'class="warning"' in html and "row cap of 2" in html
+        facts = html.split('<table class="facts-table">')[1].split("</table>")[0]
+        assert 1 <= facts.count("<tr><td>") <= 2, "the facts table holds at most the cap"
+    finally:
+        server.stop()
