@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Claim, Span
-from diplograph.ingest.spans import clause_sentence, lemma_in, subject_of
+from diplograph.ingest.spans import clause_sentence, lemma_in, sentence, subject_of
 
 CLAIMANT_KINDS = frozenset({"Leader", "Person", "State", "Organization", "Government", "Group"})
 _QUOTES = re.compile(r"\u201c([^\u201d]{3,}?)\u201d|\"([^\"\n]{3,}?)\"")
@@ -161,7 +161,7 @@ def _content_tokens(head: Token) -> Iterable[Token]:
 def _sentence_quotes(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quoted passages of the cue's sentence (including a quote it opens and the next sentence
     continues), for "'X,' he said, 'Y.'"."""
-    sent = verb.sent
+    sent = sentence(verb)
     return [(a, b) for a, b in quotes if a < sent.end_char and b > sent.start_char and not (a <= verb.idx < b)]
 
 
@@ -247,7 +247,7 @@ def _according_claim(token: Token, index: EntityIndex) -> Claim | None:
     if claimant is None:
         return None
     phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
-    sent = token.sent
+    sent = sentence(token)
     pieces = _ranges(t for t in sent if t.i not in phrase)
     if not pieces:
         return None

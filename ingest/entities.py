@@ -32,6 +32,7 @@ from diplograph.ingest import lexicon, names
 from diplograph.ingest.facts import Entity, Span
 from diplograph.ingest.gazetteer import GazEntry, Gazetteer
 from diplograph.ingest.iris import slug
+from diplograph.ingest.spans import sentence
 
 PERSON_KINDS = frozenset({"Leader", "Person"})
 AGENT_KINDS = frozenset({"State", "Organization", "Government"})
@@ -50,10 +51,6 @@ class AliasTable:
     cased: dict[str, list[GazEntry]]  # acronyms and very short names, matched only as written
     first_words: set[str]  # case-folded first word of every key: the cheap test before a lookup
     max_tokens: int
-
-    def candidates(self, surface: str) -> list[GazEntry]:
-        found = self.folded.get(names.key(surface), []) + self.cased.get(names.key(surface, keep_case=True), [])
-        return list(dict.fromkeys(found))
 
 
 @lru_cache(maxsize=4)
@@ -214,15 +211,15 @@ def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> Entit
 # --- 1-2: gazetteer aliases, capitals and metonyms ----------------------------------------------------
 def _match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> None:
     doc, table = index.doc, alias_table(index.gaz)
+    keys = _TokenKeys(doc)
     found: list[tuple[int, int, list[GazEntry]]] = []
     i, n = 0, len(doc)
     while i < n:
         token = doc[i]
-        if not (token.text[:1].isupper() or token.text[:1].isdigit()) or \
-                names.key(token.text) not in table.first_words:
+        if not (token.text[:1].isupper() or token.text[:1].isdigit()) or keys.folded(i) not in table.first_words:
             i += 1
             continue
-        match = _longest_alias(doc, i, table)
+        match = _longest_alias(doc, i, table, keys)
         if match is None or _inside_opaque_ent(doc[i:match[0]], ents_by_token):
             i += 1
             continue
@@ -236,17 +233,39 @@ def _match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> N
         _add_linked(index, span, entry)
 
 
-def _longest_alias(doc: Doc, start: int, table: AliasTable) -> tuple[int, list[GazEntry]] | None:
+class _TokenKeys:
+    """``names.key`` of each token, computed once: a window's key is its tokens' keys joined, which
+    is what ``names.key`` gives for the window's text ("Kim Jong-un" -> "kim jong un")."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.cache: dict[int, tuple[str, str]] = {}
+
+    def both(self, i: int) -> tuple[str, str]:
+        if i not in self.cache:
+            text = self.doc[i].text
+            self.cache[i] = (names.key(text), names.key(text, keep_case=True))
+        return self.cache[i]
+
+    def folded(self, i: int) -> str:
+        return self.both(i)[0]
+
+    def window(self, start: int, end: int) -> tuple[str, str]:
+        pairs = [self.both(i) for i in range(start, end)]
+        return " ".join(f for f, _ in pairs if f), " ".join(c for _, c in pairs if c)
+
+
+def _longest_alias(doc: Doc, start: int, table: AliasTable, keys: _TokenKeys) -> tuple[int, list[GazEntry]] | None:
     limit = min(len(doc), start + table.max_tokens)
     for i in range(start + 1, limit):  # names run over words, hyphens, dots and apostrophes only
         if doc[i].is_space or (doc[i].is_punct and doc[i].text not in NAME_PUNCT):
             limit = i
             break
     for end in range(limit, start, -1):
-        span = doc[start:end]
-        if span[-1].is_punct:
+        if doc[end - 1].is_punct:
             continue
-        candidates = table.candidates(span.text)
+        folded, cased = keys.window(start, end)
+        candidates = list(dict.fromkeys(table.folded.get(folded, []) + table.cased.get(cased, [])))
         if candidates:
             return end, candidates
     return None
@@ -511,7 +530,7 @@ def _match_pronouns(index: EntityIndex) -> None:
             continue
         if lower in MALE_FEMALE_PRONOUNS:
             key = None
-            if token.dep_ == "nsubj" and not any(t.dep_ == "nsubj" for t in token.sent if t.i < token.i):
+            if token.dep_ == "nsubj" and not any(t.dep_ == "nsubj" for t in sentence(token) if t.i < token.i):
                 key = _antecedent(index, token, PERSON_KINDS, same_sentence=False, subjects_only=True)
             key = key or _antecedent(index, token, PERSON_KINDS, same_sentence=False)
         elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
@@ -530,7 +549,7 @@ def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sen
     ``subjects_only`` (for a sentence's subject pronoun) looks for the nearest mention that was itself
     a subject: "Biden said he had warned Putin ... He denied ..." continues with Biden, not Putin.
     """
-    sent_start = token.sent.start
+    sent_start = sentence(token).start
     limit = sent_start if same_sentence else _sentence_start_back(token, 3)
     position = bisect.bisect_left(index.mentions, token.i, key=lambda m: m.start)
     for mention in reversed(index.mentions[:position]):
@@ -545,11 +564,11 @@ def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sen
 
 
 def _sentence_start_back(token: Token, count: int) -> int:
-    sent = token.sent
+    sent = sentence(token)
     for _ in range(count):
         if sent.start == 0:
             break
-        sent = token.doc[sent.start - 1].sent
+        sent = sentence(token.doc[sent.start - 1])
     return sent.start
 
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Sanction
-from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, subject_of
+from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, sentence, subject_of
 
 _LEGAL = re.compile(r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+\d{3,4}\b"
                     r"|\b(?:[A-Z][\w'\u2019]+\s+){1,8}Act\b(?:\s+\([A-Z]+\))?")
@@ -98,12 +98,11 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None) -> Sanc
             imposers.append(state)
     if not imposers and not targets:
         return None
-    sentence = token.sent.text
-    legal = _LEGAL.search(sentence)
+    legal = _LEGAL.search(sentence(token).text)
     status = _status(token, verb)
     start = None
     if verb is not None:
-        for ent in token.sent.ents:
+        for ent in sentence(token).ents:
             if ent.label_ == "DATE" and ent.root.head.head == verb:
                 value = resolve_date(ent.text, anchor, "past")
                 start = value.start if value else None

@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from diplograph.ingest import dates
 from diplograph.ingest.facts import Span
@@ -13,10 +14,25 @@ from diplograph.ingest.facts import Span
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
+def sentence(token: Token) -> SpacySpan:
+    """The sentence of a token, from a table built once per Doc: spaCy's ``Token.sent`` checks the
+    whole Doc's annotation on every call, which made extraction quadratic in the article length."""
+    table = token.doc.user_data.get("diplograph.sentences")
+    if table is None:
+        sents = list(token.doc.sents)
+        index = [0] * len(token.doc)
+        for number, sent in enumerate(sents):
+            for i in range(sent.start, sent.end):
+                index[i] = number
+        table = token.doc.user_data["diplograph.sentences"] = (sents, index)
+    sents, index = table
+    return sents[index[token.i]]
+
+
 def clause_sentence(token: Token) -> Span:
     """The sentence around ``token``, cut at line breaks: spaCy's sentences sometimes run across a
     paragraph break or a caption, and the evidence should stay with the cue's own sentence."""
-    sent = token.sent
+    sent = sentence(token)
     doc = token.doc
     text = doc.text
     start, end = sent.start_char, sent.end_char

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import DateValue, Span, Summit
-from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, subject_of
+from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, sentence, subject_of
 
 PARTY_KINDS = frozenset({"Leader", "State", "Government"})
 SUMMIT_TRIGGER_NOUNS = lexicon.SUMMIT_NOUNS | {"trip"}
@@ -170,16 +170,16 @@ def _refers_to_pair(token: Token) -> bool:
     """'their summit', 'they met', 'the two leaders held talks', 'both men'."""
     words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
     return bool(words & PAIR_WORDS) or any(t.lower_ in PAIR_WORDS and t.dep_ in ("nsubj", "poss", "nummod", "det")
-                                           for t in token.sent)
+                                           for t in sentence(token))
 
 
 def _previous_pair(token: Token, index: EntityIndex) -> list[str]:
     """The last two distinct leaders mentioned before the trigger, within the last few sentences."""
-    start = token.sent.start
+    start = sentence(token).start
     for _ in range(4):
         if start == 0:
             break
-        start = token.doc[start - 1].sent.start
+        start = sentence(token.doc[start - 1]).start
     keys: list[str] = []
     for mention in reversed(index.mentions):
         if mention.start >= token.i or mention.start < start:
@@ -227,13 +227,13 @@ def _own_subtree(head: Token, trigger: Token) -> list[Token]:
         if t is not trigger and t is not head and t.i not in skip and t.pos_ == "NOUN" \
                 and (t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS or t.lower_ in SUMMIT_TRIGGER_NOUNS):
             skip |= {x.i for x in t.subtree}
-    sent = trigger.sent  # once: Token.sent walks the sentence on every call
+    sent = sentence(trigger)
     return [t for t in head.subtree if t.i not in skip and sent.start <= t.i < sent.end]
 
 
 def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
     keys: list[str] = []
-    for t in token.sent:
+    for t in sentence(token):
         key = index.key_at(t)
         if key and key not in keys and index.kind(key) == "Leader" and _same_paragraph(t, token):
             keys.append(key)
@@ -258,12 +258,12 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None) -> tuple[Da
     verb = _governing_verb(token) if token.pos_ == "NOUN" else token
     if verb is not None:
         scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in _own_subtree(c, token)}
-    dated = [(ent, value) for ent in token.sent.ents if ent.label_ == "DATE"
+    dated = [(ent, value) for ent in sentence(token).ents if ent.label_ == "DATE"
              and (value := resolve_date(ent.text, anchor, tense)) is not None]
     attached = [(ent, value) for ent, value in dated if ent.start in scope]
     if not attached:  # the sentence's one exact date, when the sentence tells of this meeting only
         attached = [(e, v) for e, v in dated if v.start.precision == "day"]
-        triggers = [t for t in token.sent if t.pos_ in ("NOUN", "VERB") and (
+        triggers = [t for t in sentence(token) if t.pos_ in ("NOUN", "VERB") and (
             t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS or t.lemma_.lower() in lexicon.SUMMIT_VERBS)]
         if len(attached) != 1 or len(triggers) != 1:
             return None, None
