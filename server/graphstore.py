@@ -19,6 +19,7 @@ from diplograph.server.auth import require_writer
 from diplograph.server.endpoint import endpoint
 from diplograph.server.protocol import PARSEABLE_TYPES, ProtocolError, content_type, negotiate
 from diplograph.server.query import _not_modified, _run, stream
+from diplograph.xmlguard import XmlRefused, check_entities
 
 bp = Blueprint("graphstore", __name__)
 ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
@@ -140,6 +141,11 @@ def _format(mimetype: str, filename: str) -> ox.RdfFormat:
 
 
 def _parse(name: str, fmt: ox.RdfFormat, data: bytes, base: str) -> list[ox.Triple]:
+    if fmt == ox.RdfFormat.RDF_XML:  # Oxigraph would expand an entity bomb in this process
+        try:
+            check_entities(data)
+        except XmlRefused as error:
+            raise ProtocolError(400, f"{name}: refused: {error}") from None
     try:
         return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=fmt, base_iri=base)]
     except SyntaxError as error:
