@@ -265,3 +265,23 @@ def test_an_internal_error_shows_no_stack_trace(server):
     assert "Traceback" in server.output(), "the server log keeps the details"
     assert server.select("SELECT * { ?s ?p ?o } LIMIT 1"), "the server recovers once the folder is back"
     record("hostile HTTP requests sent", SENT["requests"])
+
+
+def test_entity_bombs_and_external_entities_are_refused_by_the_graph_store(server, secret_file):
+    laughs = '<!ENTITY l0 "lollollollol">' + "".join(
+        f'<!ENTITY l{i} "' + f"&l{i - 1};" * 10 + '">' for i in range(1, 10))
+    documents = {
+        "bomb": f'<?xml version="1.0"?><!DOCTYPE rdf:RDF [{laughs}]>{RDFXML.format(value="&l9;")}',
+        "external": f'<?xml version="1.0"?><!DOCTYPE rdf:RDF [<!ENTITY x SYSTEM "{secret_file.as_uri()}">]>'
+                    f'{RDFXML.format(value="&x;")}',
+    }
+    for name, document in documents.items():
+        response = send("PUT", server.url + "/store?graph=https://example.org/xml", data=document.encode(),
+                        headers={"Content-Type": "application/rdf+xml", **server.auth()})
+        assert response.status_code == 400 and "refused" in response.text, (name, response.text)
+    assert SECRET not in server.output()
+    assert not server.select("SELECT * { GRAPH <https://example.org/xml> { ?s ?p ?o } }")
+
+
+RDFXML = ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">'
+          '<rdf:Description rdf:about="http://example.org/a"><ex:p>{value}</ex:p></rdf:Description></rdf:RDF>')
