@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from diplograph.ingest.facts import Facts
 
 BATCH_SIZE = 16
+# Oxigraph keeps every write in RocksDB memtables until they are flushed, ~100 KB per article graph
+# replaced (measured: 6,000 writes grew the process by 750 MB, flat at +60 MB when flushed every 500).
+FLUSH_EVERY = 250
 FACT_KINDS = ("entity", "summit", "sanction", "claim")
 
 
@@ -89,8 +92,10 @@ def run(inputs: Iterable[str], store: Store, settings: Settings, reporter: Repor
     summary = Summary()
     started = time.monotonic()
     batches = _batches(read(inputs, fetch=fetch), batch_size, summary, reporter)
-    for outcome in _process(batches, settings, extractor, workers):
+    for written, outcome in enumerate(_process(batches, settings, extractor, workers), 1):
         _commit(outcome, store, summary, reporter)
+        if written % FLUSH_EVERY == 0:
+            store.inner.flush()
         summary.seconds = time.monotonic() - started
         reporter.article(outcome, summary)
     summary.seconds = time.monotonic() - started
