@@ -223,6 +223,9 @@ def _match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> N
         if match is None or _inside_opaque_ent(doc[i:match[0]], ents_by_token):
             i += 1
             continue
+        if match[0] - i > 1 and (longer := _longest_alias(doc, i + 1, table, keys)) and longer[0] > match[0]:
+            i += 1  # "Chairman Kim Jong Un": the full name, not the alias "Chairman Kim"
+            continue
         found.append((i, match[0], match[1]))
         i = match[0]
     for start, end, candidates in found:

@@ -1,0 +1,149 @@
+"""Extraction rules on short texts, with the real spaCy pipeline and the shipped gazetteer.
+
+Each test states one modelling choice of the extractor (see the docstrings of ingest/claims.py,
+summits.py, sanctions.py and entities.py) and checks it on text written for the test.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+import spacy
+
+from diplograph.config import Settings
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract
+from diplograph.ingest.facts import Facts
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.load(Settings().spacy_model)
+
+
+@pytest.fixture
+def run(nlp: spacy.language.Language):
+    def extract_text(text: str, published: datetime | None = datetime(2019, 3, 1, tzinfo=UTC)) -> Facts:
+        article = Article(text=text, source="test.txt", published=published)
+        return extract(article, nlp(text))
+    return extract_text
+
+
+def claims_by(facts: Facts, key: str) -> list:
+    return [c for c in facts.claims if c.claimant == key]
+
+
+def test_offsets_point_into_the_article_text(run) -> None:
+    text = "North Korean leader Kim Jong-un met Donald Trump in Hanoi. Kim said the talks were useful."
+    facts = run(text)
+    for entity in facts.entities.values():
+        for mention in entity.mentions:
+            assert text[mention.start:mention.end] == mention.text
+    for claim in facts.claims:
+        assert all(text[s.start:s.end] == s.text for s in [*claim.content, claim.cue, claim.evidence])
+
+
+def test_titles_short_names_and_pronouns_link_to_one_leader(run) -> None:
+    facts = run("Chairman Kim Jong Un arrived on Tuesday. Kim later said he was satisfied, and his aides agreed.")
+    kim = facts.entities["Q56226"]
+    assert kim.kind == "Leader"
+    assert {m.text for m in kim.mentions} >= {"Kim Jong Un", "Kim", "he", "his"}
+
+
+def test_capital_is_the_state_unless_it_is_a_place(run) -> None:
+    facts = run("Pyongyang insists it will not disarm. The delegation flew from Seoul to Pyongyang on Monday.")
+    assert "Q423" in facts.entities  # "Pyongyang insists": the state
+    assert "Q18808" in facts.entities  # "flew ... to Pyongyang": the city
+    assert facts.entities["Q423"].mentions[0].text == "Pyongyang"
+
+
+def test_administration_is_a_government_of_its_state_led_by_its_leader(run) -> None:
+    facts = run("The Trump administration argued that pressure on Iran was working.")
+    government = next(e for e in facts.entities.values() if e.kind == "Government")
+    assert (government.label, government.government_of, government.led_by) == ("Trump administration", "Q30", "Q22686")
+    assert claims_by(facts, government.key)
+    assert not facts.entities["Q22686"].mentions  # Trump is referred to, not mentioned on his own
+
+
+def test_unknown_person_is_typed_by_title_and_left_unlinked(run) -> None:
+    facts = run("Prime Minister Arvid Tamberg of Estonia met President Vladimir Putin in Moscow.")
+    tamberg = next(e for e in facts.entities.values() if e.label == "Arvid Tamberg")
+    assert (tamberg.kind, tamberg.qid) == ("Leader", None)
+
+
+def test_denials_and_negated_cues_are_denied(run) -> None:
+    facts = run("The Kremlin denied that troops had crossed the border. Putin did not say that talks had failed.")
+    assert [c.modality for c in claims_by(facts, "Q159")] == ["Denied"]
+    assert [c.modality for c in claims_by(facts, "Q7747")] == ["Denied"]
+
+
+def test_beliefs_and_modal_contents_are_hedged(run) -> None:
+    facts = run("Analysts believe the sanctions are working. Moon Jae-in said the deal may collapse. "
+                "Xi Jinping said talks went well.")
+    modality = {c.claimant: c.modality for c in facts.claims}
+    assert modality["analysts"] == "Hedged"
+    assert modality["Q21001"] == "Hedged"
+    assert modality["Q15031"] == "Asserted"
+
+
+def test_quote_split_around_the_cue_is_one_claim(run) -> None:
+    facts = run('"We will not give in," Putin said, "and the sanctions will fail."')
+    (claim,) = facts.claims
+    assert claim.claimant == "Q7747"
+    assert claim.text == "We will not give in, and the sanctions will fail."
+    assert len(claim.content) == 2
+
+
+def test_pronoun_claimant_follows_the_subject(run) -> None:
+    facts = run("Biden said he had warned Putin about cyberattacks. He denied that he had made threats.")
+    denial = next(c for c in facts.claims if c.cue.text == "denied")
+    assert denial.claimant == "Q6279"
+
+
+def test_author_views_and_agentless_phrasings_are_not_claims(run) -> None:
+    facts = run("We believe the summit was a mistake. It is believed that sanctions failed. "
+                "The delay raised speculation that Kim was ill.")
+    assert facts.claims == []
+
+
+def test_according_to_attributes_the_sentence(run) -> None:
+    facts = run("According to South Korean officials, North Korea sent troops to Russia.")
+    (claim,) = facts.claims
+    assert facts.entities[claim.claimant].kind == "Group"
+    assert set(claim.about) == {"Q423", "Q159"}
+
+
+def test_one_summit_per_real_summit(run) -> None:
+    facts = run("Trump and Kim Jong-un held their second summit in Hanoi on February 27-28. The Hanoi summit ended. "
+                "Their second meeting was cut short, and the summit in Hanoi produced no deal.")
+    (summit,) = facts.summits
+    assert summit.location == "Q1858" and summit.ordinal == 2
+    assert (summit.start.value.date().isoformat(), summit.end.value.date().isoformat()) == ("2019-02-27", "2019-02-28")
+    assert {"Q22686", "Q56226"} <= set(summit.participants)
+
+
+def test_summit_key_is_shared_across_articles(run) -> None:
+    one = run("Vladimir Putin met Kim Jong Un in Vladivostok on April 25, 2019.")
+    two = run("Kim Jong-un's talks with Putin in Vladivostok on April 25, 2019 lasted three hours.")
+    assert one.summits[0].key == two.summits[0].key
+
+
+def test_ministers_meeting_is_not_a_summit(run) -> None:
+    facts = run("Foreign Minister Sergei Lavrov met Secretary of State Antony Blinken in Geneva on Friday.")
+    assert facts.summits == []
+
+
+def test_sanction_imposer_target_and_status(run) -> None:
+    facts = run("The European Union imposed new sanctions on Russian banks on Friday. "
+                "Washington eased sanctions on Venezuela's oil sector.")
+    pairs = {(tuple(s.imposers), tuple(s.targets), s.status) for s in facts.sanctions}
+    assert (("Q458",), ("Q159",), "Imposed") in pairs
+    assert (("Q30",), ("Q717",), "Eased") in pairs
+
+
+def test_un_sanctions_without_a_stated_target_take_the_known_one(run) -> None:
+    facts = run("North Korea says its economy is growing, although UN sanctions block most of its exports.")
+    (sanction,) = facts.sanctions
+    assert (sanction.imposers, sanction.targets) == (["Q1065"], ["Q423"])
+    assert sanction.confidence < 0.8
