@@ -60,21 +60,32 @@ def main() -> None:
 @click.option("--graph", help="Named graph to load into (default: one graph per file, named by its URI).")
 @store_option
 def load(files: tuple[Path, ...], graph: str | None, store_path: str) -> None:
-    """Load RDF files (any format Oxigraph or rdflib parses), each in one transaction."""
-    from diplograph.store import parse_file
+    """Load RDF files (any format Oxigraph or rdflib parses) in one transaction; a bad file loads nothing.
 
-    # Parse everything first: a bad file anywhere loads nothing at all.
-    try:
-        parsed = [(path, list(parse_file(path, graph or path.resolve().as_uri()))) for path in files]
-    except StoreError as error:
-        raise click.ClickException(f"{error} (nothing loaded)") from None
+    Into an empty store, N-Quads, N-Triples, Turtle and TriG files go through Oxigraph's bulk
+    loader instead: streamed, several times faster, and emptied again if anything fails.
+    """
+    targets = [(path, graph or path.resolve().as_uri()) for path in files]
     try:
         with open_store(store_path) as store:
-            store.inner.extend(quad for _, quads in parsed for quad in quads)  # one transaction
-    except (OSError, StoreError) as error:
+            counts = _load_into(store, targets)
+    except StoreError as error:
+        raise click.ClickException(f"{error} (nothing loaded)") from None
+    except OSError as error:
         raise click.ClickException(f"cannot write to the store {store_path}: {error} (nothing loaded)") from None
-    for path, quads in parsed:
-        click.echo(f"{path}: {len(quads)} triples", err=True)
+    for path, count in zip(files, counts, strict=True):
+        click.echo(f"{path}: {count} triples", err=True)
+
+
+def _load_into(store: Store, targets: list[tuple[Path, str]]) -> list[int]:
+    from diplograph.store import BULK_SUFFIXES, parse_file
+
+    if all(path.is_file() and path.suffix.lower() in BULK_SUFFIXES for path, _ in targets) and store.is_empty():
+        return store.bulk_load(targets)
+    # Parse everything first: a bad file anywhere loads nothing at all.
+    parsed = [list(parse_file(path, target)) for path, target in targets]
+    store.inner.extend(quad for quads in parsed for quad in quads)  # one transaction
+    return [len(quads) for quads in parsed]
 
 
 @main.command()

@@ -8,7 +8,7 @@ all named graphs: one graph per article, one for the ontology, one for reference
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -40,6 +40,8 @@ EXPORT_FORMATS = {
 }
 XML_SUFFIXES = {".rdf", ".owl", ".xml", ".trix", ".svg", ".xhtml", ".html", ".htm"}  # rdflib reads some as XML
 QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD}
+# Line- and statement-based dumps Oxigraph's bulk loader streams (RDF/XML keeps the entity guard).
+BULK_SUFFIXES = {".nq", ".nt", ".ttl", ".trig"}
 
 
 class StoreError(Exception):
@@ -128,6 +130,33 @@ class Store:
         self.inner.extend(quads)
         return len(quads)
 
+    def is_empty(self) -> bool:
+        return next(iter(self.inner.quads_for_pattern(None, None, None)), None) is None
+
+    def bulk_load(self, files: list[tuple[Path, str]]) -> list[int]:
+        """Load ``(path, graph)`` files into an EMPTY store with Oxigraph's bulk loader.
+
+        Several times faster than one transaction and with flat memory (the file is streamed, not
+        held as quads), but not transactional; so this only runs on an empty store and, if any
+        file fails (a syntax error names its line), empties the store again: nothing stays loaded.
+        Returns the quads each file added.
+        """
+        if not self.is_empty():
+            raise StoreError(f"store {self.path} is not empty: bulk loading is only for a fresh store")
+        added, total = [], 0
+        try:
+            for path, graph in files:
+                with _parse_errors(path):
+                    self.inner.bulk_load(path=str(path), format=OXIGRAPH_FORMATS[path.suffix.lower()],
+                                         base_iri=path.resolve().as_uri(), to_graph=ox.NamedNode(graph))
+                now = len(self.inner)
+                added.append(now - total)
+                total = now
+        except BaseException:
+            self.inner.clear()
+            raise
+        return added
+
     def dump(self, fmt: str, *, graph: str | None = None) -> bytes:
         """Serialise the whole store (or one graph) in one of ``EXPORT_FORMATS``."""
         rdf_format = EXPORT_FORMATS[fmt]
@@ -154,12 +183,19 @@ def parse_file(path: Path, graph: str) -> Iterable[ox.Quad]:
     rdf_format = OXIGRAPH_FORMATS.get(path.suffix.lower())
     if rdf_format == ox.RdfFormat.RDF_XML or path.suffix.lower() in XML_SUFFIXES:
         _check_xml(path)
-    try:
-        if rdf_format is None:
-            return _parse_with_rdflib(path, target)
+    if rdf_format is None:
+        return _parse_with_rdflib(path, target)
+    with _parse_errors(path):
         quads = ox.parse(path=str(path), format=rdf_format, base_iri=path.resolve().as_uri())
         return [ox.Quad(q.subject, q.predicate, q.object, target if q.graph_name == ox.DefaultGraph() else q.graph_name)
                 for q in quads]
+
+
+@contextlib.contextmanager
+def _parse_errors(path: Path) -> Iterator[None]:
+    """Oxigraph's parse errors as a ``StoreError`` naming the file and line."""
+    try:
+        yield
     except SyntaxError as error:
         line = f" line {error.lineno}" if error.lineno else ""
         raise StoreError(f"{path}:{line}: {error.msg}") from error
