@@ -61,7 +61,12 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     if token.lower_ in lexicon.AUTHOR_PRONOUNS:
         return None
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and lemma in lexicon.GROUP_NOUNS and token.i not in index.token_key:
+    if lemma in lexicon.DELEGATE_NOUNS and token.i not in index.token_key:
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None:  # "his office said", "Yoon's spokesman said": the principal speaks
+            return source_key(owner, index)
+    if token.pos_ == "NOUN" and (lemma in lexicon.GROUP_NOUNS or token.lower_ in lexicon.GROUP_NOUNS) \
+            and token.i not in index.token_key:
         return _described_source(token, index)
     key = index.key_of_phrase(token)
     if key is None or index.kind(key) not in CLAIMANT_KINDS:
@@ -78,8 +83,8 @@ def _described_source(token: Token, index: EntityIndex) -> str | None:
     words = [t for t in token.doc[first:token.i + 1] if t.lower_ not in lexicon.QUANTIFIERS and not t.is_punct
              and t.tag_ != "POS"]
     label = " ".join(t.text for t in words)
-    plural = token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in lexicon.COLLECTIVE_NOUNS
-    if not plural and token.lemma_.lower() not in lexicon.PERSON_SOURCE_NOUNS:
+    plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in lexicon.COLLECTIVE_NOUNS
+    if not plural and token.lower_ not in lexicon.PERSON_SOURCE_NOUNS:
         return None
     if not plural and len(words) < 2:
         return None  # "an official said": too vague to keep as a source
@@ -100,14 +105,39 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
     claimant = source_key(subject, index) if subject is not None else None
     if claimant is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         claimant = _reporting_ancestor_source(verb, index)  # "X cautioned that Y, arguing that Z"
+    if claimant is None and verb.dep_ == "conj":
+        claimant = _coordinated_source(verb, index)  # "Blinken travelled to Beijing and warned that ..."
     if claimant is None:
         return None
-    pieces = _verb_content(verb, quotes)
+    pieces = _inverted_content(verb) if _inverted(verb) else _verb_content(verb, quotes)
     if not pieces:
         return None
     cue = Span(verb.idx, verb.idx + len(verb.text), verb.text)
     negated = any(c.dep_ == "neg" for c in verb.children)
     return _claim(index, claimant, pieces, cue, verb, lemma_in(verb, lexicon.SAY_VERBS) or "", negated)
+
+
+def _coordinated_source(verb: Token, index: EntityIndex) -> str | None:
+    """The nearest earlier verb of the sentence whose subject is a source (the parse may hang a
+    coordinated cue on the wrong verb)."""
+    for t in reversed(sentence(verb)[:verb.i - sentence(verb).start]):
+        subject = next((c for c in t.children if c.dep_ == "nsubj"), None) if t.pos_ in ("VERB", "AUX") else None
+        if subject is not None and (key := source_key(subject, index)) is not None:
+            return key
+    return None
+
+
+def _inverted(verb: Token) -> bool:
+    """'Kim declared X, state media reported': the parse makes the trailing reporting clause a
+    complement of the reported one; it is the attribution of the whole sentence."""
+    edge = verb.left_edge
+    comma = edge.text == "," or (edge.i > 0 and verb.doc[edge.i - 1].text == ",")
+    return verb.dep_ == "ccomp" and verb.i > verb.head.i and comma
+
+
+def _inverted_content(verb: Token) -> list[tuple[int, int]]:
+    inner = {t.i for t in verb.subtree}
+    return _ranges(t for t in _content_tokens(verb.head) if t.i not in inner)
 
 
 def _reporting_ancestor_source(verb: Token, index: EntityIndex) -> str | None:
@@ -123,7 +153,7 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if lemma in lexicon.QUOTE_VERBS:
         start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
         return [(a, b) for a, b in quotes if a >= verb.idx and start <= a and b <= end + 1]
-    heads = [c for c in verb.children if c.dep_ == "ccomp"]
+    heads = [c for c in verb.children if c.dep_ == "ccomp" and not _inverted(c)]
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads]
     if not heads and lemma in lexicon.XCOMP_CONTENT_VERBS:
         heads = [c for c in verb.children if c.dep_ == "xcomp"]
@@ -149,8 +179,8 @@ def _content_tokens(head: Token) -> Iterable[Token]:
         if t is head or t.i in skip:
             continue
         framing = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FRAMING_MARKS for c in t.children)
-        nested = t.pos_ == "VERB" and t.lemma_.lower() in lexicon.SAY_VERBS and t.dep_ in (
-            "advcl", "relcl", "acl", "conj") and (t.dep_ != "conj" or any(c.dep_ == "nsubj" for c in t.children))
+        nested = t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS) is not None and (
+            t.dep_ in ("advcl", "relcl", "acl", "conj") or _inverted(t))
         if framing or nested:
             skip |= {s.i for s in t.subtree}
     for t in head.subtree:

@@ -32,6 +32,9 @@ COLLECTIVE_NOUNS = frozenset({"media", "press"})
 # Singular described sources ("a Kremlin spokesman") become an unlinked Person.
 PERSON_SOURCE_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "diplomat", "aide",
                                  "adviser", "advisor", "envoy", "negotiator", "minister", "source"})
+# Who speaks for a principal: "his office said", "the president's spokesman said" -> the principal.
+DELEGATE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "camp", "team",
+                            "campaign", "cabinet", "secretariat"})
 QUANTIFIERS = frozenset({"many", "some", "most", "several", "few", "other", "certain", "numerous", "all", "both",
                          "a", "an", "the", "these", "those", "its", "their", "his", "her"})
 
