@@ -235,8 +235,15 @@ def _merge(found: list[Sanction], index: EntityIndex) -> list[Sanction]:
             kept.confidence = max(kept.confidence, s.confidence)
         else:
             merged[ident] = s
+    kept_all = list(merged.values())
+    for s in [s for s in kept_all if not s.imposers]:
+        # "sanctions on North Korea would remain": the one regime on that target the article names
+        fuller = [o for o in kept_all if o is not s and o.imposers and set(s.targets) <= set(o.targets)]
+        if len(fuller) == 1:
+            fuller[0].legal_basis = fuller[0].legal_basis or s.legal_basis
+            kept_all.remove(s)
     out = []
-    for s in merged.values():
+    for s in kept_all:
         imposers = " and ".join(index.entities[k].label for k in s.imposers) or "unknown imposer"
         targets = " and ".join(index.entities[k].label for k in s.targets) or "unknown target"
         s.label = f"{imposers} sanctions on {targets}"

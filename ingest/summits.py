@@ -127,6 +127,11 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     take(pobj)
+        elif dep == "prep" and child.lower_ == "to" and token.lemma_ in ("visit", "trip"):  # "Xi's visit to Pyongyang"
+            for pobj in child.children:
+                key = index.key_of_phrase(pobj) if pobj.dep_ == "pobj" else None
+                if key and index.kind(key) in ("Place", "State"):
+                    location = key
     if not is_verb and token.dep_ == "dobj":  # "Trump and Kim held the summit", "flew in to attend the summit"
         subject = subject_of(token.head)
         if subject is not None:

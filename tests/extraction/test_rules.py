@@ -147,3 +147,16 @@ def test_un_sanctions_without_a_stated_target_take_the_known_one(run) -> None:
     (sanction,) = facts.sanctions
     assert (sanction.imposers, sanction.targets) == (["Q1065"], ["Q423"])
     assert sanction.confidence < 0.8
+
+
+def test_text_without_facts_gives_nothing(run) -> None:
+    for text in ("", "\n\n", "Prices of apples rose in the spring, said nobody in particular.", "— " * 500):
+        facts = run(text, published=None)
+        assert (facts.summits, facts.sanctions, facts.claims) == ([], [], [])
+
+
+def test_visit_to_a_capital_makes_its_state_the_host(run) -> None:
+    facts = run("Xi Jinping's visit to Pyongyang in June 2019 was his first as leader.")
+    (summit,) = facts.summits
+    assert summit.location == "Q18808" and "Q423" in summit.participants
+    assert (summit.start.value.date().isoformat(), summit.start.precision) == ("2019-06-01", "month")
