@@ -68,6 +68,7 @@ class Executor:
         self._context.set_forkserver_preload(["diplograph.server.worker"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
+        self._newest = -1  # the snapshot generation idle workers were last told to open
         for _ in range(workers):
             self._idle.put(_Worker(self._context))
 
@@ -84,9 +85,10 @@ class Executor:
             raise QueryFailed(503, f"all query workers stayed busy for the whole time limit ({self.timeout:g} s); "
                               "try again later", retry_after=5) from None
         snapshot = self.snapshots.acquire()
-        if proc.snapshot is not None:
-            self.snapshots.release(proc.snapshot)
-        proc.snapshot = snapshot
+        self._switch(proc, snapshot)
+        if snapshot.generation != self._newest:
+            self._newest = snapshot.generation
+            self._preopen(snapshot)
         try:
             proc.conn.send(replace(job, snapshot=snapshot.path))
             frame = self._receive(proc, deadline)
@@ -105,6 +107,27 @@ class Executor:
             whole = frame[5 + size:]
             return _answer(head, iter((whole,)), whole)
         return _answer(json.loads(frame[1:]), self._stream(proc, deadline))
+
+    def _switch(self, proc: _Worker, snapshot: Snapshot) -> None:
+        """Account for ``proc`` reading ``snapshot`` from now on (the caller holds one reference)."""
+        if proc.snapshot is not None:
+            self.snapshots.release(proc.snapshot)
+        proc.snapshot = snapshot
+
+    def _preopen(self, snapshot: Snapshot) -> None:
+        """After a write, have the idle workers open the new snapshot now, not on their next query."""
+        nudged = []
+        while True:
+            try:
+                proc = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if proc.snapshot is not snapshot:
+                self._switch(proc, self.snapshots.acquire())
+                proc.conn.send(Job(snapshot=proc.snapshot.path, kind="open"))
+            nudged.append(proc)
+        for proc in nudged:
+            self._idle.put(proc)
 
     def _stream(self, proc: _Worker, deadline: float) -> Iterator[bytes]:
         finished = False

@@ -26,7 +26,7 @@ CHUNK = 64 * 1024
 @dataclass(frozen=True)
 class Job:
     snapshot: str
-    kind: str  # "query" or "dump"
+    kind: str  # "query", "dump", or "open" (open the snapshot ahead of the next job; no reply)
     text: str = ""
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
@@ -124,6 +124,8 @@ def main(conn: Connection) -> None:
         if job.snapshot != opened:
             store = None  # close the old snapshot before opening the new one
             store, opened = ox.Store.read_only(job.snapshot), job.snapshot
+        if job.kind == "open":
+            continue
         try:
             run(store, job, conn)
         except JobFailed as failure:

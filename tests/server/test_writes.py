@@ -105,3 +105,20 @@ def test_an_answered_write_survives_a_kill(tmp_path):
             {"s": {"type": "uri", "value": EX + "a"}}]
     finally:
         restarted.stop()
+
+
+def test_ingest_finds_the_server_and_pushes_whole_graphs(rw_server, ro_server):
+    from diplograph.server.running import PushError, put_graph, running_server
+
+    found = running_server(rw_server.store)
+    assert found is not None and found.writable and found.sparql == rw_server.sparql
+    article = EX + "article/pushed"
+    assert put_graph(found, TOKEN, article, f"<{article}> <{EX}says> \"first\" .".encode()) is True
+    assert put_graph(found, TOKEN, article, f"<{article}> <{EX}says> \"second\" .".encode()) is False
+    said = rw_server.select(f"SELECT ?o {{ GRAPH <{article}> {{ ?s ?p ?o }} }}")
+    assert [r["o"]["value"] for r in said] == ["second"]
+    read_only = running_server(ro_server.store)
+    assert read_only is not None and not read_only.writable
+    with pytest.raises(PushError, match="403"):
+        put_graph(read_only, TOKEN, article, b"")
+    assert running_server(rw_server.store.parent / "nowhere") is None
