@@ -150,6 +150,10 @@ def _reporting_ancestor_source(verb: Token, index: EntityIndex) -> str | None:
 
 def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     lemma = lemma_in(verb, lexicon.SAY_VERBS) or ""
+    if lemma in lexicon.AS_VERBS:
+        as_phrase = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return _ranges(t for h in objects + as_phrase for t in _content_tokens(h)) if as_phrase and objects else []
     if lemma in lexicon.QUOTE_VERBS:
         start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
         return [(a, b) for a, b in quotes if a >= verb.idx and start <= a and b <= end + 1]
@@ -176,7 +180,7 @@ def _content_tokens(head: Token) -> Iterable[Token]:
     claims of their own."""
     skip: set[int] = set()
     for t in head.subtree:
-        if t is head or t.i in skip:
+        if t.i == head.i or t.i in skip:
             continue
         framing = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FRAMING_MARKS for c in t.children)
         nested = t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS) is not None and (
@@ -184,7 +188,7 @@ def _content_tokens(head: Token) -> Iterable[Token]:
         if framing or nested:
             skip |= {s.i for s in t.subtree}
     for t in head.subtree:
-        if t.i not in skip and not (t.dep_ == "mark" and t.head is head and t.i == head.left_edge.i):
+        if t.i not in skip and not (t.dep_ == "mark" and t.head.i == head.i and t.i == head.left_edge.i):
             yield t
 
 
@@ -192,7 +196,17 @@ def _sentence_quotes(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[i
     """Quoted passages of the cue's sentence (including a quote it opens and the next sentence
     continues), for "'X,' he said, 'Y.'"."""
     sent = sentence(verb)
-    return [(a, b) for a, b in quotes if a < sent.end_char and b > sent.start_char and not (a <= verb.idx < b)]
+    doc = verb.doc
+    found = []
+    for a, b in quotes:
+        if not (a < sent.end_char and b > sent.start_char) or a <= verb.idx < b:
+            continue
+        low, high = (verb.idx, a) if verb.idx < a else (b, verb.idx)
+        between = doc.char_span(low, high, alignment_mode="expand")
+        if between is None or not any(t.pos_ == "VERB" and t.i != verb.i and lemma_in(t, lexicon.SAY_VERBS)
+                                      for t in between):
+            found.append((a, b))  # a quote another cue stands closer to is that cue's
+    return found
 
 
 def _quoted_clause(head: Token, quotes: list[tuple[int, int]]) -> bool:

@@ -489,8 +489,8 @@ def _match_persons(index: EntityIndex) -> None:
         if not tokens or any(t.i in index.token_key for t in tokens) or "\n" in ent.text:
             continue
         pending.append(doc[tokens[0].i:tokens[-1].i + 1])
-    pending += [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.ent_type_ == "" and t.i not in index.token_key
-                and t.text.casefold() in parts]  # "Ri said": a short name spaCy did not tag
+    pending += [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
+                and t.i not in index.token_key and t.text.casefold() in parts]  # "Ri said", "Yoon" tagged GPE
     for span in pending:
         if len(span) == 1 and (keys := parts.get(span.text.casefold())) and len(keys) == 1:
             index.add(span.start, span.end, next(iter(keys)), span.text, 0.8)

@@ -47,8 +47,12 @@ SAY_VERBS = frozenset({
     "accuse", "portray", "describe", "complain", "concede", "counter", "retort", "write", "report", "tweet",
     "signal", "assess", "conclude", "agree", "recall", "charge", "reject", "dismiss", "indicate", "offer",
     "underline", "underscore", "repeat", "highlight", "blame", "characterize", "characterise", "depict",
-    "dispute", "call", "term", "dub", "brand", "hail", "label",
+    "dispute", "call", "term", "dub", "brand", "hail", "label", "denounce", "condemn", "criticize", "criticise",
+    "praise", "welcome",
 })
+# Verbs that make a claim only with an "as" complement: 'denounced the meeting as a step toward ...'
+# ("condemned the remarks" alone is an act, not a proposition).
+AS_VERBS = frozenset({"denounce", "condemn", "criticize", "criticise", "praise", "welcome", "hail"})
 # Verbs that attribute only what they quote: 'Trump called the meeting "honest, direct and productive"'.
 QUOTE_VERBS = frozenset({"call", "term", "dub", "brand", "hail", "label"})
 # Verbs whose direct object alone can be the content ("Kim emphasized practical steps").
@@ -100,6 +104,7 @@ SANCTION_STATUS = {
     "impose": "Imposed", "slap": "Imposed", "levy": "Imposed", "announce": "Imposed", "adopt": "Imposed",
     "enforce": "Imposed", "approve": "Imposed", "introduce": "Imposed", "place": "Imposed", "apply": "Imposed",
     "reimpose": "Imposed", "restore": "Imposed", "reinstate": "Imposed", "unveil": "Imposed", "issue": "Imposed",
+    "keep": "Imposed", "maintain": "Imposed", "retain": "Imposed", "enact": "Imposed",
     "tighten": "Tightened", "expand": "Tightened", "extend": "Tightened", "broaden": "Tightened",
     "strengthen": "Tightened", "toughen": "Tightened", "widen": "Tightened", "intensify": "Tightened",
     "add": "Tightened", "renew": "Tightened", "escalate": "Tightened",

@@ -85,7 +85,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None) -> Sanc
                     add(targets, _target_key(index, t), TARGET_KINDS)
             elif child.dep_ in ("acl", "relcl"):
                 _from_verb(child, index, imposers, targets, add)
-        if verb is not None and verb is not token:
+        if verb is not None and verb.i != token.i:
             _from_verb(verb, index, imposers, targets, add)
     for state in modifier_states:
         if state in targets:
@@ -136,7 +136,7 @@ def _pobjs(prep: Token) -> list[Token]:
 def _governing_verb(token: Token) -> Token | None:
     head = token
     for _ in range(3):
-        if head.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "nsubj", "compound", "prep") and head.head is not head:
+        if head.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "nsubj", "compound", "prep") and head.head.i != head.i:
             head = head.head
             if head.pos_ == "VERB":
                 return head

@@ -56,7 +56,7 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         if subjects:  # the one nearest the verb: "the state news agency KCNA portrayed"
             return max(subjects, key=lambda c: c.i if c.i < current.i else -c.i)
-        if current.dep_ in ("advcl", "conj", "xcomp", "pcomp") and current.head is not current:
+        if current.dep_ in ("advcl", "conj", "xcomp", "pcomp") and current.head.i != current.i:
             if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "because", "although", "when")
                                                for c in current.children):
                 return None

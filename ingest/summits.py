@@ -201,7 +201,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(2):
         if head.pos_ in ("VERB", "AUX"):
             return head
-        if head is head.head:
+        if head.i == head.head.i:
             return None
         head = head.head
     return None
@@ -229,7 +229,7 @@ def _own_subtree(head: Token, trigger: Token) -> list[Token]:
     """The subtree of ``head`` without other summit mentions' subtrees, in the trigger's sentence."""
     skip: set[int] = set()
     for t in head.subtree:
-        if t is not trigger and t is not head and t.i not in skip and t.pos_ == "NOUN" \
+        if t.i not in (trigger.i, head.i) and t.i not in skip and t.pos_ == "NOUN" \
                 and (t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS or t.lower_ in SUMMIT_TRIGGER_NOUNS):
             skip |= {x.i for x in t.subtree}
     sent = sentence(trigger)
@@ -253,7 +253,7 @@ def _same_paragraph(a: Token, b: Token) -> bool:
 def _planned(token: Token) -> bool:
     near = [*token.children, token.head, *token.head.children]
     return any(t.lemma_.lower() in lexicon.PLANNED_WORDS or t.lower_ in lexicon.PLANNED_WORDS for t in near
-               if t.dep_ in ("acl", "amod", "aux", "xcomp", "ROOT", "dobj", "relcl") or t is token.head)
+               if t.dep_ in ("acl", "amod", "aux", "xcomp", "ROOT", "dobj", "relcl") or t.i == token.head.i)
 
 
 def _dates(token: Token, anchor: datetime | None, tense: str | None) -> tuple[DateValue | None, DateValue | None]:
