@@ -41,16 +41,17 @@ class Endpoint:
     def query(self, text: str, *, result_format=None, graph_format=None, default_graphs=(), named_graphs=(),
               substitutions=None, base_iri: str | None = None, union_default_graph: bool = True,
               started: float | None = None) -> Answer:
-        job = Job(snapshot="", kind="query", text=text, default_graphs=tuple(default_graphs),
+        job = Job(kind="query", text=text, default_graphs=tuple(default_graphs),
                   named_graphs=tuple(named_graphs), substitutions=dict(substitutions or {}),
                   result_type=result_format.media_type if result_format else None,
                   graph_type=graph_format.media_type if graph_format else None, max_rows=self.settings.max_rows,
-                  prefixes=self.prefixes, base_iri=base_iri, union_default_graph=union_default_graph)
+                  prefixes=self.prefixes if graph_format else {}, base_iri=base_iri,
+                  union_default_graph=union_default_graph)
         return self.executor.run(job, started=started)
 
     def dump(self, graph: str | None, graph_format: ox.RdfFormat, *, started: float | None = None) -> Answer:
         """One whole graph (None: the default graph), never capped: a partial graph would be wrong."""
-        job = Job(snapshot="", kind="dump", graph=graph, graph_type=graph_format.media_type, prefixes=self.prefixes)
+        job = Job(kind="dump", graph=graph, graph_type=graph_format.media_type, prefixes=self.prefixes)
         return self.executor.run(job, started=started)
 
     @contextlib.contextmanager

@@ -15,13 +15,14 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from diplograph.server import worker
 from diplograph.server.snapshots import Snapshot, Snapshots
 from diplograph.server.worker import Job
 
 log = logging.getLogger("diplograph.server")
+OPEN = Job(kind="open")
 
 
 class QueryFailed(Exception):
@@ -66,7 +67,7 @@ class Executor:
         self.timeout = timeout
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(["diplograph.server.worker"])
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()  # the most recently used worker is warmest
         self._closed = False
         self._newest = -1  # the snapshot generation idle workers were last told to open
         for _ in range(workers):
@@ -90,7 +91,7 @@ class Executor:
             self._newest = snapshot.generation
             self._preopen(snapshot)
         try:
-            proc.conn.send(replace(job, snapshot=snapshot.path))
+            proc.conn.send((snapshot.path, job))
             frame = self._receive(proc, deadline)
         except BaseException:
             self._discard(proc)
@@ -124,7 +125,7 @@ class Executor:
                 break
             if proc.snapshot is not snapshot:
                 self._switch(proc, self.snapshots.acquire())
-                proc.conn.send(Job(snapshot=proc.snapshot.path, kind="open"))
+                proc.conn.send((proc.snapshot.path, OPEN))
             nudged.append(proc)
         for proc in nudged:
             self._idle.put(proc)

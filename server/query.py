@@ -64,7 +64,7 @@ def answer_query(text: str, *, default_graphs=(), named_graphs=(), substitutions
         answer = _run(lambda started: ep.query(
             text, result_format=results.format if results else None, graph_format=graph.format if graph else None,
             default_graphs=default_graphs, named_graphs=named_graphs, substitutions=substitutions,
-            base_iri=request.base_url, union_default_graph=not info.has_dataset, started=started))
+            base_iri=base_iri(), union_default_graph=not info.has_dataset, started=started))
     except ProtocolError as error:
         raise blame_remotes(error, info.remotes, dict(ep.settings.service_routes)) from None
     chosen = graph if answer.kind == "graph" else results
@@ -98,6 +98,15 @@ def stream(answer: Answer, media_type: str, *, etag: str | None = None, status: 
                                        'page with LIMIT/OFFSET"')
         request.environ["diplograph.truncated"] = True
     return response
+
+
+def base_iri() -> str:
+    """The request URL without its query string: the base for relative IRIs in queries and updates.
+
+    Built from the WSGI environ directly: werkzeug's ``base_url`` costs ~70 µs per request.
+    """
+    env = request.environ
+    return f"{env['wsgi.url_scheme']}://{request.host}{env.get('SCRIPT_NAME', '')}{env.get('PATH_INFO', '')}"
 
 
 def check_remotes(remotes: tuple[Remote, ...]) -> None:

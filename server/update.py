@@ -7,7 +7,7 @@ from flask import Blueprint, Response, request
 from diplograph.server.auth import require_writer
 from diplograph.server.endpoint import endpoint
 from diplograph.server.protocol import Operation, ProtocolError, read_operation
-from diplograph.server.query import check_remotes
+from diplograph.server.query import base_iri, check_remotes
 from diplograph.server.sparqltext import inspect_update, with_using
 
 bp = Blueprint("update", __name__)
@@ -36,7 +36,7 @@ def run_update(operation: Operation) -> Response:
         if protocol_dataset else operation.text
     try:
         with endpoint().write() as store:
-            store.update(text, base_iri=request.base_url)
+            store.update(text, base_iri=base_iri())
     except SyntaxError as error:
         raise ProtocolError(400, f"SPARQL Update syntax error: {error}") from None
     except (OSError, ValueError) as error:

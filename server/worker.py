@@ -25,7 +25,8 @@ CHUNK = 64 * 1024
 
 @dataclass(frozen=True)
 class Job:
-    snapshot: str
+    """What to answer; it travels with the snapshot folder to read it from, as ``(path, job)``."""
+
     kind: str  # "query", "dump", or "open" (open the snapshot ahead of the next job; no reply)
     text: str = ""
     default_graphs: tuple[str, ...] = ()
@@ -36,7 +37,7 @@ class Job:
     max_rows: int = 0
     union_default_graph: bool = True  # False when the query has FROM: pyoxigraph's flag would override it
     graph: str | None = None  # for "dump": a graph IRI, or None for the default graph
-    prefixes: dict[str, str] = field(default_factory=dict)
+    prefixes: dict[str, str] = field(default_factory=dict)  # for Turtle, TriG, RDF/XML output
     base_iri: str | None = None
 
 
@@ -118,12 +119,12 @@ def main(conn: Connection) -> None:
     store, opened = None, None
     while True:
         try:
-            job: Job = conn.recv()
+            snapshot, job = conn.recv()
         except (EOFError, OSError):
             return
-        if job.snapshot != opened:
+        if snapshot != opened:
             store = None  # close the old snapshot before opening the new one
-            store, opened = ox.Store.read_only(job.snapshot), job.snapshot
+            store, opened = ox.Store.read_only(snapshot), snapshot
         if job.kind == "open":
             continue
         try:
