@@ -223,7 +223,8 @@ def _match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> N
         if match is None or _inside_opaque_ent(doc[i:match[0]], ents_by_token):
             i += 1
             continue
-        if match[0] - i > 1 and (longer := _longest_alias(doc, i + 1, table, keys)) and longer[0] > match[0]:
+        if match[0] - i > 1 and doc[i + 1].text[:1].isupper() and keys.folded(i + 1) in table.first_words \
+                and (longer := _longest_alias(doc, i + 1, table, keys)) and longer[0] > match[0]:
             i += 1  # "Chairman Kim Jong Un": the full name, not the alias "Chairman Kim"
             continue
         found.append((i, match[0], match[1]))
@@ -279,8 +280,8 @@ def _inside_opaque_ent(span: SpacySpan, ents_by_token: dict[int, SpacySpan]) -> 
     if ent is None or ent.label_ not in OPAQUE_ENT_LABELS:
         return False
     core = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
-    if not core or (core[0].i >= span.start and core[-1].i < span.end):
-        return False
+    if not core or core[-1].i < span.end:
+        return False  # the alias covers the entity's head (its end): "Treasury's Office of Foreign Assets Control"
     head = ent.root.lower_
     return head not in lexicon.GOVERNMENT_NOUNS and head not in lexicon.MINISTRY_NOUNS
 

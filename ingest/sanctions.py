@@ -92,10 +92,11 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None) -> Sanc
             continue
         (targets if imposers and state not in imposers else imposers).append(state)
     imposers = [k for k in imposers if k not in targets]
-    for key in list(imposers):
+    for key in list(imposers):  # an agency or government imposes for its state
         state = index.state_of(key) if index.kind(key) == "Government" else _agency_state(index, key)
-        if state and state not in imposers and state in index.entities:
-            imposers.append(state)
+        if state and state not in imposers and (state in index.entities or index.gaz.by_qid(state)):
+            imposers.append(index.entity_for(index.gaz.by_qid(state), "State") if state not in index.entities
+                            else state)
     if not imposers and not targets:
         return None
     legal = _LEGAL.search(sentence(token).text)

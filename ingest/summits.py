@@ -218,11 +218,22 @@ def _location(token: Token, index: EntityIndex) -> str | None:
     for head in heads:
         for t in _own_subtree(head, token):
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "at"):
-                for inner in _own_subtree(t, token):
-                    key = index.key_at(inner)
-                    if key and index.kind(key) in ("Place", "State"):
-                        return key
+                places = [key for inner in _own_subtree(t, token)
+                          if (key := index.key_at(inner)) and index.kind(key) in ("Place", "State")]
+                if places:  # the best known of "Joint Base Elmendorf-Richardson in Anchorage, Alaska"
+                    return min(places, key=lambda k: _place_rank(index, k))
     return None
+
+
+def _place_rank(index: EntityIndex, key: str) -> int:
+    """Linked places (and city-states) first, then places the gazetteer knows, then states, then the rest."""
+    entity, entry = index.entities[key], index.entries.get(key)
+    city_state = entity.kind == "State" and entry is not None and getattr(entry, "capital", None) == entity.qid
+    if entity.qid and (entity.kind == "Place" or city_state):
+        return 0
+    if entry is not None and entity.kind == "Place":
+        return 1
+    return 2 if entity.qid else 3
 
 
 def _own_subtree(head: Token, trigger: Token) -> list[Token]:
