@@ -231,6 +231,10 @@ def _match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> N
         i = match[0]
     for start, end, candidates in found:
         span = doc[start:end]
+        person = ents_by_token.get(start)
+        if person is not None and person.label_ == "PERSON" and (person.start < start or person.end > end) \
+                and not any(gaz_kind(c) in PERSON_KINDS for c in candidates):
+            continue  # "Michael Jordan" is not Jordan, "Georgia Meloni"-style names are not states
         entry = _choose(index, span, candidates, ents_by_token.get(start))
         if entry is None:
             continue

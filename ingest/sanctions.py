@@ -37,19 +37,19 @@ TARGET_KINDS = frozenset({"State", "Organization", "Leader", "Person", "Governme
 
 
 def extract_sanctions(doc: Doc, index: EntityIndex, published: datetime | None) -> list[Sanction]:
-    anchor, _ = date_anchor(doc, published)
+    anchor, inferred = date_anchor(doc, published)
     found: list[Sanction] = []
     for token in doc:
         lemma = token.lemma_.lower()
         if (token.pos_ == "NOUN" and lemma in lexicon.SANCTION_NOUNS) or (token.pos_ == "VERB" and lemma == "sanction"):
-            sanction = _sanction(token, index, anchor)
+            sanction = _sanction(token, index, anchor, inferred)
             if sanction is not None:
                 found.append(sanction)
     _fill_targets(found, index)
     return _merge([s for s in found if s.imposers or s.targets], index)
 
 
-def _sanction(token: Token, index: EntityIndex, anchor: datetime | None) -> Sanction | None:
+def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferred: bool) -> Sanction | None:
     imposers: list[str] = []
     targets: list[str] = []
     modifier_states: list[str] = []
@@ -105,7 +105,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None) -> Sanc
     if verb is not None:
         for ent in sentence(token).ents:
             if ent.label_ == "DATE" and ent.root.head.head == verb:
-                value = resolve_date(ent.text, anchor, "past")
+                value = resolve_date(ent.text, anchor, "past", inferred)
                 start = value.start if value else None
                 break
     return Sanction(imposers=imposers, targets=targets, evidence=clause_sentence(token), label="",

@@ -12,6 +12,7 @@ from diplograph.ingest import dates
 from diplograph.ingest.facts import Span
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH_NAME = re.compile(r"\b(" + "|".join(name for name in dates.MONTHS if len(name) > 3) + r")\b", re.IGNORECASE)
 
 
 def sentence(token: Token) -> SpacySpan:
@@ -90,5 +91,10 @@ def date_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None, 
     return datetime(max(years), 7, 1, tzinfo=UTC), True
 
 
-def resolve_date(text: str, anchor: datetime | None, tense: dates.Tense | None) -> dates.DateRange | None:
+def resolve_date(text: str, anchor: datetime | None, tense: dates.Tense | None,
+                 inferred: bool = False) -> dates.DateRange | None:
+    """``dates.resolve``; an anchor inferred from the years the article states only supplies the year
+    of a named month ("February 27-28"), never a weekday or "last year" (those need the real date)."""
+    if inferred and not _MONTH_NAME.search(text):
+        anchor = None
     return dates.resolve(text, anchor, tense=tense)

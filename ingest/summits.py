@@ -79,7 +79,7 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     ordinal = next((lexicon.ORDINALS[c.lower_] for c in token.children
                     if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None)
     tense = "future" if _planned(token) and not inferred else None
-    start, end = _dates(token, anchor, tense)
+    start, end = _dates(token, anchor, tense, inferred)
     series = _series(token, index) if is_noun else None
     strong = bool(location or ordinal or start or series or lemma in STRONG_NOUNS)
     status = _status(token, start, published)
@@ -267,7 +267,8 @@ def _planned(token: Token) -> bool:
                if t.dep_ in ("acl", "amod", "aux", "xcomp", "ROOT", "dobj", "relcl") or t.i == token.head.i)
 
 
-def _dates(token: Token, anchor: datetime | None, tense: str | None) -> tuple[DateValue | None, DateValue | None]:
+def _dates(token: Token, anchor: datetime | None, tense: str | None,
+           inferred: bool) -> tuple[DateValue | None, DateValue | None]:
     """The date attached to the trigger or its verb, else the sentence's only day-precise date.
     A date on an ending verb ("ended abruptly on Thursday") is the end date."""
     scope = {t.i for t in _own_subtree(token, token)}
@@ -275,7 +276,7 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None) -> tuple[Da
     if verb is not None:
         scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in _own_subtree(c, token)}
     dated = [(ent, value) for ent in sentence(token).ents if ent.label_ == "DATE"
-             and (value := resolve_date(ent.text, anchor, tense)) is not None]
+             and (value := resolve_date(ent.text, anchor, tense, inferred)) is not None]
     attached = [(ent, value) for ent, value in dated if ent.start in scope]
     if not attached:  # the sentence's one exact date, when the sentence tells of this meeting only
         attached = [(e, v) for e, v in dated if v.start.precision == "day"]
