@@ -56,11 +56,13 @@ class Endpoint:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[ox.Store]:
-        """Hold the writer lock around a write; on success it is on disk when this returns."""
+        """Hold the writer lock around a write; on success it is on disk when this returns, and the
+        query workers have a snapshot that includes it (the writer pays for the checkpoint)."""
         with self._write_lock:
             yield self.store.inner
             self.store.inner.flush()
             self.snapshots.changed()
+            self.executor.refresh()
 
     def etag(self, variant: str) -> str:
         return f'W/"{self.boot}-{self.snapshots.generation}-{variant}"'

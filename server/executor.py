@@ -109,6 +109,16 @@ class Executor:
             return _answer(head, iter((whole,)), whole)
         return _answer(json.loads(frame[1:]), self._stream(proc, deadline))
 
+    def refresh(self) -> None:
+        """After a write: make the new snapshot now and have idle workers open it, so that queries
+        neither wait for the checkpoint nor for a worker to reopen."""
+        snapshot = self.snapshots.acquire()
+        try:
+            self._newest = snapshot.generation
+            self._preopen(snapshot)
+        finally:
+            self.snapshots.release(snapshot)
+
     def _switch(self, proc: _Worker, snapshot: Snapshot) -> None:
         """Account for ``proc`` reading ``snapshot`` from now on (the caller holds one reference)."""
         if proc.snapshot is not None:
@@ -125,7 +135,11 @@ class Executor:
                 break
             if proc.snapshot is not snapshot:
                 self._switch(proc, self.snapshots.acquire())
-                proc.conn.send((proc.snapshot.path, OPEN))
+                try:
+                    proc.conn.send((proc.snapshot.path, OPEN))
+                except OSError:  # the worker died while idle
+                    self._discard(proc)
+                    continue
             nudged.append(proc)
         for proc in nudged:
             self._idle.put(proc)

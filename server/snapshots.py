@@ -5,9 +5,9 @@ The server process is the store's only writer. Workers cannot share the live Roc
 reads a checkpoint: ``Store.backup()`` into a folder on the same file system, made of hard links to
 the live store's immutable files — cheap to make, and nothing changes under a running query.
 
-A new checkpoint is made lazily, when a query arrives after a write, so a burst of writes costs one
-checkpoint and a client always reads its own writes. A checkpoint is deleted once no worker has it
-open and a newer one exists.
+A new checkpoint is made right after each write, before the writer is answered, so a client always
+reads its own writes and queries never wait for a checkpoint; ``acquire`` also makes one if the
+store changed without it. A checkpoint is deleted once no worker has it open and a newer one exists.
 """
 
 from __future__ import annotations

@@ -123,8 +123,18 @@ def main(conn: Connection) -> None:
         except (EOFError, OSError):
             return
         if snapshot != opened:
-            store = None  # close the old snapshot before opening the new one
-            store, opened = ox.Store.read_only(snapshot), snapshot
+            if job.kind == "open" and conn.poll(0):
+                continue  # a newer message is already waiting: open what it says instead
+            store, opened = None, None  # close the old snapshot before opening the new one
+            try:
+                store, opened = ox.Store.read_only(snapshot), snapshot
+            except (OSError, RuntimeError) as error:
+                # Only an "open" whose snapshot was superseded (and deleted) can get here; the
+                # snapshot of a job is kept until this worker is sent another one.
+                if job.kind != "open":
+                    conn.send_bytes(b"X" + json.dumps({"status": 503, "message": f"cannot open the store "
+                                                       f"snapshot: {error}"}).encode())
+                continue
         if job.kind == "open":
             continue
         try:

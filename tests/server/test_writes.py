@@ -122,3 +122,45 @@ def test_ingest_finds_the_server_and_pushes_whole_graphs(rw_server, ro_server):
     with pytest.raises(PushError, match="403"):
         put_graph(read_only, TOKEN, article, b"")
     assert running_server(rw_server.store.parent / "nowhere") is None
+
+
+def test_readers_see_whole_articles_while_articles_are_pushed(rw_server):
+    """Ingest while serving: each PUT replaces a graph in one transaction, readers query snapshots."""
+    import threading
+
+    from diplograph.server.running import put_graph, running_server
+
+    server = running_server(rw_server.store)
+    size, pushes = 40, 30
+    stop = threading.Event()
+    seen: list[int] = []
+    problems: list[str] = []
+
+    def read() -> None:
+        session = requests.Session()
+        query = (f"SELECT ?g (COUNT(*) AS ?n) {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), '{EX}pushed/')) }}"
+                 " GROUP BY ?g")
+        while not stop.is_set():
+            response = session.get(rw_server.sparql, params={"query": query},
+                                   headers={"Accept": "application/sparql-results+json"})
+            if response.status_code != 200:
+                problems.append(f"{response.status_code}: {response.text[:200]}")
+                continue
+            counts = [int(b["n"]["value"]) for b in response.json()["results"]["bindings"]]
+            seen.extend(counts)
+            problems.extend(f"a reader saw {n} of {size} triples" for n in counts if n != size)
+
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for thread in readers:
+        thread.start()
+    try:
+        for push in range(pushes):
+            graph = f"{EX}pushed/{push % 5}"
+            body = "\n".join(f'<{graph}> <{EX}n{i}> "{push}-{i}" .' for i in range(size))
+            put_graph(server, TOKEN, graph, body.encode())
+    finally:
+        stop.set()
+        for thread in readers:
+            thread.join(30)
+    assert not problems, problems[:5]
+    assert seen, "the readers got no answers"
