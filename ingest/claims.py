@@ -60,6 +60,10 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     """The claimant a subject or holder phrase denotes, or None when it names no one we can keep."""
     if token.lower_ in lexicon.AUTHOR_PRONOUNS:
         return None
+    if token.lower_ == "others":  # "some analysts argued ..., while others worry ...": more of the same group
+        earlier = [index.key_at(t) for t in sentence(token) if t.i < token.i]
+        groups = [k for k in earlier if k and index.kind(k) == "Group"]
+        return groups[-1] if groups else None
     lemma = token.lemma_.lower()
     if lemma in lexicon.DELEGATE_NOUNS and token.i not in index.token_key:
         owner = next((c for c in token.children if c.dep_ == "poss"), None)

@@ -581,6 +581,7 @@ def _sentence_start_back(token: Token, count: int) -> int:
 
 
 # --- names the gazetteer lacks -----------------------------------------------------------------------
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 UNLINKED_KINDS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 
 
@@ -593,6 +594,8 @@ def _match_unlinked_names(index: EntityIndex) -> None:
         tokens = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS" and not t.is_punct]
         if not tokens or not tokens[0].text[:1].isupper() or tokens[-1].pos_ not in ("PROPN", "NOUN"):
             continue
+        if len(tokens) == 1 and tokens[0].lower_ in COMPASS_WORDS:
+            continue  # "the North", "the West": a side, not a place the gazetteer could name
         span = index.doc[tokens[0].i:tokens[-1].i + 1]
         index.add(span.start, span.end, index.unlinked(kind, span.text, 0.5), span.text, 0.5)
 

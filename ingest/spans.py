@@ -58,9 +58,8 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:  # the one nearest the verb: "the state news agency KCNA portrayed"
             return max(subjects, key=lambda c: c.i if c.i < current.i else -c.i)
         if current.dep_ in ("advcl", "conj", "xcomp", "pcomp") and current.head.i != current.i:
-            if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "because", "although", "when")
-                                               for c in current.children):
-                return None
+            if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN"):
+                return None  # a finite adverbial clause ("after Kim warned") has its own subject or none
             current = current.head
             continue
         return None
