@@ -23,6 +23,7 @@ from diplograph.server.worker import Job
 
 log = logging.getLogger("diplograph.server")
 OPEN = Job(kind="open")
+OPEN_WAIT = 10.0  # seconds a worker may take to open a snapshot before it is replaced
 
 
 class QueryFailed(Exception):
@@ -126,22 +127,33 @@ class Executor:
         proc.snapshot = snapshot
 
     def _preopen(self, snapshot: Snapshot) -> None:
-        """After a write, have the idle workers open the new snapshot now, not on their next query."""
-        nudged = []
+        """After a write, have the idle workers open the new snapshot now (in parallel) and wait
+        until they have, so the first query after the write does not wait for a reopen."""
+        nudged, ready = [], []
         while True:
             try:
                 proc = self._idle.get_nowait()
             except queue.Empty:
                 break
-            if proc.snapshot is not snapshot:
-                self._switch(proc, self.snapshots.acquire())
-                try:
-                    proc.conn.send((proc.snapshot.path, OPEN))
-                except OSError:  # the worker died while idle
-                    self._discard(proc)
-                    continue
-            nudged.append(proc)
+            if proc.snapshot is snapshot:
+                ready.append(proc)
+                continue
+            self._switch(proc, self.snapshots.acquire())
+            try:
+                proc.conn.send((proc.snapshot.path, OPEN))
+                nudged.append(proc)
+            except OSError:  # the worker died while idle
+                self._discard(proc)
         for proc in nudged:
+            try:
+                acknowledged = proc.conn.poll(OPEN_WAIT) and proc.conn.recv_bytes() == b"O"
+            except (EOFError, OSError):
+                acknowledged = False
+            if acknowledged:
+                ready.append(proc)
+            else:
+                self._discard(proc)
+        for proc in ready:
             self._idle.put(proc)
 
     def _stream(self, proc: _Worker, deadline: float) -> Iterator[bytes]:

@@ -27,7 +27,7 @@ CHUNK = 64 * 1024
 class Job:
     """What to answer; it travels with the snapshot folder to read it from, as ``(path, job)``."""
 
-    kind: str  # "query", "dump", or "open" (open the snapshot ahead of the next job; no reply)
+    kind: str  # "query", "dump", or "open" (open the snapshot ahead of the next job; replies b"O")
     text: str = ""
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
@@ -123,19 +123,18 @@ def main(conn: Connection) -> None:
         except (EOFError, OSError):
             return
         if snapshot != opened:
-            if job.kind == "open" and conn.poll(0):
-                continue  # a newer message is already waiting: open what it says instead
             store, opened = None, None  # close the old snapshot before opening the new one
             try:
                 store, opened = ox.Store.read_only(snapshot), snapshot
             except (OSError, RuntimeError) as error:
-                # Only an "open" whose snapshot was superseded (and deleted) can get here; the
-                # snapshot of a job is kept until this worker is sent another one.
+                # The server keeps a job's snapshot until it sends this worker another one, so
+                # this is a damaged or deleted store folder: say so, and open again next time.
                 if job.kind != "open":
                     conn.send_bytes(b"X" + json.dumps({"status": 503, "message": f"cannot open the store "
                                                        f"snapshot: {error}"}).encode())
-                continue
+                    continue
         if job.kind == "open":
+            conn.send_bytes(b"O")
             continue
         try:
             run(store, job, conn)
