@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Claim, Span
-from diplograph.ingest.spans import clause_sentence, lemma_in, sentence, subject_of
+from diplograph.ingest.spans import clause_sentence, lemma_in, sentence, subject_of, text_of
 
 CLAIMANT_KINDS = frozenset({"Leader", "Person", "State", "Organization", "Government", "Group"})
 _QUOTES = re.compile(r"\u201c([^\u201d]{3,}?)\u201d|\"([^\"\n]{3,}?)\"")
@@ -39,7 +39,7 @@ FRAMING_MARKS = frozenset({"while", "whereas", "although", "though"})
 
 def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
     quotes = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
-              for m in _QUOTES.finditer(doc.text)]
+              for m in _QUOTES.finditer(text_of(doc))]
     claims: list[Claim] = []
     for token in doc:
         lemma = token.lemma_.lower()
@@ -308,8 +308,8 @@ def _according_claim(token: Token, index: EntityIndex) -> Claim | None:
 def _claim(index: EntityIndex, claimant: str, pieces: list[tuple[int, int]], cue: Span, anchor: Token,
            cue_lemma: str, negated: bool) -> Claim:
     doc = anchor.doc
-    text = " ".join(doc.text[a:b] for a, b in pieces)
-    content = [Span(a, b, doc.text[a:b]) for a, b in pieces]
+    text = " ".join(text_of(doc)[a:b] for a, b in pieces)
+    content = [Span(a, b, text_of(doc)[a:b]) for a, b in pieces]
     about: list[str] = []
     for a, b in pieces:
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -321,7 +321,7 @@ def _claim(index: EntityIndex, claimant: str, pieces: list[tuple[int, int]], cue
     start = min(evidence.start, pieces[0][0])
     end = max(evidence.end, pieces[-1][1])
     if (start, end) != (evidence.start, evidence.end):
-        evidence = Span(start, end, doc.text[start:end])
+        evidence = Span(start, end, text_of(doc)[start:end])
     return Claim(claimant=claimant, text=text, content=content, cue=cue, evidence=evidence, about=about,
                  modality=modality, confidence=confidence)
 
@@ -335,7 +335,7 @@ def _modality(cue_lemma: str, negated: bool, doc: Doc, pieces: list[tuple[int, i
         return "Hedged"
     if any(c.lower_ in lexicon.HEDGE_WORDS for c in anchor.children):
         return "Hedged"
-    words = {w.lower() for a, b in pieces for w in re.findall(r"[A-Za-z]+", doc.text[a:b])}
+    words = {w.lower() for a, b in pieces for w in re.findall(r"[A-Za-z]+", text_of(doc)[a:b])}
     return "Hedged" if words & lexicon.HEDGE_WORDS else "Asserted"
 
 

@@ -15,6 +15,14 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_NAME = re.compile(r"\b(" + "|".join(name for name in dates.MONTHS if len(name) > 3) + r")\b", re.IGNORECASE)
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, joined once: ``Doc.text`` rebuilds the string from every token on each call."""
+    text = doc.user_data.get("diplograph.text")
+    if text is None:
+        text = doc.user_data["diplograph.text"] = doc.text
+    return text
+
+
 def sentence(token: Token) -> SpacySpan:
     """The sentence of a token, from a table built once per Doc: spaCy's ``Token.sent`` checks the
     whole Doc's annotation on every call, which made extraction quadratic in the article length."""
@@ -35,7 +43,7 @@ def clause_sentence(token: Token) -> Span:
     paragraph break or a caption, and the evidence should stay with the cue's own sentence."""
     sent = sentence(token)
     doc = token.doc
-    text = doc.text
+    text = text_of(doc)
     start, end = sent.start_char, sent.end_char
     before = text.rfind("\n", start, token.idx)
     if before != -1:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import DateValue, Span, Summit
-from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, sentence, subject_of
+from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, sentence, subject_of, text_of
 
 PARTY_KINDS = frozenset({"Leader", "State", "Government"})
 SUMMIT_TRIGGER_NOUNS = lexicon.SUMMIT_NOUNS | {"trip"}
@@ -258,7 +258,7 @@ def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
 
 def _same_paragraph(a: Token, b: Token) -> bool:
     first, last = (a, b) if a.i < b.i else (b, a)
-    return "\n" not in a.doc.text[first.idx:last.idx]
+    return "\n" not in text_of(a.doc)[first.idx:last.idx]
 
 
 def _planned(token: Token) -> bool:
