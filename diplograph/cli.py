@@ -199,7 +199,7 @@ def restore(source: Path, store_path: str) -> None:
 
 def _explain_failure(text: str, error: OSError) -> str:
     """Name the SERVICE endpoints when a federated query fails: the remote side is the likely cause."""
-    from diplograph.server.sparqltext import inspect_query
+    from diplograph.sparqltext import inspect_query
 
     services = [f"<{r.iri or r.written}>" for r in inspect_query(text).remotes if r.keyword == "SERVICE"]
     if not services:

@@ -15,6 +15,8 @@ import pyoxigraph as ox
 import rdflib
 from oxrdflib import OxigraphStore
 
+from diplograph.sparqltext import inspect_query
+
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
@@ -77,9 +79,13 @@ class Store:
         """Flush to disk; a full or read-only disk is a ``StoreError`` naming the store."""
         if not self.read_only:
             try:
-                self.inner.flush()
+                self.flush()
             except OSError as error:
                 raise StoreError(f"cannot write to the store {self.path}: {error}") from error
+
+    def flush(self) -> None:
+        """Write Oxigraph's in-memory tables to disk (they otherwise grow with every write)."""
+        self.inner.flush()
 
     @property
     def dataset(self) -> rdflib.Dataset:
@@ -96,13 +102,15 @@ class Store:
     ) -> Results:
         """Run a SPARQL query; ``bindings`` are substituted as RDF terms, never spliced into text.
 
-        Without ``default_graphs`` the default graph is the union of all graphs.
+        Without ``default_graphs`` or a FROM clause the default graph is the union of all graphs.
         """
         default = [ox.NamedNode(iri) for iri in default_graphs]
         named = [ox.NamedNode(iri) for iri in named_graphs]
+        # pyoxigraph's union flag would override the query's own FROM / FROM NAMED clauses.
+        union = not default and not inspect_query(sparql).has_dataset
         return self.inner.query(
             sparql,
-            use_default_graph_as_union=not default,
+            use_default_graph_as_union=union,
             default_graph=default or None,
             named_graphs=named or None,
             substitutions={ox.Variable(name): term for name, term in (bindings or {}).items()},

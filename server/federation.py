@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from diplograph.server.protocol import ProtocolError
-from diplograph.server.sparqltext import Remote, tokens
+from diplograph.sparqltext import Remote, tokens
 
 
 def route_services(text: str, routes: Mapping[str, str]) -> str:

@@ -21,7 +21,7 @@ from diplograph.server.protocol import (
     negotiate,
     read_operation,
 )
-from diplograph.server.sparqltext import Remote, inspect_query
+from diplograph.sparqltext import Remote, inspect_query
 
 bp = Blueprint("sparql", __name__)
 

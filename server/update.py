@@ -8,7 +8,7 @@ from diplograph.server.auth import require_writer
 from diplograph.server.endpoint import endpoint
 from diplograph.server.protocol import Operation, ProtocolError, read_operation
 from diplograph.server.query import base_iri, check_remotes
-from diplograph.server.sparqltext import inspect_update, with_using
+from diplograph.sparqltext import inspect_update, with_using
 
 bp = Blueprint("update", __name__)
 

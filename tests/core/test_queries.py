@@ -81,3 +81,13 @@ def test_the_fallback_guard_can_fail(store, monkeypatch):
     monkeypatch.setattr(rdflib.plugins.sparql.processor, "evalQuery", lambda *a, **k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         store.dataset.query(prepareQuery("SELECT ?o WHERE { ?s ?p ?o }"))
+
+
+def test_from_clause_wins_over_the_union_default_graph(tmp_path):
+    store = Store(tmp_path / "from")
+    for graph, value in (("https://example.org/g1", "one"), ("https://example.org/g2", "two")):
+        store.inner.add(ox.Quad(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"),
+                                ox.Literal(value), ox.NamedNode(graph)))
+    union = {row["o"].value for row in store.query("SELECT ?o WHERE { ?s ?p ?o }")}
+    scoped = {row["o"].value for row in store.query("SELECT ?o FROM <https://example.org/g1> WHERE { ?s ?p ?o }")}
+    assert union == {"one", "two"} and scoped == {"one"}

@@ -30,7 +30,7 @@ from rdflib.compare import isomorphic
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from w3c_protocol import DATA, MF
 
-from diplograph.server.sparqltext import tokens
+from diplograph.sparqltext import tokens
 
 QT = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-query#")
 RS = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/result-set#")
