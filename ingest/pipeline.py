@@ -95,7 +95,7 @@ def run(inputs: Iterable[str], store: Store, settings: Settings, reporter: Repor
     for written, outcome in enumerate(_process(batches, settings, extractor, workers), 1):
         _commit(outcome, store, summary, reporter)
         if written % FLUSH_EVERY == 0:
-            store.inner.flush()
+            store.flush()
         summary.seconds = time.monotonic() - started
         reporter.article(outcome, summary)
     summary.seconds = time.monotonic() - started
