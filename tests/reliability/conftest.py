@@ -61,12 +61,25 @@ def holding(store: Path) -> Iterator[subprocess.Popen]:
         holder.wait(10)
 
 
+def canonical(quads) -> set[ox.Quad]:
+    """Quads with blank nodes renamed canonically (RDFC-1.0), so equal graphs compare equal across runs."""
+    dataset = ox.Dataset(quads)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return set(dataset)
+
+
 def graph_quads(store: ox.Store, graph: str) -> set[ox.Quad]:
-    return set(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    return canonical(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
 
 def all_quads(path: Path) -> set[ox.Quad]:
-    return set(ox.Store.read_only(str(path)))
+    return canonical(ox.Store.read_only(str(path)))
+
+
+def store_graphs(path: Path) -> dict[str, set[ox.Quad]]:
+    """Each named graph of the store at ``path``, canonicalised on its own."""
+    store = ox.Store.read_only(str(path))
+    return {graph.value: graph_quads(store, graph.value) for graph in store.named_graphs()}
 
 
 class Listener:
