@@ -44,7 +44,9 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
     for token in doc:
         lemma = token.lemma_.lower()
         claim = None
-        if token.pos_ == "VERB" and lemma_in(token, lexicon.SAY_VERBS):
+        if _misparsed_cue(token):
+            claim = _misparsed_claim(token, index)
+        elif token.pos_ == "VERB" and lemma_in(token, lexicon.SAY_VERBS):
             claim = _verb_claim(token, index, quotes)
         elif token.pos_ == "NOUN" and lemma in lexicon.CLAIM_NOUNS:
             claim = _noun_claim(token, index)
@@ -73,6 +75,8 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
             and token.i not in index.token_key:
         return _described_source(token, index)
     key = index.key_of_phrase(token)
+    if key is None:  # "the bloc's foreign policy chief, Josep Borrell, said": the name in apposition
+        key = next((k for c in token.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))), None)
     if key is None or index.kind(key) not in CLAIMANT_KINDS:
         return None
     return key
@@ -117,8 +121,41 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
     if not pieces:
         return None
     cue = Span(verb.idx, verb.idx + len(verb.text), verb.text)
-    negated = any(c.dep_ == "neg" for c in verb.children)
+    negated = any(c.dep_ == "neg" for c in verb.children) or _rejecting_predicate(verb)
     return _claim(index, claimant, pieces, cue, verb, lemma_in(verb, lexicon.SAY_VERBS) or "", negated)
+
+
+def _rejecting_predicate(verb: Token) -> bool:
+    """'called the accusations groundless': the object predicate rejects what the object says."""
+    return lemma_in(verb, lexicon.QUOTE_VERBS) is not None and any(
+        c.dep_ == "oprd" and c.lemma_.lower() in lexicon.DENIAL_PREDICATES for c in verb.children)
+
+
+def _misparsed_cue(token: Token) -> bool:
+    """'a meeting that Washington fears could deliver shells': the small model reads "fears" as the
+    subject of "could deliver", with "Washington" as its own subject. A subject never has a subject,
+    so a cue word in that position is the cue verb and the clause it sits in is its content."""
+    return token.pos_ in ("NOUN", "VERB") and token.dep_ == "nsubj" and token.tag_ in ("NNS", "NN", "VBZ") \
+        and token.lower_.endswith("s") and lemma_in(token, lexicon.SAY_VERBS) is not None \
+        and token.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")
+                                                       for c in token.children)
+
+
+def _misparsed_claim(cue: Token, index: EntityIndex) -> Claim | None:
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None)
+    claimant = source_key(subject, index) if subject is not None else None
+    if claimant is None:
+        return None
+    clause = cue.head
+    own = {t.i for t in cue.subtree}
+    tokens = [t for t in clause.subtree if t.i not in own and not (t.dep_ == "mark" and t.head.i == clause.i)]
+    if clause.dep_ == "relcl":  # "a meeting that X fears could ...": the meeting is what could
+        tokens.append(clause.head)
+    pieces = _ranges(tokens)
+    if not pieces:
+        return None
+    span = Span(cue.idx, cue.idx + len(cue.text), cue.text)
+    return _claim(index, claimant, pieces, span, cue, lemma_in(cue, lexicon.SAY_VERBS) or "", False)
 
 
 def _coordinated_source(verb: Token, index: EntityIndex) -> str | None:
@@ -160,13 +197,19 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
         return _ranges(t for h in objects + as_phrase for t in _content_tokens(h)) if as_phrase and objects else []
     if lemma in lexicon.QUOTE_VERBS:
         start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
-        return [(a, b) for a, b in quotes if a >= verb.idx and start <= a and b <= end + 1]
+        quoted = [(a, b) for a, b in quotes if a >= verb.idx and start <= a and b <= end + 1]
+        return quoted or _object_predicate(verb)
     heads = [c for c in verb.children if c.dep_ == "ccomp" and not _inverted(c)]
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads]
     if not heads and lemma in lexicon.XCOMP_CONTENT_VERBS:
         heads = [c for c in verb.children if c.dep_ == "xcomp"]
     if not heads and lemma in lexicon.OBJECT_CONTENT_VERBS:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in lexicon.DENIAL_CUES:
+            objects = [o for o in objects if _propositional(o, verb)]
+        if objects and objects[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            # "the cyberattacks that officials blame on hackers": the antecedent is the object
+            return _ranges([verb.head, *(t for c in verb.children if c.dep_ == "prep" for t in c.subtree)])
         if objects:
             heads = objects + [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "of", "for")
                                and c.i > objects[0].i]
@@ -178,6 +221,29 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     return _ranges(tok for h in heads for tok in _content_tokens(h))
 
 
+def _object_predicate(verb: Token) -> list[tuple[int, int]]:
+    """'called the gathering a success' states that the gathering was a success: object + predicate."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    if not (objects and predicates):
+        return []
+    # "called the summit a plot to contain China": the infinitive hangs on the verb in the parse
+    predicates += [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > predicates[0].i
+                   and c.left_edge.i == predicates[0].right_edge.i + 1 and c.left_edge.lower_ == "to"]
+    return _ranges(t for h in objects + predicates for t in _content_tokens(h))
+
+
+def _propositional(obj: Token, verb: Token) -> bool:
+    """What a denial cue rejects is a proposition: a clause or gerund ("denied supplying weapons"), a
+    proposition noun ("the allegations", "claims that ..."), or a thing denounced as something ("rejected
+    the resolution as an act of war") -- not a plain thing ("dismissed the measures")."""
+    if obj.pos_ in ("VERB", "AUX") or obj.lemma_.lower() in lexicon.PROPOSITION_NOUNS:
+        return True
+    if any(c.dep_ in ("acl", "ccomp") and _clausal(c) for c in obj.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
 def _content_tokens(head: Token) -> Iterable[Token]:
     """The head's subtree, less framing clauses the author hangs on it ("while doubling down ...") and
     attributions nested in it ("..., arguing that ...", "a remark Beijing called ..."): those are
@@ -187,6 +253,7 @@ def _content_tokens(head: Token) -> Iterable[Token]:
         if t.i == head.i or t.i in skip:
             continue
         framing = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FRAMING_MARKS for c in t.children)
+        framing = framing or (t.dep_ == "prep" and t.lower_ == "according")  # who reported it, not what
         nested = t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS) is not None and (
             t.dep_ in ("advcl", "relcl", "acl", "conj") or _inverted(t))
         if framing or nested:
@@ -292,7 +359,7 @@ def _according_claim(token: Token, index: EntityIndex) -> Claim | None:
     if not sources:
         return None
     claimant = source_key(sources[0], index)
-    if claimant is None:
+    if claimant is None or _reported_speech(token):
         return None
     phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
     sent = sentence(token)
@@ -302,6 +369,13 @@ def _according_claim(token: Token, index: EntityIndex) -> Claim | None:
     cue_span = token.doc[token.i:to.i + 1]
     cue = Span(cue_span.start_char, cue_span.end_char, cue_span.text)
     return _claim(index, claimant, pieces, cue, token, "according", False)
+
+
+def _reported_speech(according: Token) -> bool:
+    """'Kim told Putin that ..., according to state media': the sentence already has a reporting verb
+    with its own subject, who is the claimant; "according to" names whoever reported the report."""
+    return any(a.pos_ == "VERB" and lemma_in(a, lexicon.SAY_VERBS) and subject_of(a) is not None
+               for a in according.ancestors)
 
 
 # --- the fact -----------------------------------------------------------------------------------------
@@ -315,6 +389,7 @@ def _claim(index: EntityIndex, claimant: str, pieces: list[tuple[int, int]], cue
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None:
             about += [k for k in index.keys_in(span.start, span.end) if k not in about and index.kind(k) != "Group"]
+            about += [k for k in _demonym_states(index, span) if k not in about]
     modality = _modality(cue_lemma, negated, doc, pieces, anchor)
     confidence = 0.8 if anchor.pos_ == "VERB" else 0.65
     evidence = clause_sentence(anchor)
@@ -323,7 +398,40 @@ def _claim(index: EntityIndex, claimant: str, pieces: list[tuple[int, int]], cue
     if (start, end) != (evidence.start, evidence.end):
         evidence = Span(start, end, text_of(doc)[start:end])
     return Claim(claimant=claimant, text=text, content=content, cue=cue, evidence=evidence, about=about,
-                 modality=modality, confidence=confidence)
+                 modality=modality, confidence=confidence, claimant_name=_claimant_name(index, claimant, anchor.i))
+
+
+def _claimant_name(index: EntityIndex, key: str, at: int) -> str | None:
+    """How the article names the claimant: its nearest proper-name mention before the cue (else the
+    first after it), so a pronoun or a title noun gives the name it stands for. None when the article
+    never names it (a described group keeps its label, which is already the article's wording)."""
+    doc = index.doc
+    named = [m for m in index.mentions if m.key == key and _proper_name(doc[m.start:m.end])]
+    if not named:
+        return None
+    before = [m for m in named if m.start <= at]
+    best = max(before, key=lambda m: m.start) if before else min(named, key=lambda m: m.start)
+    words = [t for t in doc[best.start:best.end] if t.tag_ != "POS" and not (t.i == best.start and t.lower_ == "the")]
+    return text_of(doc)[words[0].idx:words[-1].idx + len(words[-1].text)] if words else None
+
+
+def _proper_name(span) -> bool:
+    return any(t.pos_ == "PROPN" for t in span) and not any(t.pos_ == "PRON" for t in span)
+
+
+def _demonym_states(index: EntityIndex, span) -> list[str]:
+    """States the content names by an adjective: "the Russian economy" is about Russia."""
+    return [index.entity_for(entry) for t in span if (entry := index.demonyms.get(t.i)) is not None
+            and not _titles_person(t, index)]
+
+
+def _titles_person(token: Token, index: EntityIndex) -> bool:
+    """'North Korean leader Kim Jong Un': the adjective is part of a person's title, not a topic."""
+    while token.head.i in index.demonyms and token.head.i != token.i:  # "North" -> "Korean"
+        token = token.head
+    head = token.head
+    key = index.key_of_phrase(head)
+    return head.lower_ in lexicon.LEADER_NOUNS or (key is not None and index.kind(key) in ("Leader", "Person"))
 
 
 def _modality(cue_lemma: str, negated: bool, doc: Doc, pieces: list[tuple[int, int]], anchor: Token) -> str:

@@ -202,6 +202,7 @@ def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> Entit
     _match_persons(index)
     _match_leader_nouns(index)
     _match_pronouns(index)
+    _match_definite_descriptions(index)
     _match_governments(index)
     _match_unlinked_names(index)
     index.finish()
@@ -550,15 +551,35 @@ def _match_pronouns(index: EntityIndex) -> None:
             index.mentions.sort(key=lambda m: m.start)
 
 
+def _match_definite_descriptions(index: EntityIndex) -> None:
+    """'the bloc', 'the alliance', 'the organisation' after an organisation is named denote the last
+    organisation named in the last few sentences ("The EU ... The bloc said ..."). Not with a
+    complement of its own ("the group of experts") and never before any organisation is named."""
+    doc = index.doc
+    for token in doc:
+        if token.text not in lexicon.ORGANIZATION_DESCRIPTIONS or token.i in index.token_key \
+                or token.tag_ not in ("NN", "NNP"):  # lower case: "the Group of Seven" is a name
+            continue
+        det = token.doc[token.i - 1] if token.i > 0 else None
+        if det is None or det.lower_ != "the" or det.head.i != token.i:
+            continue
+        if any(c.dep_ in ("prep", "compound", "amod", "acl", "relcl", "appos") for c in token.children):
+            continue
+        key = _antecedent(index, token, {"Organization"}, same_sentence=False, back=8)
+        if key is not None:
+            index.add(det.i, token.i + 1, key, doc[det.i:token.i + 1].text, 0.55)
+            index.mentions.sort(key=lambda m: m.start)
+
+
 def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sentence: bool,
-                subjects_only: bool = False) -> str | None:
-    """Nearest preceding mention of the wanted kinds (within the sentence, or the last three).
+                subjects_only: bool = False, back: int = 3) -> str | None:
+    """Nearest preceding mention of the wanted kinds (within the sentence, or the last ``back``).
 
     ``subjects_only`` (for a sentence's subject pronoun) looks for the nearest mention that was itself
     a subject: "Biden said he had warned Putin ... He denied ..." continues with Biden, not Putin.
     """
     sent_start = sentence(token).start
-    limit = sent_start if same_sentence else _sentence_start_back(token, 3)
+    limit = sent_start if same_sentence else _sentence_start_back(token, back)
     position = bisect.bisect_left(index.mentions, token.i, key=lambda m: m.start)
     for mention in reversed(index.mentions[:position]):
         if mention.start < limit:

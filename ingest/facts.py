@@ -93,6 +93,7 @@ class Claim:
     about: list[str] = field(default_factory=list)  # entity keys
     modality: Modality = "Asserted"
     confidence: float = 0.7
+    claimant_name: str | None = None  # how the article names the claimant ("Zelensky"), when it does
 
 
 @dataclass

@@ -15,6 +15,10 @@ NOT_LEADER_BEFORE_TITLE = frozenset({"vice", "deputy", "first", "former"})
 # Nouns naming the office itself, used for "the North Korean leader", "Russia's president".
 LEADER_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "prime minister", "head of state"})
 
+# Definite descriptions that refer back to the last organisation named ("the bloc" after the EU).
+ORGANIZATION_DESCRIPTIONS = frozenset({"bloc", "alliance", "organisation", "organization", "union", "grouping",
+                                       "group", "body", "forum"})
+
 # Heads of "the Trump administration", "the U.S. government", "North Korea's foreign ministry".
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})
 MINISTRY_NOUNS = frozenset({"ministry", "department"})
@@ -59,8 +63,24 @@ QUOTE_VERBS = frozenset({"call", "term", "dub", "brand", "hail", "label"})
 OBJECT_CONTENT_VERBS = frozenset({"emphasize", "emphasise", "stress", "deny", "reject", "dismiss", "portray",
                                   "describe", "accuse", "blame", "characterize", "characterise", "depict",
                                   "underline", "underscore", "highlight", "predict", "reiterate", "dispute"})
-# Verbs whose infinitive complement is a claim ("offered to restart", "vowed to retaliate").
-XCOMP_CONTENT_VERBS = frozenset({"offer", "vow", "pledge", "promise", "claim", "deny", "hope", "expect"})
+# Verbs whose infinitive complement is a claim ("offered to restart", "claimed to have ...").
+# Commitments ("vowed to retaliate", "pledged to tighten", "promised to", "agreed to") are acts, not
+# propositions: they make a claim only with a that-clause ("vowed that ...").
+XCOMP_CONTENT_VERBS = frozenset({"offer", "claim", "deny", "hope", "expect"})
+# Nouns that name a proposition, so that denying or rejecting one is a Denied claim whose content is
+# the rejected proposition ("dismissed the allegations", "rejected claims that ..."); denying a plain
+# thing ("the Kremlin dismissed the measures") is not a claim.
+PROPOSITION_NOUNS = frozenset({
+    "accusation", "allegation", "claim", "charge", "report", "suggestion", "assertion", "speculation", "rumour",
+    "rumor", "idea", "notion", "assessment", "criticism", "statement", "finding", "conclusion", "characterization",
+    "characterisation", "account", "story", "narrative", "assumption", "contention", "theory", "version",
+})
+# Predicates that reject what they are said of: 'called the accusations groundless' is a denial.
+DENIAL_PREDICATES = frozenset({
+    "baseless", "groundless", "unfounded", "false", "untrue", "absurd", "fabricated", "fabrication", "lie",
+    "nonsense", "fake", "fiction", "slander", "ridiculous", "unsubstantiated", "invented", "speculation",
+    "disinformation", "propaganda", "smear", "hoax", "misleading",
+})
 # Attitude nouns that carry a claim when their holder is named ("Trump's view that ...").
 CLAIM_NOUNS = frozenset({
     "view", "belief", "claim", "assertion", "insistence", "argument", "warning", "concern", "fear", "hope",
@@ -113,6 +133,16 @@ SANCTION_STATUS = {
     "threaten": "Threatened", "propose": "Proposed", "consider": "Proposed", "weigh": "Proposed",
     "prepare": "Proposed", "draft": "Proposed",
 }
+# A ban on trade is a sanction: "ban imports of Russian diamonds", "an export ban on chips to China".
+TRADE_NOUNS = frozenset({"import", "imports", "export", "exports", "trade", "sale", "sales", "shipment", "shipments",
+                         "purchase", "purchases", "transfer", "transfers", "supply", "supplies"})
+# Named measures against a target, with an imposer, are sanctions: "measures against an Iranian company".
+MEASURE_NOUNS = frozenset({"measure", "penalty"})
+# Verbs under which a sanction is only threatened: "would not hesitate to impose sanctions".
+THREAT_VERBS = frozenset({"threaten", "hesitate", "warn"})
+# Evading or breaking sanctions mentions a regime, it does not create one.
+EVASION_VERBS = frozenset({"evade", "circumvent", "bypass", "skirt", "dodge", "violate", "breach", "flout", "bust",
+                           "avoid", "break"})
 # "Leaders of the G7", "members of the EU": the body acts through them.
 MEMBER_NOUNS = frozenset({"leader", "member", "government", "country", "nation", "state", "minister"})
 RELIEF_NOUNS = frozenset({"relief", "lifting", "removal", "easing"})

@@ -39,14 +39,45 @@ TARGET_KINDS = frozenset({"State", "Organization", "Leader", "Person", "Governme
 def extract_sanctions(doc: Doc, index: EntityIndex, published: datetime | None) -> list[Sanction]:
     anchor, inferred = date_anchor(doc, published)
     found: list[Sanction] = []
+    unnamed: list[Sanction] = []  # the text names the target, but not as an entity ("on entities that ...")
     for token in doc:
-        lemma = token.lemma_.lower()
-        if (token.pos_ == "NOUN" and lemma in lexicon.SANCTION_NOUNS) or (token.pos_ == "VERB" and lemma == "sanction"):
-            sanction = _sanction(token, index, anchor, inferred)
-            if sanction is not None:
-                found.append(sanction)
-    _fill_targets(found, index)
+        if not _trigger(token, index):
+            continue
+        sanction = _sanction(token, index, anchor, inferred)
+        if sanction is None or (token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.MEASURE_NOUNS
+                                and not (sanction.imposers and sanction.targets)):
+            continue
+        evaded = (verb := _governing_verb(token)) is not None and verb.lemma_.lower() in lexicon.EVASION_VERBS
+        if evaded and not (sanction.imposers and sanction.targets):
+            continue  # "helped Moscow evade sanctions": an existing regime, not named enough to record
+        found.append(sanction)
+        if not sanction.targets and (_target_phrase(token) or (verb is not None and _target_phrase(verb))):
+            unnamed.append(sanction)
+    _fill_targets([s for s in found if all(s is not u for u in unnamed)], index)
     return _merge([s for s in found if s.imposers or s.targets], index)
+
+
+def _trigger(token: Token, index: EntityIndex) -> bool:
+    """Sanction nouns, "to sanction", bans on trade, and "measures against" a named target."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma in lexicon.SANCTION_NOUNS:
+        return True
+    if token.pos_ == "VERB" and lemma == "sanction":
+        return True
+    if lemma == "ban":
+        objects = [c for c in token.children
+                   if c.dep_ in ("dobj", "compound") or (c.dep_ == "prep" and c.lower_ == "on")]
+        objects += [p for c in objects if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return any(o.lower_ in lexicon.TRADE_NOUNS for o in objects)
+    return token.pos_ == "NOUN" and lemma in lexicon.MEASURE_NOUNS and _target_phrase(token)
+
+
+def _target_phrase(token: Token) -> bool:
+    """The trigger names a target with a preposition ("on entities that ...", "against a company");
+    "on both countries" points back at states and is left to the article's evident target."""
+    return any(c.dep_ == "prep" and c.lower_ in lexicon.SANCTION_TARGET_PREPS
+               and any(p.dep_ == "pobj" and p.lemma_.lower() not in lexicon.MEMBER_NOUNS for p in c.children)
+               for c in token.children)
 
 
 def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferred: bool) -> Sanction | None:
@@ -62,10 +93,15 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
     if token.pos_ == "VERB":
         for child in token.children:
             if child.dep_ == "nsubj":
+                if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                    child = token.head  # "Security Council resolutions that ban ...": the resolutions ban
                 for t in (child, *child.conjuncts):
                     add(imposers, _agent_key(index, t), IMPOSER_KINDS)
             elif child.dep_ in ("dobj", "nsubjpass"):
                 for t in (child, *child.conjuncts):
+                    add(targets, _target_key(index, t), TARGET_KINDS)
+            elif child.dep_ == "prep" and child.lower_ in ("to", "with", "from") and token.lemma_.lower() == "ban":
+                for t in _pobjs(child):  # "ban arms sales to Libya"
                     add(targets, _target_key(index, t), TARGET_KINDS)
             elif child.dep_ == "agent":
                 for t in _pobjs(child):
@@ -184,6 +220,8 @@ def _status(token: Token, verb: Token | None) -> str | None:
     if token.head.lemma_.lower() in lexicon.RELIEF_NOUNS or any(
             c.lemma_.lower() in lexicon.RELIEF_NOUNS for c in token.children):
         return "LiftingDemanded"
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.THREAT_VERBS:
+        return "Threatened"  # "would not hesitate to impose new sanctions"
     if verb is not None:
         status = lexicon.SANCTION_STATUS.get(verb.lemma_.lower())
         if status:

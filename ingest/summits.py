@@ -28,6 +28,7 @@ from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, 
 PARTY_KINDS = frozenset({"Leader", "State", "Government"})
 SUMMIT_TRIGGER_NOUNS = lexicon.SUMMIT_NOUNS | {"trip"}
 STRONG_NOUNS = frozenset({"summit", "summitry"})
+SIDELINE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 # "their summit", "the two leaders met": the pair of leaders the text has just named.
 PAIR_WORDS = frozenset({"their", "they", "both", "two"})
 END_VERBS = frozenset({"end", "conclude", "close", "wrap", "finish", "collapse", "break"})
@@ -47,6 +48,7 @@ class SummitMention:
     series: str | None = None  # the forum whose summit it is ("the G20 summit"): a different event from others
     date_inferred: bool = False
     hosts: set[str] = field(default_factory=set)  # states visited: participants even when also the location
+    sideline: bool = False  # "met on the sidelines of the summit": a meeting of its own, at that summit
     merged: list[SummitMention] = field(default_factory=list)
 
 
@@ -69,22 +71,50 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
              published: datetime | None) -> SummitMention | None:
     lemma = token.lemma_.lower()
     is_noun = token.pos_ == "NOUN" and (lemma in SUMMIT_TRIGGER_NOUNS or token.lower_ in SUMMIT_TRIGGER_NOUNS)
-    is_verb = token.pos_ == "VERB" and lemma in lexicon.SUMMIT_VERBS
+    is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _welcomes_leader(token, index))
     if not (is_noun or is_verb):
         return None
+    if is_noun and _sidelines_of(token) is not None:
+        return None  # "met Xi on the sidelines of the APEC summit": that meeting is the event
     if is_noun and token.i > 0 and token.doc[token.i - 1].text == "-":
         return None  # "government-to-government talks", "leader-level meeting"
     participants, location = _participants_and_location(token, index, is_verb)
     hosts = {location} if location and lemma in ("visit", "trip") and location in participants else set()
     ordinal = next((lexicon.ORDINALS[c.lower_] for c in token.children
                     if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None)
-    tense = "future" if _planned(token) and not inferred else None
+    verb = token if is_verb else _governing_verb(token)
+    past = verb is not None and verb.tag_ == "VBD"  # "welcomed Kim on Wednesday": the Wednesday before
+    tense = "future" if _planned(token) and not inferred else ("past" if past else None)
     start, end = _dates(token, anchor, tense, inferred)
     series = _series(token, index) if is_noun else None
     strong = bool(location or ordinal or start or series or lemma in STRONG_NOUNS)
     status = _status(token, start, published)
     return SummitMention(token, participants, location, start, end, ordinal, status, clause_sentence(token),
-                         strong, series, date_inferred=inferred and start is not None, hosts=hosts)
+                         strong, series, date_inferred=inferred and start is not None, hosts=hosts,
+                         sideline=is_verb and _sideline_summit(token) is not None)
+
+
+def _welcomes_leader(verb: Token, index: EntityIndex) -> bool:
+    """'Putin welcomed Kim': receiving a leader is a meeting ("welcomed the decision" is not)."""
+    if verb.lemma_.lower() != "welcome":
+        return False
+    return any(c.dep_ == "dobj" and (k := index.key_of_phrase(c)) and index.kind(k) == "Leader" for c in verb.children)
+
+
+def _sidelines_of(noun: Token) -> Token | None:
+    """The 'sidelines' (or 'margins') a summit noun is the object of: "on the sidelines of the summit"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SIDELINE_NOUNS:
+        return noun.head.head
+    return None
+
+
+def _sideline_summit(verb: Token) -> Token | None:
+    """The summit on whose sidelines a meeting verb's meeting took place."""
+    for t in verb.subtree:
+        side = _sidelines_of(t) if t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS else None
+        if side is not None and side.dep_ == "pobj" and side.head.head.i == verb.i:
+            return t
+    return None
 
 
 def _series(token: Token, index: EntityIndex) -> str | None:
@@ -104,7 +134,8 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
     def take(head: Token) -> None:
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head  # "Kishida, who hosted the meeting"
-        for t in (*head.conjuncts, head):
+        members = [head] if index.key_of_phrase(head) else _members(head)
+        for t in (*(c for m in members for c in m.conjuncts), *members):
             key = index.key_of_phrase(t)
             if key and key not in found and index.kind(key) in PARTY_KINDS and _same_paragraph(t, token):
                 found.append(key)
@@ -113,6 +144,8 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         dep = child.dep_
         if dep in ("compound", "nmod", "amod", "poss") and child.i < token.i:
             for t in child.subtree:
+                if _in_clause(t, child):
+                    continue  # "a meeting that Washington fears ...": not a modifier of the meeting
                 key = index.key_at(t)
                 if key and key not in found and key not in places and index.kind(key) in PARTY_KINDS | {"Place"}:
                     (places if index.kind(key) == "Place" else found).append(key)
@@ -140,7 +173,10 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         found += [k for k in _sentence_leaders(token, index) if k not in found]
     if len(_parties(found, index)) < 2 and _refers_to_pair(token):
         found += [k for k in _previous_pair(token, index) if k not in found]
-    location = location or _location(token, index)
+    if token.lemma_.lower() != "welcome":  # "welcomed him with a ceremony in X": a venue, not the summit's place
+        location = location or _location(token, index)
+    if location is None and is_verb and (summit := _sideline_summit(token)) is not None:
+        location = _location(summit, index)
     if location is None and places:
         location = places[0]
     if location is None:
@@ -155,6 +191,24 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         if host and host not in found:
             found.append(host)
     return found, location
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """A verb stands between ``token`` and ``top`` (its ancestor): the token is inside a clause."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.pos_ in ("VERB", "AUX"):
+            return True
+        current = current.head
+    return top.pos_ in ("VERB", "AUX")
+
+
+def _members(head: Token) -> list[Token]:
+    """'the leaders of the United States, India and Australia' -> the states the leaders speak for."""
+    if head.lemma_.lower() not in lexicon.MEMBER_NOUNS:
+        return [head]
+    return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children if p.dep_ == "pobj"] or [head]
 
 
 def _place_state(index: EntityIndex, key: str) -> str | None:
@@ -330,6 +384,8 @@ def _compatible(a: SummitMention, b: SummitMention, index: EntityIndex) -> bool:
     if (a.series or b.series) and a.series != b.series:
         return False
     pa, pb = _parties(a.participants, index), _parties(b.participants, index)
+    if a.sideline != b.sideline:  # a sideline meeting is not the summit it is held at, only itself again
+        return pa == pb and not (a.series or b.series)
     return not (pa and pb and not pa & pb)
 
 
@@ -353,7 +409,12 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
     for m in [m for m in mentions if not _keyed(m)]:
         parties = _parties(m.participants, index)
         definite = m.token.pos_ == "NOUN" and m.token.lemma_.lower() in STRONG_NOUNS  # "the summit"
-        fitting = [g for g in groups if definite or not _parties(g.participants, index)
+        if m.sideline:
+            if len(parties) >= 2 and _has_leader(m.participants, index):
+                _at_summit(m, [g for g in groups if not g.sideline and _first(g) < m.token.i])
+                groups.append(m)
+            continue
+        fitting = [g for g in groups if (definite and not g.sideline) or not _parties(g.participants, index)
                    or parties <= _parties(g.participants, index)]
         before = [g for g in fitting if _first(g) < m.token.i]
         target = max(before, key=lambda g: _last_before(g, m.token.i)) if before else (fitting[0] if fitting else None)
@@ -364,6 +425,17 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
         elif len(parties) >= 2 and _has_leader(m.participants, index):
             groups.append(m)  # "Putin met Xi", "the Putin-Xi summit" without place or date
     return groups
+
+
+def _at_summit(meeting: SummitMention, earlier: list[SummitMention]) -> None:
+    """A sideline meeting takes place where (and, for a one-day summit, when) the summit it is held
+    at takes place: the last summit named before it."""
+    host = max(earlier, key=_first, default=None)
+    if host is None:
+        return
+    meeting.location = meeting.location or host.location
+    if meeting.start is None and host.start is not None and host.end is None:
+        meeting.start = host.start
 
 
 def _first(group: SummitMention) -> int:

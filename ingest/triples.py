@@ -205,6 +205,8 @@ class _Graph:
         add(RDF_TYPE, DG.Claim)
         add(DG.claimant, claimant)
         add(DG.claimText, _string(claim.text))
+        if claim.claimant_name:
+            add(DG.claimantName, _string(claim.claimant_name))
         for subject in about:
             add(DG.about, subject)
         add(DG.modality, DG[claim.modality])

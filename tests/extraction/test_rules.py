@@ -160,3 +160,79 @@ def test_visit_to_a_capital_makes_its_state_the_host(run) -> None:
     (summit,) = facts.summits
     assert summit.location == "Q18808" and "Q423" in summit.participants
     assert (summit.start.value.date().isoformat(), summit.start.precision) == ("2019-06-01", "month")
+
+
+# --- generalisation rules (claimant names, propositions, sidelines, trade bans) ---------------------------
+def test_claimant_name_is_the_articles_spelling_through_pronouns(run) -> None:
+    facts = run("Ukrainian President Volodymyr Zelensky spoke in Kyiv. Zelensky said the front line was holding. "
+                "He added that Russia had struck a power plant overnight.")
+    [leader] = [e for e in facts.entities.values() if e.kind == "Leader"]
+    claims = claims_by(facts, leader.key)
+    assert len(claims) == 2
+    assert all("Zelensky" in c.claimant_name for c in claims), [c.claimant_name for c in claims]
+
+
+def test_plain_objects_and_commitments_are_not_claims(run) -> None:
+    facts = run("The Kremlin dismissed the new restrictions. NATO members vowed to raise military spending. "
+                "Iran's foreign ministry rejected the allegations.")
+    assert [c.text for c in facts.claims] == ["the allegations"]
+    assert facts.claims[0].modality == "Denied"
+
+
+def test_calling_something_groundless_is_a_denial_and_a_predicate_is_content(run) -> None:
+    facts = run("Beijing called the hacking reports groundless. Tehran called the vote a plot to isolate Iran.")
+    denial, plot = sorted(facts.claims, key=lambda c: c.cue.start)
+    assert denial.claimant == "Q148" and denial.modality == "Denied" and "hacking reports" in denial.text
+    assert plot.claimant == "Q794" and plot.text.endswith("a plot to isolate Iran")
+
+
+def test_according_to_after_a_reporting_verb_names_the_reporter_not_the_claimant(run) -> None:
+    facts = run("Xi Jinping told Joe Biden that China wanted stable ties, according to Chinese state media.")
+    assert [c.claimant for c in facts.claims] == ["Q15031"]
+    assert "according" not in facts.claims[0].text
+
+
+def test_fear_misparsed_as_a_noun_is_a_hedged_claim_of_its_subject(run) -> None:
+    facts = run("Kim Jong Un travelled to Russia for talks that Seoul fears could yield missile technology.")
+    [claim] = claims_by(facts, "Q884")
+    assert claim.modality == "Hedged" and "missile technology" in claim.text
+
+
+def test_demonyms_in_the_content_and_the_bloc_are_what_a_claim_is_about(run) -> None:
+    facts = run("The European Union adopted a new package on Monday. Poland said the bloc should target "
+                "the Russian banking sector.")
+    [claim] = claims_by(facts, "Q36")
+    assert {"Q458", "Q159"} <= set(claim.about)
+
+
+def test_sideline_meeting_is_its_own_summit_at_the_host_summits_place(run) -> None:
+    facts = run("Joe Biden met Xi Jinping on Saturday on the sidelines of the G20 summit in Bali.",
+                published=datetime(2022, 11, 14, tzinfo=UTC))
+    pair = [s for s in facts.summits if {"Q6279", "Q15031"} <= set(s.participants)]
+    assert len(pair) == 1
+    assert pair[0].start is not None and pair[0].start.value.date().isoformat() == "2022-11-12"
+    assert pair[0].location is not None
+
+
+def test_welcoming_a_leader_is_a_meeting_and_observers_are_not_participants(run) -> None:
+    facts = run("Vladimir Putin welcomed Kim Jong Un on Wednesday, a meeting that Washington fears could "
+                "deliver shells to Moscow.", published=datetime(2023, 9, 14, tzinfo=UTC))
+    [summit] = facts.summits
+    assert set(summit.participants) == {"Q7747", "Q56226"}
+    assert summit.start.value.date().isoformat() == "2023-09-13"
+
+
+def test_trade_bans_and_measures_against_a_company_are_sanctions(run) -> None:
+    facts = run("London said it would ban exports of luxury goods to Belarus. Security Council resolutions "
+                "that ban arms sales to Libya remain in force. The Treasury Department announced measures "
+                "against a Venezuelan airline.")
+    pairs = {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets}
+    assert {("Q145", "Q184"), ("Q37470", "Q1016"), ("Q30", "Q717")} <= pairs
+
+
+def test_threats_on_unnamed_entities_and_evasion_invent_no_target(run) -> None:
+    facts = run("The EU imposed sanctions on Iran. Washington would not hesitate to impose sanctions on "
+                "firms that help the transfer. A network helped Moscow evade export controls and sanctions.")
+    pairs = {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets}
+    assert pairs == {("Q458", "Q794")}
+    assert [s.status for s in facts.sanctions if s.imposers == ["Q30"]] == ["Threatened"]
