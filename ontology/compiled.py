@@ -60,6 +60,7 @@ class Constraint:
     severity: str
     path: str | None
     message: str
+    value_is_focus: bool = False  # a node shape's own constraint reports the focus node as the value
 
 
 @cache
@@ -80,15 +81,24 @@ class CompiledShapes:
             if _deactivated(graph, shape) or (not traceable and (shape, DGSH.scope, DGSH.ArticleData) in graph):
                 continue
             targets = compiler.targets(shape)
-            branches = []
+            branches, tests = [], {}
             for constraint, pattern in compiler.node_shape(shape):
-                # A pattern that does not start from ?this's own triples (a FILTER) needs ?this bound in its group.
-                focus = "" if pattern.startswith("?this ") else targets
-                branches.append(f"{{ {focus} {pattern} BIND({len(self.constraints)} AS ?constraint) }}")
+                number = len(self.constraints)
                 self.constraints.append(constraint)
+                if pattern.startswith("FILTER"):
+                    tests[number] = pattern.removeprefix("FILTER")
+                else:
+                    branches.append(f"{{ {pattern} BIND({number} AS ?constraint) }}")
+            if tests:
+                # A FILTER needs ?this bound in its own group: these run once per focus, in the query's group.
+                branches.append(f"{{ VALUES ?constraint {{ {' '.join(map(str, tests))} }} }}")
+                either = " || ".join(f"(?constraint = {n} && {test})" for n, test in tests.items())
+                branches_filter = f"FILTER(?constraint NOT IN ({', '.join(map(str, tests))}) || {either})"
+            else:
+                branches_filter = ""
             if branches:
                 self.queries.append(f"{PREFIXES}SELECT DISTINCT ?constraint ?this ?value WHERE {{ "
-                                    f"{targets} {{ {' UNION '.join(branches)} }} }}")
+                                    f"{targets} {{ {' UNION '.join(branches)} }} {branches_filter} }}")
         self.sparql = []
         for shape, node in graph.subject_objects(SH.sparql):
             if _deactivated(graph, shape) or _deactivated(graph, node) or (
@@ -107,7 +117,7 @@ class CompiledShapes:
         for query in self.queries:
             for row in store.query(query):
                 constraint = self.constraints[int(row["constraint"].value)]
-                value = row["value"]
+                value = row["this"] if constraint.value_is_focus else row["value"]
                 problems.append(Problem(constraint.severity, row["this"].value, constraint.path,
                                         None if value is None else value.value, constraint.message))
         for sparql in self.sparql:
@@ -134,7 +144,7 @@ class _Compiler:
         severity = _severity(g, shape)
         message = _message(g, shape)
         for pattern in self.value_checks(shape, "?this", "?this"):
-            yield Constraint(severity, None, message), f"{pattern} BIND(?this AS ?value)"
+            yield Constraint(severity, None, message, value_is_focus=True), pattern
         for prop in g.objects(shape, SH.property):
             if _deactivated(g, prop):
                 continue
