@@ -20,7 +20,7 @@ Linking is offline and precision-first (an empty link beats a wrong one):
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -553,7 +553,8 @@ def _match_pronouns(index: EntityIndex) -> None:
 
 def _match_definite_descriptions(index: EntityIndex) -> None:
     """'the bloc', 'the alliance', 'the organisation' after an organisation is named denote the last
-    organisation named in the last few sentences ("The EU ... The bloc said ..."). Not with a
+    organisation of a fitting kind (its gazetteer category: an alliance for "the alliance") named in
+    the last few sentences ("The EU ... The bloc said ..."). Not with a
     complement of its own ("the group of experts") and never before any organisation is named."""
     doc = index.doc
     for token in doc:
@@ -565,14 +566,21 @@ def _match_definite_descriptions(index: EntityIndex) -> None:
             continue
         if any(c.dep_ in ("prep", "compound", "amod", "acl", "relcl", "appos") for c in token.children):
             continue
-        key = _antecedent(index, token, {"Organization"}, same_sentence=False, back=8)
+        words = lexicon.ORGANIZATION_DESCRIPTIONS[token.text]
+        key = _antecedent(index, token, {"Organization"}, same_sentence=False, back=8,
+                          fits=lambda k, words=words: any(w in _category(index, k) for w in words))
         if key is not None:
             index.add(det.i, token.i + 1, key, doc[det.i:token.i + 1].text, 0.55)
             index.mentions.sort(key=lambda m: m.start)
 
 
+def _category(index: EntityIndex, key: str) -> str:
+    entry = index.entries.get(key)
+    return entry.category if entry is not None else ""
+
+
 def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sentence: bool,
-                subjects_only: bool = False, back: int = 3) -> str | None:
+                subjects_only: bool = False, back: int = 3, fits: Callable[[str], bool] | None = None) -> str | None:
     """Nearest preceding mention of the wanted kinds (within the sentence, or the last ``back``).
 
     ``subjects_only`` (for a sentence's subject pronoun) looks for the nearest mention that was itself
@@ -584,7 +592,7 @@ def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sen
     for mention in reversed(index.mentions[:position]):
         if mention.start < limit:
             return None
-        if index.kind(mention.key) not in kinds:
+        if index.kind(mention.key) not in kinds or (fits is not None and not fits(mention.key)):
             continue
         if subjects_only and not any(t.dep_ == "nsubj" for t in index.doc[mention.start:mention.end]):
             continue

@@ -15,9 +15,14 @@ NOT_LEADER_BEFORE_TITLE = frozenset({"vice", "deputy", "first", "former"})
 # Nouns naming the office itself, used for "the North Korean leader", "Russia's president".
 LEADER_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "prime minister", "head of state"})
 
-# Definite descriptions that refer back to the last organisation named ("the bloc" after the EU).
-ORGANIZATION_DESCRIPTIONS = frozenset({"bloc", "alliance", "organisation", "organization", "union", "grouping",
-                                       "group", "body", "forum"})
+# Definite descriptions that refer back to the last organisation named of a fitting kind ("the bloc"
+# after the EU, "the alliance" after NATO): the words of the gazetteer category each one fits.
+ORGANIZATION_DESCRIPTIONS = {
+    "bloc": ("union", "regional", "forum"), "union": ("union",), "alliance": ("alliance",),
+    "grouping": ("forum", "union", "regional"), "group": ("forum", "union", "regional"), "forum": ("forum",),
+    "organisation": ("organization", "union", "alliance"), "organization": ("organization", "union", "alliance"),
+    "body": ("organization", "union", "forum", "organ", "council"),
+}
 
 # Heads of "the Trump administration", "the U.S. government", "North Korea's foreign ministry".
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})

@@ -201,7 +201,12 @@ def _target_key(index: EntityIndex, token: Token) -> str | None:
     key = index.key_of_phrase(token)
     if key:
         return key
+    trade = token.lower_ in lexicon.TRADE_NOUNS  # "imports of Russian diamonds", "arms sales to Libya"
     for t in token.subtree:
+        if trade and t.i > token.i and (state := index.demonyms.get(t.i)) is not None:
+            return index.entity_for(state)
+        if trade and t.i > token.i and (key := index.key_at(t)) and index.kind(key) == "State":
+            return key
         if t.i < token.i and (state := index.demonyms.get(t.i)) is not None:
             return index.entity_for(state)
         if t.i < token.i and (key := index.key_at(t)) and index.kind(key) == "State":

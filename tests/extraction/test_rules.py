@@ -236,3 +236,17 @@ def test_threats_on_unnamed_entities_and_evasion_invent_no_target(run) -> None:
     pairs = {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets}
     assert pairs == {("Q458", "Q794")}
     assert [s.status for s in facts.sanctions if s.imposers == ["Q30"]] == ["Threatened"]
+
+
+def test_definite_descriptions_need_an_organisation_of_a_fitting_kind(run) -> None:
+    facts = run("Leaders of the Group of Seven met in Italy. Analysts said the alliance would not act. "
+                "NATO held a drill. Turkey said the alliance was united.")
+    analysts = [c for c in facts.claims if c.text.startswith("the alliance would")]
+    turkey = claims_by(facts, "Q43")
+    assert analysts and analysts[0].about == []  # no alliance named yet: the G7 is a forum
+    assert turkey and "Q7184" in turkey[0].about
+
+
+def test_a_ban_on_imports_targets_the_state_of_the_goods(run) -> None:
+    facts = run("Canada announced a ban on imports of Russian aluminium.")
+    assert {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets} == {("Q16", "Q159")}
