@@ -15,6 +15,16 @@ author says in their own voice, with "we"/"I", or through agentless phrasings ("
 that", "it is believed that") is not attributed to anyone and is left out: the graph records what
 sources claim, and the article itself is its own provenance.
 
+The content must be a proposition: a clause, a quote, an infinitive of a claim verb, an "as" or
+object-predicate complement ("called the talks a success", "portrayed Kim as desperate"). A
+commitment ("pledged to tighten", "vowed to retaliate") is an act, a claim only with a that-clause;
+denying a plain thing ("dismissed the measures") is none, denying a proposition noun ("rejected the
+allegations", "called the accusations groundless") is a Denied claim. "According to X" after a
+reporting verb with its own subject names the reporter of the report, not the claimant.
+
+Each claim records how the article names its claimant (``claimant_name``: the nearest proper-name
+mention, through pronouns), which the gazetteer label may spell differently ("Zelensky").
+
 Modality: Denied for denial cues (deny, reject, dismiss) and negated cues ("did not say"); Hedged
 for belief, hope, fear, concern and estimate cues and for contents hedged with may/might/could/
 likely/reportedly; else Asserted.

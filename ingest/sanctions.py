@@ -1,6 +1,8 @@
 """Sanctions: who imposes them on whom, on what legal basis, with what status, one node per regime.
 
-Triggers are the nouns "sanction(s)"/"embargo" and the verb "to sanction". The parse gives:
+Triggers are the nouns "sanction(s)"/"embargo", the verb "to sanction", bans on trade ("ban imports
+of Russian diamonds", "resolutions that ban arms sales to Libya") and "measures"/"penalties" against
+a named target with a named imposer. The parse gives:
 
 * imposers: a modifier naming an organisation or state ("UN sanctions", "U.S. sanctions", "American
   sanctions", "Security Council sanctions"), the agent ("imposed by the EU"), or the subject of the
@@ -13,7 +15,10 @@ Triggers are the nouns "sanction(s)"/"embargo" and the verb "to sanction". The p
 
 A sanction whose target the sentence leaves implicit ("blocked by UN sanctions") takes the target of
 the article's previous sanction, else the state the article mentions most (not the imposer), with a
-lower confidence. An agency imposer (Treasury, OFAC) brings its state along as a second imposer.
+lower confidence -- unless the text names a target that is no entity ("on firms that help the
+transfer": nothing is invented), or the sanctions are only evaded ("helped Moscow evade sanctions").
+Under "threaten"/"would not hesitate to" a sanction is Threatened. An agency imposer (Treasury,
+OFAC) brings its state along as a second imposer.
 Mentions with the same imposers and targets are one sanction.
 """
 

@@ -5,6 +5,11 @@ host) yields a mention with the participants the parse attaches to it (modifiers
 objects, the subject of the governing verb), its location ("in Hanoi", "the Singapore summit",
 "visited Pyongyang"), its dates, its ordinal ("second summit") and its status.
 
+"Welcomed" a leader is a meeting too. A weekday after a past-tense verb is the one before publication.
+Participants are the trigger's own agents and patients, never entities inside a clause that
+modifies it ("a meeting that Washington fears ..."). A meeting "on the sidelines of" a summit is an
+event of its own, at the place (and, for a one-day summit, the date) of the summit last named.
+
 Mentions then merge within the article: mentions sharing a location, an ordinal or a start date and
 a party are one summit; a bare mention ("the summit", "their meeting") joins the most recent
 summit of the same parties and never creates one on its own. A summit needs two parties (a leader
