@@ -34,11 +34,13 @@ def run_update(operation: Operation) -> Response:
     check_remotes(info.remotes)
     text = with_using(operation.text, info, operation.default_graphs, operation.named_graphs) \
         if protocol_dataset else operation.text
-    try:
-        with endpoint().write() as store:
+    with endpoint().write() as store:
+        # Only a failure of the update itself changed nothing; one after it (flush, snapshot) is a server
+        # error, logged with its traceback and answered with the generic 500.
+        try:
             store.update(text, base_iri=base_iri())
-    except SyntaxError as error:
-        raise ProtocolError(400, f"SPARQL Update syntax error: {error}") from None
-    except (OSError, ValueError) as error:
-        raise ProtocolError(500, f"the update failed and changed nothing: {error}") from None
+        except SyntaxError as error:
+            raise ProtocolError(400, f"SPARQL Update syntax error: {error}") from None
+        except (OSError, ValueError) as error:
+            raise ProtocolError(500, f"the update failed and changed nothing: {error}") from None
     return Response(status=204)
