@@ -131,3 +131,13 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.section("reliability figures")
         for name, value in FIGURES.items():
             terminalreporter.write_line(f"{name}: {value}")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Soak variants run only when asked for (``-m soak``); otherwise they are deselected, and counted as such."""
+    if "soak" in (config.option.markexpr or ""):
+        return
+    soak = [item for item in items if item.get_closest_marker("soak")]
+    if soak:
+        config.hook.pytest_deselected(items=soak)
+        items[:] = [item for item in items if not item.get_closest_marker("soak")]

@@ -250,22 +250,26 @@ def test_html_has_security_headers(server):
 
 
 def test_an_internal_error_shows_no_stack_trace(server):
-    """Make the snapshot folder vanish so the next query after a write fails inside the server."""
+    """Make the snapshot folder vanish, so that the snapshot a write makes fails inside the server."""
     root = next(server.store.parent.glob(".diplograph-snapshots-*"))
-    server.update("INSERT DATA { GRAPH <https://example.org/h> { <https://example.org/a> <https://example.org/b> 1 } }")
     shutil.rmtree(root)
     try:
-        response = send("GET", server.sparql, params={"query": "SELECT * { ?s ?p ?o } LIMIT 1"},
-                        headers={"Accept": "application/json"})
+        response = send("POST", server.url + "/update", headers={"Content-Type": "application/sparql-update",
+                                                                 **server.auth()},
+                        data=b"INSERT DATA { GRAPH <https://example.org/h> { <https://example.org/a> "
+                             b"<https://example.org/b> 1 } }")
+        if response.status_code < 500:  # this server version snapshots lazily: the next query fails
+            response = send("GET", server.sparql, params={"query": "SELECT * { ?s ?p ?o } LIMIT 1"},
+                            headers={"Accept": "application/json"})
     finally:
         root.mkdir()
-    assert response.status_code == 500, response.text
+    assert response.status_code >= 500, response.text
     for leak in ("Traceback", 'File "', str(server.store), "/work/", ".py"):
         assert leak not in response.text, (leak, response.text)
     assert "Traceback" in server.output(), "the server log keeps the details"
-    assert server.select("SELECT * { ?s ?p ?o } LIMIT 1"), "the server recovers once the folder is back"
+    server.update("INSERT DATA { GRAPH <https://example.org/h> { <https://example.org/a> <https://example.org/b> 2 } }")
+    assert server.select("SELECT * { GRAPH <https://example.org/h> { ?s ?p ?o } }"), "the server recovers"
     record("hostile HTTP requests sent", SENT["requests"])
-
 
 def test_entity_bombs_and_external_entities_are_refused_by_the_graph_store(server, secret_file):
     laughs = '<!ENTITY l0 "lollollollol">' + "".join(
