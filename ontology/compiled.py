@@ -1,11 +1,14 @@
-"""The SHACL shapes compiled to one SPARQL query that Oxigraph runs per graph: ingest's fast check.
+"""The SHACL shapes compiled to SPARQL that Oxigraph runs per graph: ingest's fast check.
 
 pyshacl (``validate.py``) walks every shape and focus node in Python over an rdflib graph; for an
 article graph that cost more than spaCy's parse. Here ``shapes.ttl`` is read once and each
 constraint component becomes a SPARQL pattern that matches its violations, i.e. binds the focus
-node ``?this`` (and ``?value``, the value at fault, where SHACL reports one). The patterns are joined
-with a ``UNION``, each branch tagged with its constraint's number, so a graph is checked with one
-query over an in-memory Oxigraph store holding the graph and the ontology's class facts.
+node ``?this`` (and ``?value``, the value at fault, where SHACL reports one). A node shape's
+patterns are joined with a ``UNION``, each branch tagged with its constraint's number, under the
+shape's targets: a graph is checked with one query per node shape (plus the shapes' own SPARQL
+constraints) over an in-memory Oxigraph store holding the graph and the ontology's class facts.
+Oxigraph's cost per query and per pattern dominates on graphs this small (one query for all shapes,
+or one per constraint, was not faster).
 
 Only the components ``shapes.ttl`` uses are supported; any other predicate on a shape is refused
 when the shapes load, naming the shape. ``tests/ontology/test_compiled_shapes.py`` checks that the
