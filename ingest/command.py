@@ -52,23 +52,24 @@ def ingest(inputs: tuple[str, ...], store_path: str, workers: int, fetch: bool, 
 
 def _target(store_path: str):
     """The store, or the running `diplograph serve` that holds it (graphs then go through its Graph Store)."""
-    from diplograph.ingest.remote import RemoteStore, running_server
+    from diplograph.ingest.remote import RemoteStore
+    from diplograph.server.running import running_server
     from diplograph.server.settings import SettingsError, read_token
 
     server = running_server(store_path)
     if server is None:
         return open_store(store_path)
-    if not server.get("writable"):
+    if not server.writable:
         raise click.ClickException(f"store {store_path} is served read-only by `diplograph serve` "
-                                   f"(pid {server['pid']}); restart it with an update token to ingest while it "
+                                   f"(pid {server.pid}); restart it with an update token to ingest while it "
                                    "runs, or stop it first")
     try:
         token = read_token()
     except SettingsError as error:
         raise click.ClickException(str(error)) from None
     if token is None:
-        raise click.ClickException(f"store {store_path} is held by `diplograph serve` at {server['sparql']}; set "
+        raise click.ClickException(f"store {store_path} is held by `diplograph serve` at {server.sparql}; set "
                                    "DIPLOGRAPH_UPDATE_TOKEN (or DIPLOGRAPH_UPDATE_TOKEN_FILE) to its update token "
                                    "to ingest through it, or stop the server first")
-    click.echo(f"ingesting through the server at {server['graph_store']}, which holds the store", err=True)
-    return RemoteStore(server["graph_store"], token)
+    click.echo(f"ingesting through the server at {server.graph_store}, which holds the store", err=True)
+    return RemoteStore(server, token)
