@@ -138,7 +138,8 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
 def _rejecting_predicate(verb: Token) -> bool:
     """'called the accusations groundless': the object predicate rejects what the object says."""
     return lemma_in(verb, lexicon.QUOTE_VERBS) is not None and any(
-        c.dep_ == "oprd" and c.lemma_.lower() in lexicon.DENIAL_PREDICATES for c in verb.children)
+        c.lemma_.lower() in lexicon.DENIAL_PREDICATES or c.lower_ in lexicon.DENIAL_PREDICATES
+        for c in _object_predicates(verb))
 
 
 def _misparsed_cue(token: Token) -> bool:
@@ -234,13 +235,28 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
 def _object_predicate(verb: Token) -> list[tuple[int, int]]:
     """'called the gathering a success' states that the gathering was a success: object + predicate."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    predicates = [c for c in verb.children if c.dep_ == "oprd"]
-    if not (objects and predicates):
+    predicates = _object_predicates(verb)
+    if not predicates:
         return []
     # "called the summit a plot to contain China": the infinitive hangs on the verb in the parse
     predicates += [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > predicates[0].i
                    and c.left_edge.i == predicates[0].right_edge.i + 1 and c.left_edge.lower_ == "to"]
     return _ranges(t for h in objects + predicates for t in _content_tokens(h))
+
+
+def _object_predicates(verb: Token) -> list[Token]:
+    """The predicate said of the object: an 'oprd', or a bare participle or adjective the parse hangs
+    on the verb right after the object ("called the reports fabricated"), or reads as a verbless small
+    clause with the object as its subject (a complement without auxiliary or object of its own)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBD", "JJ")
+                and any(g.dep_ == "nsubj" for g in c.children)
+                and not any(g.dep_ in ("aux", "auxpass", "dobj", "mark") for g in c.children)]
+    after = objects[0].right_edge.i + 1
+    return [c for c in verb.children if c.dep_ == "oprd" or (
+        c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_ in ("VBN", "JJ") and c.i == after
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children))]
 
 
 def _propositional(obj: Token, verb: Token) -> bool:

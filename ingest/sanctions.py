@@ -81,7 +81,8 @@ def _target_phrase(token: Token) -> bool:
     """The trigger names a target with a preposition ("on entities that ...", "against a company");
     "on both countries" points back at states and is left to the article's evident target."""
     return any(c.dep_ == "prep" and c.lower_ in lexicon.SANCTION_TARGET_PREPS
-               and any(p.dep_ == "pobj" and p.lemma_.lower() not in lexicon.MEMBER_NOUNS for p in c.children)
+               and any(p.dep_ == "pobj" and p.lemma_.lower() not in lexicon.MEMBER_NOUNS
+                       and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
                for c in token.children)
 
 
@@ -126,6 +127,11 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                     add(targets, _target_key(index, t), TARGET_KINDS)
             elif child.dep_ in ("acl", "relcl"):
                 _from_verb(child, index, imposers, targets, add)
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN":  # "a sanctions package against Russia"
+            for prep in token.head.children:
+                if prep.dep_ == "prep" and prep.lower_ in lexicon.SANCTION_TARGET_PREPS:
+                    for t in _pobjs(prep):
+                        add(targets, _target_key(index, t), TARGET_KINDS)
         if verb is not None and verb.i != token.i:
             _from_verb(verb, index, imposers, targets, add)
     for state in modifier_states:

@@ -250,3 +250,11 @@ def test_definite_descriptions_need_an_organisation_of_a_fitting_kind(run) -> No
 def test_a_ban_on_imports_targets_the_state_of_the_goods(run) -> None:
     facts = run("Canada announced a ban on imports of Russian aluminium.")
     assert {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets} == {("Q16", "Q159")}
+
+
+def test_participle_predicates_and_sanctions_packages(run) -> None:
+    facts = run("Russian officials called the casualty reports fabricated. The European Union adopted a new "
+                "sanctions package against Belarus on Friday.")
+    [denial] = facts.claims
+    assert denial.modality == "Denied" and "casualty reports" in denial.text
+    assert {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets} == {("Q458", "Q184")}
