@@ -144,16 +144,21 @@ def _rejecting_predicate(verb: Token) -> bool:
 
 def _misparsed_cue(token: Token) -> bool:
     """'a meeting that Washington fears could deliver shells': the small model reads "fears" as the
-    subject of "could deliver", with "Washington" as its own subject. A subject never has a subject,
-    so a cue word in that position is the cue verb and the clause it sits in is its content."""
+    subject of "could deliver", with "Washington" as its own subject or modifier. A bare cue word
+    (no determiner) in that position, after its holder, is the cue verb and its clause the content."""
     return token.pos_ in ("NOUN", "VERB") and token.dep_ == "nsubj" and token.tag_ in ("NNS", "NN", "VBZ") \
-        and token.lower_.endswith("s") and lemma_in(token, lexicon.SAY_VERBS) is not None \
-        and token.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")
-                                                       for c in token.children)
+        and lemma_in(token, lexicon.SAY_VERBS) is not None and token.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("det", "poss", "amod") for c in token.children) \
+        and _misparsed_holder(token) is not None
+
+
+def _misparsed_holder(cue: Token) -> Token | None:
+    return next((c for c in cue.children if c.dep_ in ("nsubj", "nmod", "compound") and c.i < cue.i
+                 and c.tag_ not in ("WDT", "WP") and c.pos_ == "PROPN"), None)
 
 
 def _misparsed_claim(cue: Token, index: EntityIndex) -> Claim | None:
-    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None)
+    subject = _misparsed_holder(cue)
     claimant = source_key(subject, index) if subject is not None else None
     if claimant is None:
         return None
@@ -226,10 +231,22 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
                                and c.i > objects[0].i]
     if not heads and lemma == "warn":
         heads = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not heads and verb.dep_ == "relcl" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].tag_ == "MD":
+        return _lost_complement(verb)
     quoted = _sentence_quotes(verb, quotes)
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _ranges(tok for h in heads for tok in _content_tokens(h))
+
+
+def _lost_complement(verb: Token) -> list[tuple[int, int]]:
+    """'a meeting that Washington fears will deepen ties', parsed with "will deepen" hung elsewhere:
+    the words after the cue up to the next comma or full stop, said of the antecedent."""
+    doc = verb.doc
+    end = verb.i + 1
+    while end < sentence(verb).end and doc[end].text not in (",", ".", ";", ":"):
+        end += 1
+    return _ranges([verb.head, *doc[verb.i + 1:end]])
 
 
 def _object_predicate(verb: Token) -> list[tuple[int, int]]:

@@ -258,3 +258,11 @@ def test_participle_predicates_and_sanctions_packages(run) -> None:
     [denial] = facts.claims
     assert denial.modality == "Denied" and "casualty reports" in denial.text
     assert {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets} == {("Q458", "Q184")}
+
+
+def test_fear_in_a_relative_clause_whatever_the_parse(run) -> None:
+    facts = run("Xi Jinping hosted Vladimir Putin in Beijing, a visit that Tokyo fears will deepen their "
+                "military ties. Putin met Xi again, a meeting that Washington fears could bring arms to Moscow.")
+    by_claimant = {c.claimant: c for c in facts.claims}
+    assert by_claimant["Q17"].modality == "Hedged" and "deepen their military ties" in by_claimant["Q17"].text
+    assert by_claimant["Q30"].modality == "Hedged" and "bring arms to Moscow" in by_claimant["Q30"].text
