@@ -76,12 +76,17 @@ class Store:
             self.close()
 
     def close(self) -> None:
-        """Flush to disk; a full or read-only disk is a ``StoreError`` naming the store."""
-        if not self.read_only:
-            try:
+        """Flush to disk and release the database lock at once, not whenever the object is collected.
+
+        A full or read-only disk is a ``StoreError`` naming the store.
+        """
+        try:
+            if not self.read_only:
                 self.flush()
-            except OSError as error:
-                raise StoreError(f"cannot write to the store {self.path}: {error}") from error
+        except OSError as error:
+            raise StoreError(f"cannot write to the store {self.path}: {error}") from error
+        finally:
+            del self.inner
 
     def flush(self) -> None:
         """Write Oxigraph's in-memory tables to disk (they otherwise grow with every write)."""
