@@ -91,3 +91,35 @@ def test_from_clause_wins_over_the_union_default_graph(tmp_path):
     union = {row["o"].value for row in store.query("SELECT ?o WHERE { ?s ?p ?o }")}
     scoped = {row["o"].value for row in store.query("SELECT ?o FROM <https://example.org/g1> WHERE { ?s ?p ?o }")}
     assert union == {"one", "two"} and scoped == {"one"}
+
+
+@pytest.fixture(scope="module")
+def example_store(tmp_path_factory) -> Store:
+    from diplograph.ontology import EXAMPLE_TTL
+
+    store = Store(tmp_path_factory.mktemp("example"))
+    store.load(EXAMPLE_TTL, graph="https://example.org/graph/example")
+    return store
+
+
+ID = "https://w3id.org/diplograph/id/"
+# A bound parameter must constrain the rows, not just fill a column: Oxigraph's substitutions do
+# nothing to a variable that a BIND assigns, so every parameterised query is checked on real data.
+CONSTRAINED = [
+    ("summits-between", {"first": ID + "leader/kim-jong-un", "second": ID + "state/united-states"}, "summit",
+     {ID + "summit/2018-06-12-capella-singapore-donald-trump-kim-jong-un",
+      ID + "summit/2019-02-27-hanoi-donald-trump-kim-jong-un"}),
+    ("claims-about", {"about": ID + "state/north-korea"}, "about", {ID + "state/north-korea"}),
+    ("leader-profile", {"leader": ID + "leader/kim-jong-un"}, "leader", {ID + "leader/kim-jong-un"}),
+    ("claims", {"claimant": ID + "leader/donald-trump"}, "claimant", {ID + "leader/donald-trump"}),
+]
+
+
+@pytest.mark.parametrize(("name", "params", "column", "expected"), CONSTRAINED)
+def test_parameters_constrain_the_rows(example_store, name, params, column, expected):
+    canned = catalog()[name]
+    rows = list(example_store.query(canned.text, bindings=canned.bindings(params)))
+    assert rows, f"{name} found nothing for {params}"
+    assert {row[column].value for row in rows} == expected
+    unbound = list(example_store.query(canned.text))
+    assert len(unbound) >= len(rows)
