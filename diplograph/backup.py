@@ -23,15 +23,13 @@ def backup(store_path: Path, target: Path) -> int:
         raise StoreError(f"backup folder {target} already exists; choose a new folder")
     if not store_path.is_dir():
         raise StoreError(f"no store at {store_path}")
-    store = Store(store_path)  # refuses while a server or ingest holds the store
-    try:
-        store.inner.backup(str(target))
-    except (OSError, RuntimeError) as error:
-        shutil.rmtree(target, ignore_errors=True)
-        raise StoreError(f"cannot back up {store_path} to {target}: {error}") from error
-    finally:
-        store.close()
-    return len(store.inner)
+    with Store(store_path) as store:  # refuses while a server or ingest holds the store
+        try:
+            store.inner.backup(str(target))
+        except (OSError, RuntimeError) as error:
+            shutil.rmtree(target, ignore_errors=True)
+            raise StoreError(f"cannot back up {store_path} to {target}: {error}") from error
+        return len(store)
 
 
 def restore(source: Path, store_path: Path) -> int:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import record
+from reliability_support import record
 
 RUNS = 1200
 

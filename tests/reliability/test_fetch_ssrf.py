@@ -8,7 +8,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from conftest import SECRET, record
+from reliability_support import SECRET, record
 
 from diplograph.ingest.fetch import FetchError, fetch, is_public
 from diplograph.ingest.readers import Failure, read

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import SECRET, record
 from liveserver import LiveServer
+from reliability_support import SECRET, record
 
 TOKEN = secrets.token_urlsafe(24)
 TIME_LIMIT = 1.5

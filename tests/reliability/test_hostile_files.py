@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SECRET, record
+from reliability_support import SECRET, record
 
 LAUGHS = '<!ENTITY l0 "lollollollollollollollollollol">' + "".join(
     f'<!ENTITY l{i} "' + f"&l{i - 1};" * 10 + '">' for i in range(1, 10))

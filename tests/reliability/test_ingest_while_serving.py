@@ -13,8 +13,8 @@ import time
 
 import requests
 from articles import write_batch
-from conftest import record
 from liveserver import LiveServer
+from reliability_support import record
 
 CLIENTS = 8
 ARTICLES = 60

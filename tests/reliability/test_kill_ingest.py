@@ -20,7 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from articles import write_batch
-from conftest import canonical, graph_quads, record
+from reliability_support import canonical, graph_quads, record
 
 ARTICLES = 200
 

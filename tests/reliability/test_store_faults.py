@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from articles import write_batch
 from click.testing import CliRunner
-from conftest import all_quads, canonical, holding, record, remount, store_graphs, tmpfs
+from reliability_support import all_quads, canonical, holding, record, remount, store_graphs, tmpfs
 
 from diplograph.cli import main
 from diplograph.config import Settings

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import secrets
-
 import pytest
-from liveserver import LiveServer
-
-TOKEN = secrets.token_urlsafe(24)
+from liveserver import TOKEN, LiveServer
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -11,6 +12,9 @@ import time
 from pathlib import Path
 
 import requests
+
+# The update token of the test servers that accept writes.
+TOKEN = secrets.token_urlsafe(24)
 
 SERVER_FILE = "diplograph-server.json"
 

@@ -11,8 +11,7 @@ import time
 
 import pytest
 import requests
-from conftest import TOKEN
-from liveserver import LiveServer
+from liveserver import TOKEN, LiveServer
 
 EX = "http://example.org/"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?o ?p }"

@@ -4,8 +4,7 @@ must lose nothing against pyoxigraph run directly on the same data (figures: w3c
 from __future__ import annotations
 
 import pytest
-from conftest import TOKEN
-from liveserver import LiveServer
+from liveserver import TOKEN, LiveServer
 from w3c_query import direct_runner, eval_cases, http_runner, outcome
 
 CASES = eval_cases()

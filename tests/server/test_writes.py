@@ -7,8 +7,7 @@ import signal
 
 import pytest
 import requests
-from conftest import TOKEN
-from liveserver import LiveServer
+from liveserver import TOKEN, LiveServer
 
 EX = "http://example.org/"
 GRAPH = EX + "writes"
