@@ -6,12 +6,11 @@ import contextlib
 
 import click
 
-from diplograph.config import Settings
+from diplograph.cli import store_option
 
 
 @click.command()
-@click.option("--store", "store_path", default=lambda: Settings().store,
-              show_default="$DIPLOGRAPH_STORE or ~/.local/share/diplograph/store", help="Folder of the store.")
+@store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
