@@ -9,11 +9,15 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from diplograph.config import Settings
 from diplograph.store import EXPORT_FORMATS, Store, StoreError
+
+if TYPE_CHECKING:
+    from diplograph.queries.catalog import CannedQuery
 
 STAGE_COMMANDS = {
     "ingest": "diplograph.ingest.command:ingest",
@@ -103,6 +107,12 @@ def query(name_or_file: str, params: tuple[str, ...], fmt: str, store_path: str)
         bindings = canned.bindings(dict(_split_param(p) for p in params))
     except QueryError as error:
         raise click.ClickException(str(error)) from None
+    from diplograph.server.running import running_server
+
+    if server := running_server(store_path):
+        # The server holds the store read-write; reading it directly meanwhile is undefined in Oxigraph.
+        _query_server(server.sparql, canned, dict(_split_param(p) for p in params), fmt)
+        return
     with open_store(store_path, read_only=True) as store:
         try:
             results = store.query(canned.text, bindings=bindings)
@@ -111,6 +121,41 @@ def query(name_or_file: str, params: tuple[str, ...], fmt: str, store_path: str)
             raise click.ClickException(f"{canned.path}: {error}") from None
         except OSError as error:  # results are lazy: a SERVICE call fails while they are written
             raise click.ClickException(_explain_failure(canned.text, error)) from None
+
+
+def _query_server(sparql_url: str, canned: CannedQuery, params: dict[str, str], fmt: str) -> None:
+    """Run the query on the server that owns the store: canned by name, a file's text via /sparql."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    import pyoxigraph as ox
+
+    from diplograph.queries.catalog import QUERIES_DIR
+    from diplograph.results import RESULT_FORMATS, write_results
+
+    if canned.path.parent == QUERIES_DIR:
+        url = sparql_url.rsplit("/sparql", 1)[0] + f"/queries/{canned.name}?" + urllib.parse.urlencode(params)
+    elif params:
+        raise click.ClickException("a running server holds the store; it binds parameters of canned queries only "
+                                   f"(see /queries), not of {canned.path}")
+    else:
+        url = sparql_url + "?" + urllib.parse.urlencode({"query": canned.text})
+    media = {"csv": "text/csv", "tsv": "text/tab-separated-values", "xml": "application/sparql-results+xml"}
+    request = urllib.request.Request(url, headers={"Accept": media.get(fmt, "application/sparql-results+json")})
+    try:
+        with urllib.request.urlopen(request, timeout=600) as response:
+            body = response.read()
+    except urllib.error.HTTPError as error:
+        detail = error.read().decode("utf-8", "replace")
+        raise click.ClickException(f"{url.split('?')[0]}: {error.code} {detail}") from None
+    except OSError as error:
+        raise click.ClickException(f"cannot reach the server that holds the store ({sparql_url}): {error}") from None
+    if fmt == "table":
+        write_results(ox.parse_query_results(body, format=RESULT_FORMATS["json"]), fmt, sys.stdout)
+    else:
+        sys.stdout.write(body.decode("utf-8"))
+        sys.stdout.flush()
 
 
 @main.command()

@@ -146,3 +146,37 @@ def _count(store_dir: Path) -> int:
     if not store_dir.exists():
         return 0
     return len(ox.Store.read_only(str(store_dir)))
+
+
+def test_query_goes_through_the_server_that_holds_the_store(tmp_path, store_dir):
+    """While `diplograph serve` holds the store, `query` asks it instead of opening the store itself."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    loaded(tmp_path, store_dir)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = tmp_path / "access.log"
+    server = subprocess.Popen([sys.executable, "-m", "diplograph", "serve", "--store", str(store_dir),
+                               "--port", str(port), "--workers", "1"], stderr=log.open("w"))
+    try:
+        deadline = time.monotonic() + 60
+        while not (store_dir / "diplograph-server.json").exists():
+            assert server.poll() is None and time.monotonic() < deadline, "server did not start"
+            time.sleep(0.2)
+        query = [sys.executable, "-m", "diplograph", "query", "entities", "--store", str(store_dir),
+                 "--format", "csv", "-p", "article=https://example.org/a1"]
+        done = subprocess.run(query, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.strip().splitlines()
+        assert lines[0] == "entity,type,label,wikidata,article" and len(lines) == 3
+        table = subprocess.run(query[:-4], capture_output=True, text=True, timeout=120)
+        assert table.returncode == 0 and "Kim Jong-un" in table.stdout and "2 rows" in table.stdout
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    answered = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
+    assert [entry["path"] for entry in answered].count("/queries/entities") == 2
