@@ -209,12 +209,20 @@ class Gazetteer:
         return key if clashes == 1 else [*key[:-1], summit.start]
 
     def _summit_key_by_year(self, summit: GazSummit) -> list[str]:
+        return ["summit", *sorted(self.summit_parties(summit)), self.summit_location(summit), summit.start[:4]]
+
+    def summit_parties(self, summit: GazSummit) -> set[str]:
+        """The states taking part in a known summit (a leader counts as their state), as QIDs."""
         parties = set()
         for qid in summit.participants:
             entry = self.by_qid(qid)
             parties.add(entry.state if entry is not None and entry.kind == "Leader" and entry.state else qid)
-        location = summit.location_qid or (slug(summit.location) if summit.location else "")
-        return ["summit", *sorted(parties), location, summit.start[:4]]
+        return parties
+
+    @staticmethod
+    def summit_location(summit: GazSummit) -> str:
+        """The known summit's place as extraction keys it: its QID, else the slug of its label."""
+        return summit.location_qid or (slug(summit.location) if summit.location else "")
 
     def tenures(self) -> tuple[GazTenure, ...]:
         return self._tenures

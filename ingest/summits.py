@@ -14,8 +14,10 @@ Mentions then merge within the article: mentions sharing a location, an ordinal 
 a party are one summit; a bare mention ("the summit", "their meeting") joins the most recent
 summit of the same parties and never creates one on its own. A summit needs two parties (a leader
 and their state count as one party) and at least one leader: ministers meeting is not a summit.
-Its ``key`` is the parties (as states), the location and the year, so that another article's
-mention of the same summit gets the same node.
+A summit the gazetteer knows (same parties; same place and dates where the text states them; the
+only known summit that fits) takes the known summit's key (``Gazetteer.summit_key``), so that every
+article's mention of it and the reference graph share one node, even when one article gives no year.
+Any other summit's ``key`` is the parties (as states), the location and the year.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import DateValue, Span, Summit
+from diplograph.ingest.gazetteer import Gazetteer, GazSummit
 from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, sentence, subject_of, text_of
 
 PARTY_KINDS = frozenset({"Leader", "State", "Government"})
@@ -495,12 +498,39 @@ def _summit(group: SummitMention, index: EntityIndex, published: datetime | None
     label = "\u2013".join(names) + " summit" + (f" in {place}" if place else "")
     if group.start is not None:
         label += f", {group.start.value.date().isoformat()}"
-    key_parts = ["summit", *sorted(_parties(participants, index)), group.location or ""]
-    if group.start is not None:
-        key_parts.append(str(group.start.value.year))
+    parties = _parties(participants, index)
+    known = _known_summit(index.gaz, parties, group.location, group.start)
+    if known is not None:
+        key_parts = index.gaz.summit_key(known)
+    else:
+        key_parts = ["summit", *sorted(parties), group.location or ""]
+        if group.start is not None:
+            key_parts.append(str(group.start.value.year))
     confidence = 0.85 if _keyed(group) and len(group.merged) else 0.7
     if group.date_inferred:
         confidence -= 0.1
     return Summit(participants=participants, evidence=group.evidence, label=label, location=group.location,
                   start=group.start, end=group.end, ordinal=group.ordinal, status=group.status,
+                  qid=known.qid if known is not None else None,
                   confidence=round(confidence, 2), key=" ".join(p for p in key_parts if p))
+
+
+def _known_summit(gaz: Gazetteer, parties: set[str], location: str | None,
+                  start: DateValue | None) -> GazSummit | None:
+    """The one known summit a mention describes, so that every article (and the reference graph)
+    lands on its node: its parties include the mention's, and its place and dates agree with
+    whatever the mention states. A mention stating neither place nor date names no known summit,
+    and one that several known summits fit ("the Panmunjom summit" of 2018) names none of them."""
+    if location is None and start is None:
+        return None
+    fits = [s for s in gaz.summits() if parties <= gaz.summit_parties(s)
+            and (location is None or location == gaz.summit_location(s))
+            and (start is None or _within(start, s))]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _within(when: DateValue, summit: GazSummit) -> bool:
+    """The stated date, at its precision (day, month or year), overlaps the known summit's days."""
+    width = {"day": 10, "month": 7, "year": 4}[when.precision]
+    stated = when.value.date().isoformat()[:width]
+    return summit.start[:width] <= stated <= (summit.end or summit.start)[:width]

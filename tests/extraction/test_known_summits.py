@@ -1,0 +1,72 @@
+"""One node per real summit: articles that mention a summit the gazetteer knows land on the node the
+reference graph gives it, with the real spaCy pipeline, the shipped gazetteer and the real RDF mapping.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pyoxigraph as ox
+import pytest
+import spacy
+
+from diplograph.config import Settings
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract
+from diplograph.ingest.gazetteer import Gazetteer
+from diplograph.ingest.reference import reference_quads
+from diplograph.ingest.triples import map_article
+
+SUMMIT = ox.NamedNode("https://w3id.org/diplograph/ontology#Summit")
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.load(Settings().spacy_model)
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict[str, ox.NamedNode]:
+    """The reference graph's summit nodes by label."""
+    settings = Settings()
+    quads = reference_quads(Gazetteer.load(), settings.base, settings.graph("reference"))
+    summits = {q.subject for q in quads if q.predicate == RDF_TYPE and q.object == SUMMIT}
+    return {q.object.value: q.subject for q in quads if q.subject in summits and q.predicate == RDFS_LABEL}
+
+
+@pytest.fixture
+def summit_nodes(nlp: spacy.language.Language):
+    def nodes(text: str, source: str, published: datetime) -> set[ox.NamedNode]:
+        article = Article(text=text, source=source, published=published)
+        mapped = map_article(article, extract(article, nlp(text)), Settings(), extractor="test")
+        return {q.subject for q in mapped.quads() if q.predicate == RDF_TYPE and q.object == SUMMIT}
+    return nodes
+
+
+def test_articles_about_the_hanoi_summit_share_the_reference_node(summit_nodes, reference) -> None:
+    dated = summit_nodes("Donald Trump and Kim Jong-un held their second summit in Hanoi on February 27, 2019. "
+                         "The talks in the Vietnamese capital ended early without an agreement.",
+                         "hanoi-dated.txt", datetime(2019, 3, 1, tzinfo=UTC))
+    undated = summit_nodes("North Korean leader Kim Jong Un walked away from the Hanoi summit with President Trump "
+                           "after the two sides failed to agree on sanctions relief.",
+                           "hanoi-undated.txt", datetime(2019, 3, 4, tzinfo=UTC))
+    hanoi = reference["2019 North Korea\u2013United States Hanoi Summit"]
+    assert dated == undated == {hanoi}
+
+
+def test_a_stated_date_picks_one_of_two_summits_at_the_same_place_in_one_year(summit_nodes, reference) -> None:
+    april = summit_nodes("South Korean President Moon Jae-in met Kim Jong-un in Panmunjom on April 27, 2018.",
+                         "april.txt", datetime(2018, 4, 28, tzinfo=UTC))
+    may = summit_nodes("Moon Jae-in and Kim Jong Un held a surprise summit in Panmunjom on May 26, 2018.",
+                       "may.txt", datetime(2018, 5, 27, tzinfo=UTC))
+    assert april == {reference["April 2018 inter-Korean summit"]}
+    assert may == {reference["May 2018 inter-Korean summit"]}
+
+
+def test_an_undated_mention_that_two_known_summits_fit_names_neither(summit_nodes, reference) -> None:
+    nodes = summit_nodes("Moon Jae-in met Kim Jong-un in Panmunjom, officials in Seoul said.",
+                         "panmunjom.txt", datetime(2020, 1, 10, tzinfo=UTC))
+    known = {reference["April 2018 inter-Korean summit"], reference["May 2018 inter-Korean summit"]}
+    assert len(nodes) == 1 and not nodes & known
