@@ -66,7 +66,7 @@ class Summit:
     status: EventStatus | None = None
     qid: str | None = None
     confidence: float = 0.8
-    key: str | None = None  # identity across articles (parties as states, place, year); IRI slug source
+    key: str | None = None  # identity across articles: a known summit's gazetteer key, else parties, place, year
 
 
 @dataclass
