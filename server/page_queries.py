@@ -132,10 +132,11 @@ SUMMITS = """SELECT ?s ?event (SAMPLE(?l) AS ?label) (MIN(?start) AS ?startDate)
 } GROUP BY ?s ?event ORDER BY ?startDate ?event"""
 
 # Sanctions imposed or suffered by ?s, by its state (for a leader) or by the state's government.
+# (A bare BIND(?s AS ?party) leaves ?party unbound when ?s is a substitution, so ?s is matched first.)
 SANCTIONS = """SELECT ?s ?event (SAMPLE(?l) AS ?label) ?role (SAMPLE(?st) AS ?status) (MIN(?start) AS ?startDate)
        (GROUP_CONCAT(DISTINCT ?otherLabel; separator=", ") AS ?others) WHERE {
   { SELECT DISTINCT ?s ?party WHERE {
-    { BIND(?s AS ?party) } UNION { ?s dg:leaderOf ?party } UNION { ?party dg:governmentOf ?s }
+    { ?s a ?sType BIND(?s AS ?party) } UNION { ?s dg:leaderOf ?party } UNION { ?party dg:governmentOf ?s }
     UNION { { SELECT DISTINCT ?s ?state WHERE { ?s dg:leaderOf ?state } }
             { SELECT DISTINCT ?party ?state WHERE { ?party dg:governmentOf ?state } } }
   } }
@@ -159,12 +160,13 @@ SANCTIONS = """SELECT ?s ?event (SAMPLE(?l) AS ?label) ?role (SAMPLE(?st) AS ?st
 # Claims made by ?s (role "by") or about it (role "about"), each with its sentence and article.
 CLAIMS = """SELECT DISTINCT ?s ?claim ?role ?text ?modality ?cue ?claimant ?claimantLabel ?sentence ?article ?title
        ?published WHERE {
-  { ?claim dg:claimant ?s . BIND("by" AS ?role) } UNION { ?claim dg:about ?s . BIND("about" AS ?role) }
+  { SELECT DISTINCT ?s ?claim ?role WHERE {
+    { ?claim dg:claimant ?s . BIND("by" AS ?role) } UNION { ?claim dg:about ?s . BIND("about" AS ?role) } } }
   ?claim a dg:Claim ; dg:claimText ?text ; dg:sourceArticle ?article .
   OPTIONAL { ?claim dg:modality ?modality }
   OPTIONAL { ?claim dg:cue ?cue }
-  OPTIONAL { ?claim dg:claimant ?claimant
-             OPTIONAL { SELECT DISTINCT ?claimant ?claimantLabel WHERE { ?claimant rdfs:label ?claimantLabel } } }
+  OPTIONAL { SELECT DISTINCT ?claim ?claimant ?claimantLabel WHERE {
+    ?claim dg:claimant ?claimant OPTIONAL { ?claimant rdfs:label ?claimantLabel } } }
   OPTIONAL { ?claim dg:evidence/dg:anchorText ?sentence }
   OPTIONAL { ?article dg:title ?title }
   OPTIONAL { ?article dg:published ?published }
