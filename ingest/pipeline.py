@@ -85,14 +85,18 @@ class Summary:
 
 
 def run(inputs: Iterable[str], store: Store, settings: Settings, reporter: Reporter, *, workers: int = 1,
-        fetch: bool = False, extractor: Extractor | None = None, batch_size: int = BATCH_SIZE) -> Summary:
-    """Ingest every article ``inputs`` name into ``store``; failures are counted, never raised."""
+        fetch: bool = False, extractor: Extractor | None = None, batch_size: int = BATCH_SIZE,
+        dask: str | None = None) -> Summary:
+    """Ingest every article ``inputs`` name into ``store``; failures are counted, never raised.
+
+    ``dask`` is a Dask scheduler's address: its workers parse and extract instead of ``workers``.
+    """
     check_model(settings.spacy_model)
     install_graphs(store, settings)
     summary = Summary()
     started = time.monotonic()
     batches = _batches(read(inputs, fetch=fetch), batch_size, summary, reporter)
-    for written, outcome in enumerate(_process(batches, settings, extractor, workers), 1):
+    for written, outcome in enumerate(_process(batches, settings, extractor, workers, dask), 1):
         _commit(outcome, store, summary, reporter)
         if written % FLUSH_EVERY == 0:
             store.flush()
@@ -138,7 +142,12 @@ def _batches(items: Iterator[Article | Failure], size: int, summary: Summary, re
 
 
 def _process(batches: Iterator[list[Article]], settings: Settings, extractor: Extractor | None,
-             workers: int) -> Iterator[Outcome]:
+             workers: int, dask: str | None) -> Iterator[Outcome]:
+    if dask:
+        from diplograph.ingest.cluster import on_cluster  # dask.distributed loads only when asked for
+
+        yield from on_cluster(batches, settings, extractor, dask)
+        return
     if workers <= 1:
         processor = None  # loaded with the first article: a run of bad inputs never waits for spaCy
         for batch in batches:
