@@ -40,12 +40,15 @@ def on_cluster(batches: Iterator[list[Article]], settings: Settings, extractor: 
                address: str) -> Iterator[Outcome]:
     """Each batch extracted by a worker of the scheduler at ``address``; outcomes in input order."""
     with connect(address) as client:
+        import cloudpickle  # Dask's own pickler, so an extractor defined in __main__ travels by value
+
         check_workers(client, address, settings)
+        job = cloudpickle.dumps((settings, extractor))
         in_flight = 2 * max(1, sum(client.nthreads().values()))
         pending: deque[tuple[object, list[Article]]] = deque()
         try:
             for batch in batches:
-                pending.append((client.submit(_extract, batch, settings, extractor, pure=False), batch))
+                pending.append((client.submit(_extract, job, batch, pure=False), batch))
                 if len(pending) >= in_flight:
                     yield from _collect(*pending.popleft())
             while pending:
@@ -110,9 +113,14 @@ def _describe(environment: tuple[str, str, str | None]) -> str:
 
 
 def _collect(future, batch: list[Article]) -> list[Outcome]:  # future: distributed.Future
+    from distributed import KilledWorker
+
     try:
         packed = future.result()
-    except Exception as error:  # KilledWorker past the retries, the scheduler lost, a worker-side bug
+    except KilledWorker as error:  # workers kept dying on it (killed for memory, a crash in native code)
+        reason = f"a Dask worker died while its batch was processed ({error})"
+        return [Outcome(article.source, failure=reason) for article in batch]
+    except Exception as error:  # the scheduler lost, a bug on the worker's side
         reason = f"its batch failed on the Dask cluster ({type(error).__name__}: {error})"
         return [Outcome(article.source, failure=reason) for article in batch]
     finally:
@@ -123,14 +131,17 @@ def _collect(future, batch: list[Article]) -> list[Outcome]:  # future: distribu
 # --- on the worker --------------------------------------------------------------------------------
 
 _lock = threading.Lock()  # one batch at a time per worker process: a spaCy pipeline is not shared by threads
-_loaded: tuple[tuple[Settings, Extractor | None], Processor] | None = None
+_loaded: tuple[bytes, Processor] | None = None
 
 
-def _extract(batch: list[Article], settings: Settings, extractor: Extractor | None) -> list[tuple[Outcome, bytes]]:
+def _extract(job: bytes, batch: list[Article]) -> list[tuple[Outcome, bytes]]:
+    """``job`` is the pickled (settings, extractor): compared as bytes, so a run keeps its pipeline."""
     global _loaded
     with _lock:
-        if _loaded is None or _loaded[0] != (settings, extractor):  # a new run asks for another model
-            _loaded = ((settings, extractor), Processor(settings, extractor))
+        if _loaded is None or _loaded[0] != job:  # the first batch, or a new run that asks for another
+            import cloudpickle
+
+            _loaded = (job, Processor(*cloudpickle.loads(job)))
         outcomes = _loaded[1].process(batch)
     return [_pack(outcome) for outcome in outcomes]
 
