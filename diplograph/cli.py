@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from diplograph.config import Settings
+from diplograph.remote_store import SparqlStore, is_remote, redact
 from diplograph.store import EXPORT_FORMATS, Store, StoreError
 
 if TYPE_CHECKING:
@@ -39,18 +40,35 @@ class StageGroup(click.Group):
             return getattr(importlib.import_module(module), attr)
         return super().get_command(ctx, name)
 
+    def invoke(self, ctx: click.Context) -> object:
+        """A store problem surfacing anywhere (a remote store's refusal mid-command) is a clean error."""
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+
 
 store_option = click.option(
     "--store", "store_path", default=lambda: Settings().store,
-    show_default="$DIPLOGRAPH_STORE or ~/.local/share/diplograph/store", help="Folder of the embedded Oxigraph store.",
+    show_default="$DIPLOGRAPH_STORE or ~/.local/share/diplograph/store",
+    help="Folder of the embedded Oxigraph store, or the http(s) URL of a remote SPARQL 1.1 store.",
 )
 
 
-def open_store(path: str, *, read_only: bool = False) -> Store:
+def open_store(path: str, *, read_only: bool = False) -> Store | SparqlStore:
+    """The embedded store in the folder ``path``, or the remote SPARQL 1.1 store an http(s) URL names."""
     try:
+        if is_remote(path):
+            return SparqlStore(path)
         return Store(path, read_only=read_only)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
+
+
+def embedded_only(store_path: str, command: str) -> None:
+    if is_remote(store_path):
+        raise click.ClickException(f"`diplograph {command}` works on the embedded store only, and "
+                                   f"{redact(store_path)} is a remote store: use that server's own tools")
 
 
 @click.group(cls=StageGroup)
@@ -81,14 +99,15 @@ def load(files: tuple[Path, ...], graph: str | None, store_path: str) -> None:
         click.echo(f"{path}: {count} triples", err=True)
 
 
-def _load_into(store: Store, targets: list[tuple[Path, str]]) -> list[int]:
+def _load_into(store: Store | SparqlStore, targets: list[tuple[Path, str]]) -> list[int]:
     from diplograph.store import BULK_SUFFIXES, parse_file
 
-    if all(path.is_file() and path.suffix.lower() in BULK_SUFFIXES for path, _ in targets) and store.is_empty():
+    bulk = all(path.is_file() and path.suffix.lower() in BULK_SUFFIXES for path, _ in targets)
+    if bulk and isinstance(store, Store) and store.is_empty():
         return store.bulk_load(targets)
     # Parse everything first: a bad file anywhere loads nothing at all.
     parsed = [list(parse_file(path, target)) for path, target in targets]
-    store.inner.extend(quad for quads in parsed for quad in quads)  # one transaction
+    store.extend(quad for quads in parsed for quad in quads)  # one transaction
     return [len(quads) for quads in parsed]
 
 
@@ -181,10 +200,11 @@ def queries() -> None:
 @store_option
 def export(fmt: str, graph: str | None, output: Path | None, protege: Path | None, protege_format: str,
            store_path: str) -> None:
-    """Export the store (triple formats get the union of all graphs), or a Protégé document."""
+    """Export the store (quad formats: the named graphs; triple formats: each triple once), or a Protégé document."""
     if protege:
         from diplograph.ontology.protege import export_protege
 
+        embedded_only(store_path, "export --protege")
         export_protege(store_path, protege, protege_format)
         return
     with open_store(store_path, read_only=True) as store:
@@ -221,6 +241,7 @@ def backup(target: Path, store_path: str) -> None:
     """Write a consistent copy of the store into the new folder TARGET (an Oxigraph backup)."""
     from diplograph.backup import backup as write_backup
 
+    embedded_only(store_path, "backup")
     try:
         count = write_backup(Path(store_path), target)
     except StoreError as error:
@@ -235,6 +256,7 @@ def restore(source: Path, store_path: str) -> None:
     """Replace the store with the backup in SOURCE (the store must not be open in a server or ingest)."""
     from diplograph.backup import restore as put_back
 
+    embedded_only(store_path, "restore")
     try:
         count = put_back(source, Path(store_path))
     except StoreError as error:

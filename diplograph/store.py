@@ -1,8 +1,9 @@
 """The embedded store: one Oxigraph database on disk, with rdflib access through oxrdflib.
 
 SPARQL always runs in Oxigraph. Queries go to pyoxigraph as plain strings (never pre-parsed by
-rdflib, which would silently fall back to rdflib's engine), and the default graph is the union of
-all named graphs: one graph per article, one for the ontology, one for reference entities.
+rdflib, which would silently fall back to rdflib's engine). There is one named graph per article,
+one for the ontology, one for reference entities; the default graph holds each of their distinct
+triples once and is kept so by every write (see ``merged``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ import pyoxigraph as ox
 import rdflib
 from oxrdflib import OxigraphStore
 
-from diplograph.sparqltext import inspect_query
+from diplograph.merged import (
+    MIRROR_ALL,
+    add_update,
+    lacks_default_graph,
+    mirrored,
+    replace_graph_update,
+    with_default_copies,
+)
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -46,6 +54,9 @@ QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD}
 BULK_SUFFIXES = {".nq", ".nt", ".ttl", ".trig"}
 
 
+DEFAULT_SIZE = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
 class StoreError(Exception):
     """A problem the user can act on: the message names the store, file or line."""
 
@@ -64,6 +75,8 @@ class Store:
                 self.inner = ox.Store(str(self.path))
         except OSError as error:
             raise StoreError(_explain_open_error(self.path, error)) from error
+        if not read_only and lacks_default_graph(self.inner):
+            self.inner.update(MIRROR_ALL)  # a store from before the default graph was kept
 
     def __enter__(self) -> Store:
         return self
@@ -95,7 +108,7 @@ class Store:
     @property
     def dataset(self) -> rdflib.Dataset:
         """An rdflib view of the same data; its ``query()`` with a string runs in Oxigraph too."""
-        return rdflib.Dataset(store=OxigraphStore(store=self.inner), default_union=True)
+        return rdflib.Dataset(store=OxigraphStore(store=self.inner))
 
     def query(
         self,
@@ -107,23 +120,21 @@ class Store:
     ) -> Results:
         """Run a SPARQL query; ``bindings`` are substituted as RDF terms, never spliced into text.
 
-        Without ``default_graphs`` or a FROM clause the default graph is the union of all graphs.
+        Without ``default_graphs`` or a FROM clause the default graph holds every graph's triples.
         """
         default = [ox.NamedNode(iri) for iri in default_graphs]
         named = [ox.NamedNode(iri) for iri in named_graphs]
-        # pyoxigraph's union flag would override the query's own FROM / FROM NAMED clauses.
-        union = not default and not inspect_query(sparql).has_dataset
         return self.inner.query(
             sparql,
-            use_default_graph_as_union=union,
             default_graph=default or None,
             named_graphs=named or None,
             substitutions={ox.Variable(name): term for name, term in (bindings or {}).items()},
         )
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL Update request; Oxigraph applies it in one transaction."""
-        self.inner.update(sparql)
+        """Run a SPARQL Update request in one transaction, then copy into the default graph what it
+        added to named graphs (what it deleted from them stays there: see ``merged``)."""
+        self.inner.update(mirrored(sparql))
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Make ``graph`` hold exactly ``quads``, atomically: readers see the old or the new graph.
@@ -131,8 +142,15 @@ class Store:
         One SPARQL Update request is one Oxigraph transaction, so a crash mid-way leaves the old
         graph intact and an article is never half-written.
         """
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        self.inner.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        self.inner.update(replace_graph_update(graph, quads))
+
+    def add(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        """Add ``quads`` to ``graph`` in one transaction."""
+        self.inner.update(add_update(graph, quads))
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in one transaction, without going through SPARQL text (large loads)."""
+        self.inner.extend(with_default_copies(quads))
 
     def load(self, path: Path, *, graph: str | None = None) -> int:
         """Load an RDF file in one transaction; a parse error names the file and line and loads nothing.
@@ -140,7 +158,7 @@ class Store:
         Triples go to ``graph`` when given, else to a graph named after the file.
         """
         quads = list(parse_file(path, graph or path.resolve().as_uri()))
-        self.inner.extend(quads)
+        self.extend(quads)
         return len(quads)
 
     def is_empty(self) -> bool:
@@ -156,52 +174,72 @@ class Store:
         """
         if not self.is_empty():
             raise StoreError(f"store {self.path} is not empty: bulk loading is only for a fresh store")
-        added, total = [], 0
+        added = []
         try:
             for path, graph in files:
+                counted = _Counted(_into_graph(path, graph))
                 with _parse_errors(path):
-                    self.inner.bulk_load(path=str(path), format=OXIGRAPH_FORMATS[path.suffix.lower()],
-                                         base_iri=path.resolve().as_uri(), to_graph=ox.NamedNode(graph))
-                now = len(self.inner)
-                added.append(now - total)
-                total = now
+                    self.inner.bulk_extend(with_default_copies(counted))
+                added.append(counted.count)
         except BaseException:
             self.inner.clear()
             raise
         return added
 
     def dump(self, fmt: str, *, graph: str | None = None) -> bytes:
-        """Serialise the whole store (or one graph) in one of ``EXPORT_FORMATS``."""
+        """Serialise the named graphs (or one graph) in one of ``EXPORT_FORMATS``.
+
+        Quad formats leave out the default graph: it is derived from the named graphs, and loading
+        the dump derives it again. Triple formats write the default graph: every triple once.
+        """
         rdf_format = EXPORT_FORMATS[fmt]
         if graph is not None:
             return self.inner.dump(format=rdf_format, from_graph=ox.NamedNode(graph))
         if rdf_format in QUAD_FORMATS:
-            return self.inner.dump(format=rdf_format)
-        # Triple formats cannot name graphs: export the union, one copy of each triple.
-        triples = self.inner.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-        return ox.serialize(triples, format=rdf_format, prefixes=_prefixes())
+            named = (q for q in self.inner.quads_for_pattern(None, None, None) if q.graph_name != ox.DefaultGraph())
+            return ox.serialize(named, format=rdf_format, prefixes=_prefixes())
+        return self.inner.dump(format=rdf_format, from_graph=ox.DefaultGraph(), prefixes=_prefixes())
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.inner.named_graphs())
 
     def __len__(self) -> int:
-        return len(self.inner)
+        """Quads in the named graphs: what was stored, not the default graph derived from it."""
+        return len(self.inner) - int(next(iter(self.inner.query(DEFAULT_SIZE)))["n"].value)
 
 
 def parse_file(path: Path, graph: str) -> Iterable[ox.Quad]:
     """Parse an RDF file into quads, raising a ``StoreError`` that names the file and line."""
     if not path.is_file():
         raise StoreError(f"{path}: no such file")
-    target = ox.NamedNode(graph)
     rdf_format = OXIGRAPH_FORMATS.get(path.suffix.lower())
     if rdf_format == ox.RdfFormat.RDF_XML or path.suffix.lower() in XML_SUFFIXES:
         _check_xml(path)
     if rdf_format is None:
-        return _parse_with_rdflib(path, target)
+        return _parse_with_rdflib(path, ox.NamedNode(graph))
     with _parse_errors(path):
-        quads = ox.parse(path=str(path), format=rdf_format, base_iri=path.resolve().as_uri())
-        return [ox.Quad(q.subject, q.predicate, q.object, target if q.graph_name == ox.DefaultGraph() else q.graph_name)
-                for q in quads]
+        return list(_into_graph(path, graph))
+
+
+def _into_graph(path: Path, graph: str) -> Iterator[ox.Quad]:
+    """Stream a file Oxigraph parses as quads; its default-graph triples go to ``graph``."""
+    target = ox.NamedNode(graph)
+    quads = ox.parse(path=str(path), format=OXIGRAPH_FORMATS[path.suffix.lower()], base_iri=path.resolve().as_uri())
+    for q in quads:
+        yield q if q.graph_name != ox.DefaultGraph() else ox.Quad(q.subject, q.predicate, q.object, target)
+
+
+class _Counted:
+    """Counts the quads a stream yields (the bulk loader consumes it)."""
+
+    def __init__(self, quads: Iterable[ox.Quad]) -> None:
+        self.quads = quads
+        self.count = 0
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        for quad in self.quads:
+            self.count += 1
+            yield quad
 
 
 @contextlib.contextmanager

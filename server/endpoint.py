@@ -39,14 +39,12 @@ class Endpoint:
         self.prefixes = dict(PREFIXES)
 
     def query(self, text: str, *, result_format=None, graph_format=None, default_graphs=(), named_graphs=(),
-              substitutions=None, base_iri: str | None = None, union_default_graph: bool = True,
-              started: float | None = None) -> Answer:
+              substitutions=None, base_iri: str | None = None, started: float | None = None) -> Answer:
         job = Job(kind="query", text=text, default_graphs=tuple(default_graphs),
                   named_graphs=tuple(named_graphs), substitutions=dict(substitutions or {}),
                   result_type=result_format.media_type if result_format else None,
                   graph_type=graph_format.media_type if graph_format else None, max_rows=self.settings.max_rows,
-                  prefixes=self.prefixes if graph_format else {}, base_iri=base_iri,
-                  union_default_graph=union_default_graph)
+                  prefixes=self.prefixes if graph_format else {}, base_iri=base_iri)
         return self.executor.run(job, started=started)
 
     def dump(self, graph: str | None, graph_format: ox.RdfFormat, *, started: float | None = None) -> Answer:

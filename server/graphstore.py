@@ -1,9 +1,10 @@
 """The SPARQL 1.1 Graph Store HTTP Protocol at /store, with indirect graph identification.
 
-``?graph=IRI`` names a graph, ``?default`` the default graph (which queries see as part of the
-union default graph). Reads are open like queries and time-limited in a worker; writes need the
-token and each is one Oxigraph transaction, flushed before the response: a PUT replaces a graph
-atomically, so ``diplograph ingest`` can push one article per request while the server answers.
+``?graph=IRI`` names a graph, ``?default`` the default graph: it holds every named graph's triples
+(see ``diplograph.merged``) plus what is written to it directly. Reads are open like queries and
+time-limited in a worker; writes need the token and each is one Oxigraph transaction, flushed
+before the response: a PUT replaces a graph atomically, so ``diplograph ingest`` can push one
+article per request while the server answers.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request
 from werkzeug.http import is_resource_modified, parse_options_header
 
+from diplograph.merged import add_update, clear_default_update, drop_graph_update, replace_graph_update
 from diplograph.server.auth import require_writer
 from diplograph.server.endpoint import endpoint
 from diplograph.server.protocol import PARSEABLE_TYPES, ProtocolError, content_type, negotiate
@@ -82,7 +84,7 @@ def _delete(graph: str | None) -> Response:
     with endpoint().write() as store:
         if not _exists(store, graph):
             raise ProtocolError(404, f"no graph <{graph}> in the store")
-        store.update("CLEAR DEFAULT" if graph is None else f"DROP GRAPH <{graph}>")
+        store.update(clear_default_update() if graph is None else drop_graph_update(graph))
     return Response(status=204)
 
 
@@ -99,23 +101,24 @@ def _post(graph: str | bool | None) -> Response:
     if created:
         graph = f"{endpoint().settings.base}graph/upload/{uuid.uuid4()}"
     triples = _parse_body(graph)
-    name = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
     with endpoint().write() as store:
         existed = _exists(store, graph)
-        if not existed:
-            store.add_graph(name)
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
+        if graph is None:
+            store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+        else:
+            store.update(add_update(graph, triples))
     if created:
         return Response(status=201, headers={"Location": graph})
     return Response(status=204 if existed else 201)
 
 
 def _replace(graph: str | None, triples: list[ox.Triple]) -> str:
-    """One SPARQL Update (one transaction) that makes the graph hold exactly ``triples``."""
-    body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+    """One SPARQL Update (one transaction) that makes the graph hold exactly ``triples``: for the
+    default graph, what was written to it directly (the named graphs' triples stay in it)."""
     if graph is None:
-        return f"DROP SILENT DEFAULT ;\nINSERT DATA {{\n{body}\n}}"
-    return f"DROP SILENT GRAPH <{graph}> ;\nCREATE GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+        return f"{clear_default_update()} ;\nINSERT DATA {{\n{body}\n}}"
+    return replace_graph_update(graph, triples)
 
 
 def _parse_body(graph: str | None) -> list[ox.Triple]:

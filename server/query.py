@@ -64,7 +64,7 @@ def answer_query(text: str, *, default_graphs=(), named_graphs=(), substitutions
         answer = _run(lambda started: ep.query(
             text, result_format=results.format if results else None, graph_format=graph.format if graph else None,
             default_graphs=default_graphs, named_graphs=named_graphs, substitutions=substitutions,
-            base_iri=base_iri(), union_default_graph=not info.has_dataset, started=started))
+            base_iri=base_iri(), started=started))
     except ProtocolError as error:
         raise blame_remotes(error, info.remotes, dict(ep.settings.service_routes)) from None
     chosen = graph if answer.kind == "graph" else results

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
+from diplograph.merged import mirrored
 from diplograph.server.auth import require_writer
 from diplograph.server.endpoint import endpoint
 from diplograph.server.protocol import Operation, ProtocolError, read_operation
@@ -38,7 +39,7 @@ def run_update(operation: Operation) -> Response:
         # Only a failure of the update itself changed nothing; one after it (flush, snapshot) is a server
         # error, logged with its traceback and answered with the generic 500.
         try:
-            store.update(text, base_iri=base_iri())
+            store.update(mirrored(text), base_iri=base_iri())
         except SyntaxError as error:
             raise ProtocolError(400, f"SPARQL Update syntax error: {error}") from None
         except (OSError, ValueError) as error:

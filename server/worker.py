@@ -35,7 +35,6 @@ class Job:
     result_type: str | None = None  # media types: Oxigraph's format objects cannot be pickled
     graph_type: str | None = None
     max_rows: int = 0
-    union_default_graph: bool = True  # False when the query has FROM: pyoxigraph's flag would override it
     graph: str | None = None  # for "dump": a graph IRI, or None for the default graph
     prefixes: dict[str, str] = field(default_factory=dict)  # for Turtle, TriG, RDF/XML output
     base_iri: str | None = None
@@ -146,14 +145,12 @@ def run(store: ox.Store, job: Job, conn: Connection) -> None:
     if job.kind == "dump":
         _dump(store, job, conn)
         return
-    # A protocol dataset (default-graph-uri / named-graph-uri) replaces the union default graph.
+    # A protocol dataset (default-graph-uri / named-graph-uri) replaces the stored default graph.
     protocol_dataset = bool(job.default_graphs or job.named_graphs)
-    union = job.union_default_graph and not protocol_dataset
     try:
         results = store.query(
             job.text,
             base_iri=job.base_iri,
-            use_default_graph_as_union=union,
             default_graph=[ox.NamedNode(g) for g in job.default_graphs] if protocol_dataset else None,
             named_graphs=[ox.NamedNode(g) for g in job.named_graphs] if protocol_dataset else None,
             substitutions={ox.Variable(name): term for name, term in job.substitutions.items()},

@@ -29,8 +29,14 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def quads(store_dir: Path) -> set[tuple[str, str, str, str]]:
+    """The named graphs' quads; checks on the way that the default graph holds each of their triples once."""
     with Store(store_dir, read_only=True) as store:
-        return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in store.inner}
+        named = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in store.inner
+                 if q.graph_name != ox.DefaultGraph()}
+        default = {(str(q.subject), str(q.predicate), str(q.object))
+                   for q in store.inner.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert default == {quad[:3] for quad in named}
+    return named
 
 
 def test_dump_into_fresh_store_keeps_graphs_and_names_the_rest_after_the_file(tmp_path):

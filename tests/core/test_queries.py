@@ -70,8 +70,8 @@ def test_rdflib_view_runs_sparql_in_oxigraph_not_rdflib(store, monkeypatch):
         raise AssertionError("SPARQL ran in rdflib's engine")
 
     monkeypatch.setattr(rdflib.plugins.sparql.processor, "evalQuery", refuse)
-    store.inner.add(ox.Quad(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"),
-                            ox.Literal("o"), ox.NamedNode("https://example.org/g")))
+    store.extend([ox.Quad(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"),
+                          ox.Literal("o"), ox.NamedNode("https://example.org/g"))])
     rows = list(store.dataset.query("SELECT ?o WHERE { ?s <https://example.org/p> ?o }"))
     assert [str(row[0]) for row in rows] == ["o"]
 
@@ -83,11 +83,11 @@ def test_the_fallback_guard_can_fail(store, monkeypatch):
         store.dataset.query(prepareQuery("SELECT ?o WHERE { ?s ?p ?o }"))
 
 
-def test_from_clause_wins_over_the_union_default_graph(tmp_path):
+def test_from_clause_wins_over_the_default_graph(tmp_path):
     store = Store(tmp_path / "from")
     for graph, value in (("https://example.org/g1", "one"), ("https://example.org/g2", "two")):
-        store.inner.add(ox.Quad(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"),
-                                ox.Literal(value), ox.NamedNode(graph)))
+        store.replace_graph(graph, [ox.Quad(ox.NamedNode("https://example.org/s"),
+                                            ox.NamedNode("https://example.org/p"), ox.Literal(value))])
     union = {row["o"].value for row in store.query("SELECT ?o WHERE { ?s ?p ?o }")}
     scoped = {row["o"].value for row in store.query("SELECT ?o FROM <https://example.org/g1> WHERE { ?s ?p ?o }")}
     assert union == {"one", "two"} and scoped == {"one"}

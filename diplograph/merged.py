@@ -1,0 +1,140 @@
+"""The stored default graph: every distinct triple of the named graphs, once.
+
+Oxigraph's union default graph is a multiset: a triple that k article graphs repeat (a leader's
+label, a summit's date) matches k times, so joins over shared nodes grew with the square of an
+entity's popularity and the canned queries ran past a minute at 1,000 articles. The store instead
+keeps a real default graph equal to the set union of its named graphs, and every write that changes
+a named graph changes it in the same SPARQL Update, i.e. the same transaction. The requests are
+plain SPARQL 1.1, so a remote store is sent exactly the same ones.
+
+Triples written straight to the default graph (the Graph Store protocol's ``?default``) stay until
+deleted, like in any store; when a named graph goes, only its triples that no other named graph
+holds leave the default graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from diplograph.sparqltext import Token, tokens
+
+# Copies every named graph's triples into the default graph: for stores written before it existed,
+# and after an arbitrary SPARQL Update, whose effect on the named graphs is not known in advance.
+MIRROR_ALL = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+# Keywords followed by the graph an update operation writes or empties (ADD/MOVE/COPY: both ends).
+GRAPH_KEYWORDS = {"GRAPH", "WITH", "INTO", "ADD", "MOVE", "COPY", "TO"}
+
+
+def mirrored(update: str) -> str:
+    """An arbitrary update made to keep the default graph the union, in one request.
+
+    Each graph the update names (``GRAPH <g>``, ``WITH``, ``INTO``, ``ADD``/``MOVE``/``COPY``) first
+    gives up the triples only it holds, and afterwards whatever it then holds is copied back: exact
+    for those graphs. ``GRAPH ?var`` or ``CLEAR DEFAULT`` may leave any triple missing, so then
+    every graph is copied back (a scan of the whole store); what a ``GRAPH ?var`` template deleted
+    from named graphs stays in the default graph.
+    """
+    toks = tokens(update)
+    written = _graphs_written(toks)
+    before = [_unshare(graph) for graph in written.graphs]
+    if written.all_named:
+        before.append("DELETE { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    after = [MIRROR_ALL] if written.any_graph else [
+        f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}" for g in written.graphs]
+    # Oxigraph takes PREFIX and BASE only at the start of a request, so they stay in front.
+    split = _prologue_end(toks)
+    return update[:split] + "\n" + " ;\n".join([*before, update[split:], *after])
+
+
+def _prologue_end(toks: list[Token]) -> int:
+    """Where the update's leading PREFIX and BASE declarations end."""
+    end, index = 0, 0
+    while index < len(toks) and toks[index].keyword in ("PREFIX", "BASE"):
+        index += 3 if toks[index].keyword == "PREFIX" else 2
+        last = toks[min(index, len(toks)) - 1]
+        end = last.start + len(last.text)
+    return end
+
+
+@dataclass
+class _Written:
+    graphs: list[str] = field(default_factory=list)  # IRIs named in the update
+    any_graph: bool = False  # a graph variable, or the default graph emptied
+    all_named: bool = False  # DROP/CLEAR NAMED or ALL
+
+
+def _graphs_written(toks: list[Token]) -> _Written:
+    prefixes = {toks[i + 1].text: toks[i + 2].text[1:-1] for i, t in enumerate(toks[:-2])
+                if t.keyword == "PREFIX" and toks[i + 2].kind == "iri"}
+    written = _Written()
+    for index, token in enumerate(toks):
+        following = [t for t in toks[index + 1:index + 4] if t.keyword not in ("SILENT", "GRAPH", "TO")]
+        nxt = following[0] if following else None
+        if token.keyword in ("DROP", "CLEAR") and nxt is not None:
+            written.all_named |= nxt.keyword in ("NAMED", "ALL")
+            written.any_graph |= nxt.keyword == "DEFAULT"
+        if token.keyword not in GRAPH_KEYWORDS or nxt is None:
+            continue
+        if nxt.kind == "var":
+            written.any_graph = True
+        elif nxt.kind == "iri":
+            written.graphs.append(nxt.text[1:-1])
+        elif nxt.kind == "word" and ":" in nxt.text:
+            prefix, _, local = nxt.text.partition(":")
+            if prefix + ":" in prefixes:
+                written.graphs.append(prefixes[prefix + ":"] + local)
+            else:
+                written.any_graph = True
+    written.graphs = list(dict.fromkeys(written.graphs))
+    return written
+
+
+def replace_graph_update(graph: str, quads: Iterable[ox.Quad | ox.Triple]) -> str:
+    """One request that makes ``graph`` hold exactly ``quads`` and keeps the default graph the union."""
+    body = _body(quads)
+    return (f"{_unshare(graph)} ;\nDROP SILENT GRAPH <{graph}> ;\nCREATE SILENT GRAPH <{graph}> ;\n"
+            f"INSERT DATA {{\n{body}\nGRAPH <{graph}> {{\n{body}\n}} }}")
+
+
+def add_update(graph: str, quads: Iterable[ox.Quad | ox.Triple]) -> str:
+    """One request that adds ``quads`` to ``graph`` (and so to the default graph)."""
+    body = _body(quads)
+    return f"CREATE SILENT GRAPH <{graph}> ;\nINSERT DATA {{\n{body}\nGRAPH <{graph}> {{\n{body}\n}} }}"
+
+
+def drop_graph_update(graph: str) -> str:
+    """One request that deletes ``graph`` and whatever only it held from the default graph."""
+    return f"{_unshare(graph)} ;\nDROP SILENT GRAPH <{graph}>"
+
+
+def clear_default_update() -> str:
+    """Empty what was written straight to the default graph; the named graphs' triples stay in it."""
+    return f"DROP SILENT DEFAULT ;\n{MIRROR_ALL}"
+
+
+def with_default_copies(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """Each quad and its copy in the default graph, for the bulk paths that bypass SPARQL Update."""
+    for quad in quads:
+        yield quad
+        if quad.graph_name != ox.DefaultGraph():
+            yield ox.Quad(quad.subject, quad.predicate, quad.object)
+
+
+def lacks_default_graph(store: ox.Store) -> bool:
+    """Named graphs but an empty default graph: a store written before the default graph was kept."""
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        return False
+    return next(iter(store.named_graphs()), None) is not None
+
+
+def _unshare(graph: str) -> str:
+    """Delete from the default graph the triples of ``graph`` that no other named graph holds."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph}>) }} }}")
+
+
+def _body(quads: Iterable[ox.Quad | ox.Triple]) -> str:
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
