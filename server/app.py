@@ -1,7 +1,8 @@
 """The Flask application: protocol routes, CORS, errors without stack traces, an access log.
 
 ``create_app(settings)`` opens the store (this process becomes its only writer) and starts the
-query workers; other parts of diplograph add pages with ``app.register_blueprint``.
+query workers, or for a store at an http(s) URL forwards to it (``remote_endpoint``); other parts
+of diplograph add pages with ``app.register_blueprint``.
 """
 
 from __future__ import annotations
@@ -27,14 +28,20 @@ CORS_HEADERS = {
 
 
 def create_app(settings: ServerSettings | None = None) -> Flask:
+    from diplograph.remote_store import is_remote
     from diplograph.server import canned, graphstore, pages, query, update
 
     settings = settings or ServerSettings()
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
-    app.extensions[EXTENSION] = Endpoint(settings)
-    for blueprint in (query.bp, update.bp, graphstore.bp, canned.bp, pages.bp):
+    if is_remote(settings.store):  # queries go to the remote store, not to a worker pool
+        from diplograph.server.remote_endpoint import RemoteEndpoint, graph_store
+
+        app.extensions[EXTENSION] = RemoteEndpoint(settings)
+    else:
+        app.extensions[EXTENSION], graph_store = Endpoint(settings), graphstore.bp
+    for blueprint in (query.bp, update.bp, graph_store, canned.bp, pages.bp):
         app.register_blueprint(blueprint)
 
     @app.before_request

@@ -60,6 +60,7 @@ def run(settings, *, host: str, port: int, threads: int, debug: bool) -> None:
 
     from waitress.server import create_server
 
+    from diplograph.remote_store import is_remote, redact
     from diplograph.server.app import create_app
     from diplograph.store import StoreError
 
@@ -70,18 +71,22 @@ def run(settings, *, host: str, port: int, threads: int, debug: bool) -> None:
     endpoint = app.extensions["diplograph"]
     atexit.register(endpoint.close)
     if debug:
-        _announce(settings, f"http://{host}:{port}/sparql")
+        if not is_remote(settings.store):
+            _announce(settings, f"http://{host}:{port}/sparql")
         app.run(host=host, port=port, debug=True, use_reloader=False, threaded=True)
         return
     server = create_server(app, host=host, port=port, threads=threads, ident="diplograph",
                            max_request_body_size=settings.max_request_bytes, channel_timeout=120)
     url = f"http://{_url_host(server.effective_host)}:{server.effective_port}/sparql"
-    server_file = _announce(settings, url)
-    atexit.register(server_file.unlink, missing_ok=True)
+    if is_remote(settings.store):  # no folder to announce in, nor a writer for ingest to find
+        how = f"queries forwarded, writes refused, time limit {settings.timeout:g} s"
+    else:
+        server_file = _announce(settings, url)
+        atexit.register(server_file.unlink, missing_ok=True)
+        how = (f"{'read-write with token' if settings.writable else 'read-only'}, {settings.workers} query workers, "
+               f"time limit {settings.timeout:g} s, row cap {settings.max_rows or 'none'}")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    click.echo(f"diplograph: serving {settings.store} at {url} "
-               f"({'read-write with token' if settings.writable else 'read-only'}, {settings.workers} query workers, "
-               f"time limit {settings.timeout:g} s, row cap {settings.max_rows or 'none'})", err=True)
+    click.echo(f"diplograph: serving {redact(settings.store)} at {url} ({how})", err=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.run()
 
