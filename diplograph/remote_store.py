@@ -11,8 +11,9 @@ Where the endpoints are: the store URL is a base, and by Oxigraph's conventions 
 ``BASE/query``, updates to ``BASE/update`` and the Graph Store to ``BASE/store``. Each can be set
 apart with ``$DIPLOGRAPH_STORE_QUERY_URL``, ``$DIPLOGRAPH_STORE_UPDATE_URL`` and
 ``$DIPLOGRAPH_STORE_GSP_URL`` (absolute, or relative to the base). Credentials: ``user:password@``
-in the URL or a ``~/.netrc`` entry (HTTP Basic), or a bearer token in ``$DIPLOGRAPH_STORE_TOKEN``.
-They never appear in messages: the URL shown is the one without its userinfo.
+in the URL (HTTP Basic, or Digest with ``$DIPLOGRAPH_STORE_AUTH=digest``), a ``~/.netrc`` entry
+(Basic), or a bearer token in ``$DIPLOGRAPH_STORE_TOKEN``. They never appear in messages: the URL
+shown is the one without its userinfo.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     import requests  # imported when a remote store is opened: the command line starts without it
 
 TOKEN_ENV = "DIPLOGRAPH_STORE_TOKEN"
+AUTH_ENV = "DIPLOGRAPH_STORE_AUTH"  # how URL credentials are sent: basic (default) or digest (Virtuoso's /sparql-auth)
 TIMEOUT_ENV = "DIPLOGRAPH_STORE_TIMEOUT"
 URL_ENVS = {"query": "DIPLOGRAPH_STORE_QUERY_URL", "update": "DIPLOGRAPH_STORE_UPDATE_URL",
             "graph_store": "DIPLOGRAPH_STORE_GSP_URL"}
@@ -105,6 +107,7 @@ class SparqlStore:
     def __init__(self, location: str, *, timeout: float | None = None,
                  environ: Mapping[str, str] = os.environ) -> None:
         import requests
+        import requests.auth
 
         self.endpoints, credentials = endpoints(location, environ)
         self.path = self.endpoints.base  # what messages call the store, like ``Store.path``
@@ -113,10 +116,15 @@ class SparqlStore:
         token = environ.get(TOKEN_ENV, "").strip()
         if token and credentials:
             raise StoreError(f"store {self.path}: give either user:password in the URL or ${TOKEN_ENV}, not both")
+        scheme = environ.get(AUTH_ENV, "basic").strip().lower()
+        if scheme not in ("basic", "digest"):
+            raise StoreError(f"${AUTH_ENV} must be basic or digest, not {scheme!r}")
+        if scheme == "digest" and not credentials:
+            raise StoreError(f"${AUTH_ENV}=digest needs user:password in the store URL {self.path}")
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
         elif credentials:
-            self.session.auth = credentials
+            self.session.auth = requests.auth.HTTPDigestAuth(*credentials) if scheme == "digest" else credentials
         # Otherwise requests looks the host up in ~/.netrc.
 
     def __enter__(self) -> SparqlStore:

@@ -4,6 +4,7 @@ package), a small recording and authenticating reverse proxy in front of it, and
 from __future__ import annotations
 
 import base64
+import hashlib
 import http.client
 import os
 import shutil
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -107,11 +109,14 @@ class Seen:
 
 class RecordingProxy:
     """A reverse proxy on 127.0.0.1 that records every request and, if told to, demands credentials
-    (HTTP Basic ``user:password`` or a bearer token) the way a store behind a gateway would."""
+    (HTTP Basic or Digest ``user:password``, or a bearer token) the way a store behind a gateway would."""
 
-    def __init__(self, upstream: str, *, basic: tuple[str, str] | None = None, token: str | None = None) -> None:
+    def __init__(self, upstream: str, *, basic: tuple[str, str] | None = None, digest: tuple[str, str] | None = None,
+                 token: str | None = None) -> None:
         self.upstream = urlsplit(upstream)
         self.expected = None
+        self.digest = digest
+        self.nonce = base64.b64encode(os.urandom(12)).decode()
         if basic:
             self.expected = "Basic " + base64.b64encode(f"{basic[0]}:{basic[1]}".encode()).decode()
         elif token:
@@ -127,6 +132,29 @@ class RecordingProxy:
     def requests_to(self, method: str, path: str) -> list[Seen]:
         with self.lock:
             return [s for s in self.seen if s.method == method and s.path.split("?")[0] == path]
+
+    def authorised(self, method: str, header: str | None) -> bool:
+        if self.digest:
+            return header is not None and self._digest_matches(method, header)
+        return self.expected is None or header == self.expected
+
+    def _digest_matches(self, method: str, header: str) -> bool:
+        """RFC 7616 Digest with MD5 and qop=auth, as Virtuoso's /sparql-auth asks for."""
+        scheme, _, rest = header.partition(" ")
+        if scheme.lower() != "digest":
+            return False
+        fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
+        md5 = lambda text: hashlib.md5(text.encode()).hexdigest()  # noqa: E731
+        user, password = self.digest
+        known = md5(f"{user}:store:{password}")
+        expected = md5(f"{known}:{self.nonce}:{fields.get('nc')}:{fields.get('cnonce')}:auth:"
+                       f"{md5(method + ':' + fields.get('uri', ''))}")
+        return (fields.get("username"), fields.get("nonce"), fields.get("response")) == (user, self.nonce, expected)
+
+    def challenge(self) -> str:
+        if self.digest:
+            return f'Digest realm="store", nonce="{self.nonce}", qop="auth", algorithm=MD5'
+        return 'Basic realm="store"'
 
     def clear(self) -> None:
         with self.lock:
@@ -149,10 +177,10 @@ class RecordingProxy:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 with proxy.lock:
                     proxy.seen.append(Seen(self.command, self.path, body))
-                if proxy.expected and self.headers.get("Authorization") != proxy.expected:
+                if not proxy.authorised(self.command, self.headers.get("Authorization")):
                     message = b"authentication required" if "Authorization" not in self.headers else b"bad credentials"
                     self.send_response(401)
-                    self.send_header("WWW-Authenticate", 'Basic realm="store"')
+                    self.send_header("WWW-Authenticate", proxy.challenge())
                     self.send_header("Content-Type", "text/plain")
                     self.send_header("Content-Length", str(len(message)))
                     self.end_headers()

@@ -1,0 +1,145 @@
+"""`diplograph serve --store http://…` answers over HTTP from a real Oxigraph server on 127.0.0.1: queries,
+canned queries, pages and Graph Store reads are forwarded to it; writes are refused with a reason."""
+
+from __future__ import annotations
+
+import shutil
+from importlib.resources import files
+
+import pyoxigraph as ox
+import pytest
+import requests
+from remote_helpers import DiplographServer, cli, free_port
+
+from diplograph.store import Store
+
+SAMPLES = ("002_inter_korean_panmunjom.json", "013_singapore_statement.json")
+TOKEN = "remote-test-update-token-0123456789"
+DG = "https://w3id.org/diplograph/ontology#"
+LEADERS = (f"SELECT ?leader ?label WHERE {{ ?leader a <{DG}Leader> ; "
+           "<http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?leader ?label")
+KIM = "https://w3id.org/diplograph/id/leader/kim-jong-un"
+
+
+@pytest.fixture(scope="module")
+def stores(proxy, tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("articles")
+    for name in SAMPLES:
+        shutil.copyfile(str(files("diplograph.ingest") / "samples" / name), corpus / name)
+    local = tmp_path_factory.mktemp("local") / "store"
+    for store in (str(local), proxy.url):
+        code, output = cli("ingest", str(corpus), "--store", store)
+        assert code == 0, output
+    return local, proxy.url
+
+
+@pytest.fixture(scope="module")
+def server(stores, tmp_path_factory):
+    served = DiplographServer(stores[1], tmp_path_factory.mktemp("serve") / "serve.log",
+                              env={"DIPLOGRAPH_UPDATE_TOKEN": TOKEN})
+    yield served
+    served.stop()
+
+
+def local_rows(local, query: str) -> list[list[str]]:
+    with Store(local, read_only=True) as store:
+        return sorted([[str(term) for term in row] for row in store.query(query)])
+
+
+def remote_rows(data: bytes, media_type: str) -> list[list[str]]:
+    results = ox.parse_query_results(data, format=ox.QueryResultsFormat.from_media_type(media_type))
+    return sorted([[str(term) for term in row] for row in results])
+
+
+def test_sparql_query_is_answered_by_the_remote(server, stores, proxy):
+    local, _ = stores
+    proxy.clear()
+    response = requests.get(server.url + "/sparql", params={"query": LEADERS},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    assert response.status_code == 200, response.text
+    assert response.headers["Content-Type"].startswith("application/sparql-results+json")
+    rows = remote_rows(response.content, "application/sparql-results+json")
+    assert rows and rows == local_rows(local, LEADERS)
+    assert len(proxy.requests_to("POST", "/query")) == 1  # forwarded, not answered from a local copy
+    for media_type in ("application/sparql-results+xml", "text/tab-separated-values"):
+        response = requests.post(server.url + "/sparql", data={"query": LEADERS}, headers={"Accept": media_type},
+                                 timeout=30)
+        assert response.status_code == 200 and remote_rows(response.content, media_type) == rows
+
+
+def test_construct_and_ask(server, stores):
+    local, _ = stores
+    construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ BIND(<{KIM}> AS ?s) ?s ?p ?o }}"
+    response = requests.post(server.url + "/sparql", data=construct.encode(), timeout=30,
+                             headers={"Content-Type": "application/sparql-query", "Accept": "text/turtle"})
+    assert response.status_code == 200, response.text
+    served = set(ox.parse(response.content, format=ox.RdfFormat.TURTLE))
+    with Store(local, read_only=True) as store:
+        expected = {ox.Quad(t.subject, t.predicate, t.object) for t in store.query(construct)}
+    assert served and served == expected
+    response = requests.get(server.url + "/sparql", params={"query": f"ASK {{ <{KIM}> a <{DG}Leader> }}"},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    assert response.json()["boolean"] is True
+
+
+def test_canned_queries_and_pages(server, stores):
+    local, _ = stores
+    code, expected = cli("query", "entities", "--format", "csv", "--store", str(local))
+    assert code == 0, expected
+    response = requests.get(server.url + "/queries/entities", params={"format": "csv"}, timeout=30)
+    assert response.status_code == 200, response.text
+    assert sorted(response.text.splitlines()) == sorted(expected.splitlines())
+    code, expected = cli("query", "leader-profile", "--param", f"leader={KIM}", "--format", "csv",
+                         "--store", str(local))
+    response = requests.get(server.url + "/queries/leader-profile", params={"leader": KIM, "format": "csv"},
+                            timeout=30)
+    assert response.status_code == 200, response.text
+    assert sorted(response.text.splitlines()) == sorted(expected.splitlines())
+    assert len(expected.splitlines()) > 1
+    page = requests.get(server.url + "/id/leader/kim-jong-un", headers={"Accept": "text/html"}, timeout=30)
+    assert page.status_code == 200, page.text
+    assert "Kim Jong" in page.text
+
+
+def test_graph_store_reads_are_forwarded(server, stores):
+    local, _ = stores
+    with Store(local, read_only=True) as store:
+        article = next(g for g in store.graphs() if "/id/article/" in g)
+        expected = set(ox.parse(store.dump("ntriples", graph=article), format=ox.RdfFormat.N_TRIPLES))
+    response = requests.get(server.url + "/store", params={"graph": article},
+                            headers={"Accept": "application/n-triples"}, timeout=30)
+    assert response.status_code == 200, response.text
+    assert set(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)) == expected
+    missing = requests.get(server.url + "/store", params={"graph": article + "-nowhere"}, timeout=30)
+    assert missing.status_code == 404
+
+
+def test_writes_are_refused_with_a_reason(server, proxy):
+    proxy.clear()
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    update = requests.post(server.url + "/update", data={"update": f"INSERT DATA {{ <{KIM}> <{DG}title> \"x\" }}"},
+                           headers=auth, timeout=30)
+    put = requests.put(server.url + "/store", params={"graph": "https://example.org/g"}, data=b"",
+                       headers={**auth, "Content-Type": "application/n-triples"}, timeout=30)
+    for response in (update, put):
+        assert response.status_code == 403
+        assert "remote store" in response.text and "diplograph ingest --store" in response.text
+    assert not proxy.requests_to("POST", "/update") and not proxy.requests_to("PUT", "/store")
+
+
+def test_remote_errors_reach_the_client(server):
+    response = requests.get(server.url + "/sparql", params={"query": "SELECT ?x WHERE { ?x }"},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    assert response.status_code == 400
+    assert "/query answered 400" in response.text
+
+
+def test_unreachable_remote_is_a_bad_gateway_naming_it(tmp_path):
+    nowhere = f"http://127.0.0.1:{free_port()}"
+    served = DiplographServer(nowhere, tmp_path / "serve.log")
+    try:
+        response = requests.get(served.url + "/sparql", params={"query": LEADERS}, timeout=30)
+    finally:
+        served.stop()
+    assert response.status_code == 502
+    assert f"cannot reach the remote store at {nowhere}/query" in response.text
