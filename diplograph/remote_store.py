@@ -10,7 +10,8 @@ one graph).
 Where the endpoints are: the store URL is a base, and by Oxigraph's conventions queries go to
 ``BASE/query``, updates to ``BASE/update`` and the Graph Store to ``BASE/store``. Each can be set
 apart with ``$DIPLOGRAPH_STORE_QUERY_URL``, ``$DIPLOGRAPH_STORE_UPDATE_URL`` and
-``$DIPLOGRAPH_STORE_GSP_URL`` (absolute, or relative to the base). Credentials: ``user:password@``
+``$DIPLOGRAPH_STORE_GSP_URL`` (absolute, relative to the base, or ``.`` for the base itself, as
+Virtuoso, QLever and Neptune answer queries and updates at one URL). Credentials: ``user:password@``
 in the URL (HTTP Basic, or Digest with ``$DIPLOGRAPH_STORE_AUTH=digest``), a ``~/.netrc`` entry
 (Basic), or a bearer token in ``$DIPLOGRAPH_STORE_TOKEN``. They never appear in messages: the URL
 shown is the one without its userinfo.
@@ -88,8 +89,8 @@ def endpoints(location: str, environ: Mapping[str, str] = os.environ) -> tuple[E
     base = urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), parts.query, ""))
     urls = {}
     for role, default in DEFAULT_PATHS.items():
-        given = environ.get(URL_ENVS[role])
-        urls[role] = urljoin(base + "/", given or default)
+        given = environ.get(URL_ENVS[role]) or default
+        urls[role] = base if given == "." else urljoin(base + "/", given)
         if "@" in urlsplit(urls[role]).netloc:
             raise StoreError(f"${URL_ENVS[role]} must not hold credentials; put them in the store URL, "
                              f"~/.netrc or ${TOKEN_ENV}")

@@ -131,3 +131,5 @@ def test_endpoint_urls_can_be_set_apart(loaded):
     code, output = cli("stats", "--json", "--store", base, DIPLOGRAPH_STORE_QUERY_URL="/query",
                        DIPLOGRAPH_STORE_UPDATE_URL=loaded.url + "/update", DIPLOGRAPH_STORE_GSP_URL="../store")
     assert code == 0, output
+    code, output = cli("stats", "--store", loaded.url + "/query", DIPLOGRAPH_STORE_QUERY_URL=".")
+    assert code == 0, output  # "." is the store URL itself: one URL for queries, as Virtuoso or Neptune have
