@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,7 +114,8 @@ class SparqlStore:
         self.endpoints, credentials = endpoints(location, environ)
         self.path = self.endpoints.base  # what messages call the store, like ``Store.path``
         self.timeout = timeout if timeout is not None else _timeout(environ)
-        self.session = requests.Session()
+        self._headers: dict[str, str] = {}
+        self._auth = None
         token = environ.get(TOKEN_ENV, "").strip()
         if token and credentials:
             raise StoreError(f"store {self.path}: give either user:password in the URL or ${TOKEN_ENV}, not both")
@@ -123,10 +125,13 @@ class SparqlStore:
         if scheme == "digest" and not credentials:
             raise StoreError(f"${AUTH_ENV}=digest needs user:password in the store URL {self.path}")
         if token:
-            self.session.headers["Authorization"] = f"Bearer {token}"
+            self._headers["Authorization"] = f"Bearer {token}"
         elif credentials:
-            self.session.auth = requests.auth.HTTPDigestAuth(*credentials) if scheme == "digest" else credentials
+            self._auth = requests.auth.HTTPDigestAuth(*credentials) if scheme == "digest" else credentials
         # Otherwise requests looks the host up in ~/.netrc.
+        self._local = threading.local()  # a requests Session is not safe to share between the server's threads
+        self._sessions: list[requests.Session] = []
+        self._lock = threading.Lock()
 
     def __enter__(self) -> SparqlStore:
         return self
@@ -136,7 +141,24 @@ class SparqlStore:
 
     def close(self) -> None:
         """Nothing to flush: the remote made each write durable before it answered."""
-        self.session.close()
+        with self._lock:
+            for session in self._sessions:
+                session.close()
+            self._sessions.clear()
+
+    def _session(self) -> requests.Session:
+        """This thread's HTTP session (its connections stay open between requests)."""
+        import requests
+
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.headers.update(self._headers)
+            session.auth = self._auth
+            self._local.session = session
+            with self._lock:
+                self._sessions.append(session)
+        return session
 
     def flush(self) -> None:
         """Each write is its own request, finished when it returns."""
@@ -267,7 +289,7 @@ class SparqlStore:
 
         limit = timeout if timeout is not None else self.timeout
         try:
-            response = self.session.request(method, url, timeout=(min(CONNECT_TIMEOUT, limit), limit), **kwargs)
+            response = self._session().request(method, url, timeout=(min(CONNECT_TIMEOUT, limit), limit), **kwargs)
         except requests.Timeout:
             raise RemoteStoreError(f"remote store {url} did not answer within {limit:g} s", 504) from None
         except requests.RequestException as error:

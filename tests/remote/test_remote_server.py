@@ -67,6 +67,24 @@ def test_sparql_query_is_answered_by_the_remote(server, stores, proxy):
         assert response.status_code == 200 and remote_rows(response.content, media_type) == rows
 
 
+def test_concurrent_queries_each_get_their_own_answer(server):
+    """The server's threads forward at the same time (one HTTP session per thread)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def leader_of(iri: str) -> list[str]:
+        query = f"SELECT ?label WHERE {{ <{iri}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
+        response = requests.get(server.url + "/sparql", params={"query": query}, timeout=60,
+                                headers={"Accept": "application/sparql-results+json"})
+        response.raise_for_status()
+        return sorted(b["label"]["value"] for b in response.json()["results"]["bindings"])
+
+    leaders = [KIM, "https://w3id.org/diplograph/id/leader/moon-jae-in", "https://w3id.org/diplograph/id/leader/donald-trump"]
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(leader_of, leaders * 8))
+    expected = [leader_of(iri) for iri in leaders]
+    assert all(expected) and answers == expected * 8
+
+
 def test_construct_and_ask(server, stores):
     local, _ = stores
     construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ BIND(<{KIM}> AS ?s) ?s ?p ?o }}"
