@@ -81,13 +81,19 @@ class Endpoints:
 def endpoints(location: str, environ: Mapping[str, str] = os.environ) -> tuple[Endpoints, tuple[str, str] | None]:
     """The store's URLs and the HTTP Basic credentials written in ``location`` (if any)."""
     parts = urlsplit(location)
+    try:
+        port = parts.port
+    except ValueError:
+        raise StoreError(f"store URL {redact(location)} has an invalid port") from None
     if not parts.hostname:
         raise StoreError(f"store URL {redact(location)} names no host")
+    if parts.query or parts.fragment:
+        raise StoreError(f"store URL {redact(location)}: give the endpoints' base URL, without ?query or #fragment")
     credentials = (unquote(parts.username or ""), unquote(parts.password or "")) if parts.username else None
     netloc = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
-    if parts.port:
-        netloc += f":{parts.port}"
-    base = urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), parts.query, ""))
+    if port:
+        netloc += f":{port}"
+    base = urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
     urls = {}
     for role, default in DEFAULT_PATHS.items():
         given = environ.get(URL_ENVS[role]) or default

@@ -4,10 +4,14 @@ user sees when the store refuses, is elsewhere, or does not answer: each names t
 from __future__ import annotations
 
 import json
+import re
 import socket
 
 import pytest
 from remote_helpers import RecordingProxy, cli, free_port
+
+from diplograph.remote_store import endpoints
+from diplograph.store import StoreError
 
 USER, PASSWORD = "analyst", "correct-horse-battery"
 TOKEN = "s3cr3t-bearer-token-for-tests"
@@ -133,3 +137,32 @@ def test_endpoint_urls_can_be_set_apart(loaded):
     assert code == 0, output
     code, output = cli("stats", "--store", loaded.url + "/query", DIPLOGRAPH_STORE_QUERY_URL=".")
     assert code == 0, output  # "." is the store URL itself: one URL for queries, as Virtuoso or Neptune have
+
+
+@pytest.mark.parametrize(("location", "env", "expected"), [
+    ("http://localhost:7878/", {}, ("http://localhost:7878/query", "http://localhost:7878/update",
+                                    "http://localhost:7878/store")),
+    ("http://localhost:3030/news", {"DIPLOGRAPH_STORE_GSP_URL": "data"},
+     ("http://localhost:3030/news/query", "http://localhost:3030/news/update", "http://localhost:3030/news/data")),
+    ("http://localhost:7200/repositories/news", {"DIPLOGRAPH_STORE_QUERY_URL": ".",
+                                                  "DIPLOGRAPH_STORE_UPDATE_URL": "statements",
+                                                  "DIPLOGRAPH_STORE_GSP_URL": "rdf-graphs/service"},
+     ("http://localhost:7200/repositories/news", "http://localhost:7200/repositories/news/statements",
+      "http://localhost:7200/repositories/news/rdf-graphs/service")),
+    ("https://dba:pw@db.example.org:8890/sparql-auth", {"DIPLOGRAPH_STORE_QUERY_URL": ".",
+                                                        "DIPLOGRAPH_STORE_UPDATE_URL": ".",
+                                                        "DIPLOGRAPH_STORE_GSP_URL": "/sparql-graph-crud-auth"},
+     ("https://db.example.org:8890/sparql-auth", "https://db.example.org:8890/sparql-auth",
+      "https://db.example.org:8890/sparql-graph-crud-auth")),
+])
+def test_endpoint_conventions(location, env, expected):
+    """The layouts the README documents resolve to the URLs each server answers at, without credentials."""
+    found, _ = endpoints(location, env)
+    assert (found.query, found.update, found.graph_store) == expected
+
+
+def test_malformed_store_urls_are_named():
+    for location, message in (("http://host:port/", "invalid port"), ("http:///path", "names no host"),
+                              ("http://host/sparql?x=1", "without ?query")):
+        with pytest.raises(StoreError, match=re.escape(message)):
+            endpoints(location, {})
