@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     import spacy.tokens
 
     from diplograph.ingest.facts import Facts
+    from diplograph.ingest.triples import Mapped
+    from diplograph.ingest.validate import Checked
 
 BATCH_SIZE = 16
 # Oxigraph keeps every write in RocksDB memtables until they are flushed, ~100 KB per article graph
@@ -238,26 +240,51 @@ class Processor:
                         f"{meta.get('version', '')}; spaCy {spacy.__version__}")
 
     def process(self, batch: list[Article]) -> list[Outcome]:
-        try:
-            docs = list(self.nlp.pipe(a.text for a in batch))
-        except Exception:  # one text spaCy cannot parse: parse one by one to find it
-            return [self._one(article, None) for article in batch]
-        return [self._one(article, doc) for article, doc in zip(batch, docs, strict=True)]
+        """Parse, extract and map each article, then check the batch's graphs in one validation run.
 
-    def _one(self, article: Article, doc: spacy.tokens.Doc | None) -> Outcome:
+        Inside a spaCy memory zone: what the batch added to the vocabulary (every new word's string
+        and lexeme) is freed after it, so a long run's memory does not grow with the corpus; nothing
+        spaCy made outlives the batch (facts and quads hold Python strings).
+        """
+        with self.nlp.memory_zone():
+            try:
+                docs: list[spacy.tokens.Doc | None] = list(self.nlp.pipe(a.text for a in batch))
+            except Exception:  # one text spaCy cannot parse: parse one by one to find it
+                docs = [None] * len(batch)
+            mapped = [self._map(article, doc) for article, doc in zip(batch, docs, strict=True)]
+        checked = iter(self._check([m for m in mapped if not isinstance(m, Outcome)]))
+        return [m if isinstance(m, Outcome) else _outcome(a.source, next(checked))
+                for a, m in zip(batch, mapped, strict=True)]
+
+    def _map(self, article: Article, doc: spacy.tokens.Doc | None) -> Mapped | Outcome:
         from diplograph.ingest.triples import map_article
 
         try:
             doc = doc if doc is not None else self.nlp(article.text)
-            facts = self.extract(article, doc)
-            mapped = map_article(article, facts, self.settings, extractor=self.version)
-            checked = self.validator.check(mapped)
+            return map_article(article, self.extract(article, doc), self.settings, extractor=self.version)
         except Exception as error:  # an extractor bug on one article must not end the batch
             return Outcome(article.source, failure=f"extraction failed: {type(error).__name__}: {error}")
-        kept = Counter(part.kind for part in checked.parts if part.kind != "article")
-        quads = list(dict.fromkeys(q for part in checked.parts for q in part.quads))
-        return Outcome(article.source, graph=checked.parts[0].node.value, quads=quads, facts=kept,
-                       dropped=Counter(checked.dropped), warnings=checked.warnings)
+
+    def _check(self, mapped: list[Mapped]) -> list[Checked | Exception]:
+        try:
+            return list(self.validator.check_each(mapped))
+        except Exception:  # one graph the check cannot take: check them one by one to find it
+            return [self._check_one(m) for m in mapped]
+
+    def _check_one(self, mapped: Mapped) -> Checked | Exception:
+        try:
+            return self.validator.check(mapped)
+        except Exception as error:
+            return error
+
+
+def _outcome(source: str, checked: Checked | Exception) -> Outcome:
+    if isinstance(checked, Exception):
+        return Outcome(source, failure=f"validation failed: {type(checked).__name__}: {checked}")
+    kept = Counter(part.kind for part in checked.parts if part.kind != "article")
+    quads = list(dict.fromkeys(q for part in checked.parts for q in part.quads))
+    return Outcome(source, graph=checked.parts[0].node.value, quads=quads, facts=kept,
+                   dropped=Counter(checked.dropped), warnings=checked.warnings)
 
 
 def load_model(name: str):  # -> spacy.Language

@@ -11,6 +11,7 @@ A violation on the article node itself is reported and the article kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -36,25 +37,35 @@ class Validator:
         self.shapes = compiled(traceable=True)
 
     def check(self, mapped: Mapped) -> Checked:
-        parts = list(mapped.parts)
-        warnings = list(mapped.warnings)
-        dropped: dict[str, int] = {}
+        return self.check_each([mapped])[0]
+
+    def check_each(self, batch: Sequence[Mapped]) -> list[Checked]:
+        """Each article checked on its own, a batch per run of the queries (Oxigraph's cost per query
+        is mostly fixed); only articles that lost a part are checked again."""
+        checked = [Checked(list(m.parts), list(m.warnings), {}) for m in batch]
+        pending = checked
         for _ in range(MAX_ROUNDS):
-            doomed: dict[int, tuple[Part, list[str]]] = {}
-            problems = self.shapes.problems(q for part in parts for q in part.quads)
-            for problem in sorted((p for p in problems if p.severity == "Violation"), key=str):
-                owner = _owner(parts, problem.focus)
-                if owner is None or owner.kind == "article":
-                    warnings.append(f"SHACL: {problem.focus}: {_what(problem)} (kept: it is the article itself)")
-                    continue
-                doomed.setdefault(id(owner), (owner, []))[1].append(_what(problem))
-            if not doomed:
+            if not pending:
                 break
-            for owner, messages in doomed.values():
-                warnings.append(f"SHACL: dropped {owner.description}: {'; '.join(sorted(set(messages)))}")
-                dropped[owner.kind] = dropped.get(owner.kind, 0) + 1
-            parts = [p for p in parts if id(p) not in doomed]
-        return Checked(parts, warnings, dropped)
+            found = self.shapes.problems_of_each([[q for part in c.parts for q in part.quads] for c in pending])
+            pending = [c for c, problems in zip(pending, found, strict=True) if _drop_violators(c, problems)]
+        return checked
+
+
+def _drop_violators(checked: Checked, problems: list[Problem]) -> bool:
+    """Drop the parts that ``problems`` show in violation; whether any was dropped (then check again)."""
+    doomed: dict[int, tuple[Part, list[str]]] = {}
+    for problem in sorted((p for p in problems if p.severity == "Violation"), key=str):
+        owner = _owner(checked.parts, problem.focus)
+        if owner is None or owner.kind == "article":
+            checked.warnings.append(f"SHACL: {problem.focus}: {_what(problem)} (kept: it is the article itself)")
+            continue
+        doomed.setdefault(id(owner), (owner, []))[1].append(_what(problem))
+    for owner, messages in doomed.values():
+        checked.warnings.append(f"SHACL: dropped {owner.description}: {'; '.join(sorted(set(messages)))}")
+        checked.dropped[owner.kind] = checked.dropped.get(owner.kind, 0) + 1
+    checked.parts = [p for p in checked.parts if id(p) not in doomed]
+    return bool(doomed)
 
 
 def _what(problem: Problem) -> str:

@@ -5,10 +5,13 @@ article graph that cost more than spaCy's parse. Here ``shapes.ttl`` is read onc
 constraint component becomes a SPARQL pattern that matches its violations, i.e. binds the focus
 node ``?this`` (and ``?value``, the value at fault, where SHACL reports one). A node shape's
 patterns are joined with a ``UNION``, each branch tagged with its constraint's number, under the
-shape's targets: a graph is checked with one query per node shape (plus the shapes' own SPARQL
-constraints) over an in-memory Oxigraph store holding the graph and the ontology's class facts.
-Oxigraph's cost per query and per pattern dominates on graphs this small (one query for all shapes,
-or one per constraint, was not faster).
+shape's targets: graphs are checked with one query per node shape (plus the shapes' own SPARQL
+constraints) over an in-memory Oxigraph store holding each graph, with the ontology's class facts,
+as a named graph of its own. Every query runs inside ``GRAPH ?graph`` and projects ``?graph`` from
+each sub-select too (Oxigraph binds the graph inside a sub-select only when it is projected), so
+each graph is checked apart, as if alone. Oxigraph's fixed cost per query (parsing, planning) is most
+of the time on graphs this small, so checking a batch of articles at once costs little more than
+one (one query for all shapes, or one per constraint, was not faster).
 
 Only the components ``shapes.ttl`` uses are supported; any other predicate on a shape is refused
 when the shapes load, naming the shape. ``tests/ontology/test_compiled_shapes.py`` checks that the
@@ -22,8 +25,10 @@ its graphs never carry such forms.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -50,6 +55,9 @@ CASTS = {XSD.integer: "xsd:integer", XSD.decimal: "xsd:decimal", XSD.double: "xs
          XSD.float: "xsd:float", XSD.boolean: "xsd:boolean", XSD.dateTime: "xsd:dateTime",
          XSD.date: "xsd:date"}
 PREFIXES = (f"PREFIX rdf: <{RDF}>\nPREFIX rdfs: <{RDFS}>\nPREFIX xsd: <{XSD}>\n")
+GRAPH = "shapesCheckedGraph"  # the variable naming the graph a result belongs to
+CHECKED = "urn:diplograph:checked:"  # graph names in the check's own in-memory store
+SELECT = re.compile(r"\bSELECT\s+((?:DISTINCT|REDUCED)\s+)?", re.IGNORECASE)
 
 
 class UnsupportedShape(ValueError):
@@ -100,35 +108,45 @@ class CompiledShapes:
             else:
                 branches_filter = ""
             if branches:
-                self.queries.append(f"{PREFIXES}SELECT DISTINCT ?constraint ?this ?value WHERE {{ "
-                                    f"{targets} {{ {' UNION '.join(branches)} }} {branches_filter} }}")
+                self.queries.append(_per_graph(f"{PREFIXES}SELECT DISTINCT ?constraint ?this ?value WHERE {{ "
+                                               f"{targets} {{ {' UNION '.join(branches)} }} {branches_filter} }}"))
         self.sparql = []
         for shape, node in graph.subject_objects(SH.sparql):
             if _deactivated(graph, shape) or _deactivated(graph, node) or (
                     not traceable and (shape, DGSH.scope, DGSH.ArticleData) in graph):
                 continue
-            self.sparql.append(_sparql_constraint(graph, shape, node))
-        for query in self.queries:
+            constraint = _sparql_constraint(graph, shape, node)
+            if f"?{GRAPH}" in constraint.query:
+                raise UnsupportedShape(f"{shape}: its SPARQL constraint uses ?{GRAPH}, which the check needs")
+            self.sparql.append(dataclasses.replace(constraint, query=_per_graph(constraint.query)))
+        for query in [*self.queries, *(s.query for s in self.sparql)]:
             ox.Store().query(query)  # a compilation error shows now, not at the first article
         self.ontology = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in _class_facts(ontology)]
 
     def problems(self, triples: Iterable[ox.Triple | ox.Quad]) -> list[Problem]:
         """Every result SHACL reports for ``triples`` (their graph names are ignored)."""
+        return self.problems_of_each([triples])[0]
+
+    def problems_of_each(self, graphs: Sequence[Iterable[ox.Triple | ox.Quad]]) -> list[list[Problem]]:
+        """What ``problems`` reports for each of ``graphs``, checked apart but in one run of the queries."""
+        names = [ox.NamedNode(f"{CHECKED}{number}") for number in range(len(graphs))]
         store = ox.Store()
-        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in itertools.chain(self.ontology, triples))
-        problems = []
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, name)
+                     for name, triples in zip(names, graphs, strict=True)
+                     for t in itertools.chain(self.ontology, triples))
+        found: dict[str, list[Problem]] = {name.value: [] for name in names}
         for query in self.queries:
             for row in store.query(query):
                 constraint = self.constraints[int(row["constraint"].value)]
                 value = row["this"] if constraint.value_is_focus else row["value"]
-                problems.append(Problem(constraint.severity, row["this"].value, constraint.path,
-                                        None if value is None else value.value, constraint.message))
+                found[row[GRAPH].value].append(Problem(constraint.severity, row["this"].value, constraint.path,
+                                                       None if value is None else value.value, constraint.message))
         for sparql in self.sparql:
             for row in store.query(sparql.query):
                 value = row["value"] if sparql.reports_value else None
-                problems.append(Problem(sparql.severity, row["this"].value, None,
-                                        None if value is None else value.value, sparql.message))
-        return problems
+                found[row[GRAPH].value].append(Problem(sparql.severity, row["this"].value, None,
+                                                       None if value is None else value.value, sparql.message))
+        return list(found.values())
 
 
 class _Compiler:
@@ -238,6 +256,18 @@ class _Compiler:
         if isinstance(inverse, rdflib.URIRef):
             return f"^{_n3(inverse)}"
         raise UnsupportedShape(f"sh:path {path}: only an IRI or sh:inversePath of an IRI is supported")
+
+
+def _per_graph(query: str) -> str:
+    """``query`` (``SELECT ... WHERE { ... }``) run in each named graph apart, ``?{GRAPH}`` telling which.
+
+    Every SELECT, sub-selects included, projects the graph variable: Oxigraph evaluates a sub-select
+    inside ``GRAPH ?g`` over all graphs unless it projects ``?g``. A form this cannot rewrite
+    (``SELECT *``, aggregates, solution modifiers) fails to parse when the shapes load.
+    """
+    projected = SELECT.sub(lambda m: f"{m.group(0)}?{GRAPH} ", query)
+    head, group = projected.split(" WHERE ", 1)
+    return f"{head} WHERE {{ GRAPH ?{GRAPH} {group} }}"
 
 
 def _has_datatype(value: str, datatype: rdflib.term.Node) -> str:

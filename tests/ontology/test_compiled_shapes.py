@@ -166,3 +166,19 @@ def test_mutations(samples: list[Triples], data: st.DataObject) -> None:
     for mutation in data.draw(st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=3)):
         base = mutation(base, data.draw)
     assert_same(base)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_graphs_checked_together_as_if_alone(samples: list[Triples], data: st.DataObject) -> None:
+    """Ingest checks a batch of articles in one run of the queries: sample graphs share entity nodes
+    (a second label on one leader in one graph must not show in another), so nothing may leak across."""
+    graphs = []
+    for base in data.draw(st.lists(st.sampled_from([triples_of(EXAMPLE_TTL), *samples]), min_size=2, max_size=5)):
+        for mutation in data.draw(st.lists(st.sampled_from(MUTATIONS), max_size=2)):
+            base = mutation(base, data.draw)
+        graphs.append(base)
+    shapes = compiled(True)
+    together = shapes.problems_of_each(graphs)
+    assert [sorted(map(str, found)) for found in together] == \
+        [sorted(map(str, shapes.problems(triples))) for triples in graphs]
