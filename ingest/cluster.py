@@ -26,9 +26,10 @@ from diplograph.ingest.article import Article
 from diplograph.ingest.pipeline import Extractor, Outcome, Processor
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
 
 CONNECT_TIMEOUT = 10  # seconds to reach the scheduler, and again for a first worker to be there
+WAIT_STEP = 5  # seconds between checks that the client still has its scheduler, while a batch is out
 INSTALL_HINT = "pip install 'diplograph[dask]'"
 
 
@@ -45,16 +46,17 @@ def on_cluster(batches: Iterator[list[Article]], settings: Settings, extractor: 
         check_workers(client, address, settings)
         job = cloudpickle.dumps((settings, extractor))
         in_flight = 2 * max(1, sum(client.nthreads().values()))
-        pending: deque[tuple[object, list[Article]]] = deque()
+        pending: deque[tuple[Future | None, list[Article]]] = deque()
         try:
             for batch in batches:
-                pending.append((client.submit(_extract, job, batch, pure=False), batch))
+                pending.append((_submit(client, job, batch), batch))
                 if len(pending) >= in_flight:
-                    yield from _collect(*pending.popleft())
+                    yield from _collect(*pending.popleft(), address)
             while pending:
-                yield from _collect(*pending.popleft())
-        finally:
-            client.cancel([future for future, _ in pending])
+                yield from _collect(*pending.popleft(), address)
+        finally:  # stopped early: the cluster need not finish work nobody will write
+            if client.status == "running":
+                client.cancel([future for future, _ in pending if future is not None])
 
 
 def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> Client:
@@ -112,20 +114,55 @@ def _describe(environment: tuple[str, str, str | None]) -> str:
     return f"diplograph {diplograph}, spaCy {spacy}, model {model or 'not installed'}"
 
 
-def _collect(future, batch: list[Article]) -> list[Outcome]:  # future: distributed.Future
-    from distributed import KilledWorker
+def _submit(client: Client, job: bytes, batch: list[Article]) -> Future | None:
+    """The batch's future, or None once the client has given up on a scheduler it lost (it is closed)."""
+    from distributed.client import ClosedClientError
 
     try:
-        packed = future.result()
+        return client.submit(_extract, job, batch, pure=False)
+    except ClosedClientError:
+        return None
+
+
+def _collect(future: Future | None, batch: list[Article], address: str) -> list[Outcome]:
+    """The batch's outcomes; when the cluster could not produce them, a failure for each of its articles."""
+    from concurrent.futures import CancelledError
+
+    from distributed import KilledWorker
+
+    if future is None:
+        return _failed(batch, f"not sent: the connection to the Dask scheduler at {address} was lost")
+    try:
+        packed = _result(future)
     except KilledWorker as error:  # workers kept dying on it (killed for memory, a crash in native code)
-        reason = f"a Dask worker died while its batch was processed ({error})"
-        return [Outcome(article.source, failure=reason) for article in batch]
-    except Exception as error:  # the scheduler lost, a bug on the worker's side
-        reason = f"its batch failed on the Dask cluster ({type(error).__name__}: {error})"
-        return [Outcome(article.source, failure=reason) for article in batch]
+        return _failed(batch, f"a Dask worker died while its batch was processed ({error})")
+    except ConnectionError:
+        return _failed(batch, f"the connection to the Dask scheduler at {address} was lost")
+    except CancelledError as error:  # the scheduler lost (its reason: scheduler-connection-lost), or cancelled
+        cause = getattr(error, "reason", "no reason given")
+        return _failed(batch, f"its batch was cancelled on the Dask cluster at {address} ({cause})")
+    except Exception as error:  # a bug on the worker's side
+        return _failed(batch, f"its batch failed on the Dask cluster ({type(error).__name__}: {error})")
     finally:
         future.release()
     return [_unpack(outcome, nquads) for outcome, nquads in packed]
+
+
+def _result(future: Future) -> list[tuple[Outcome, bytes]]:
+    """The future's result, waited for in steps: a client that gave up on its lost scheduler can leave
+    a future it took while reconnecting pending forever."""
+    while True:
+        try:
+            return future.result(timeout=WAIT_STEP)
+        except TimeoutError:
+            if future.done():  # the task's own error
+                raise
+            if future.client.status in ("closing", "closed"):
+                raise ConnectionError("the client closed after losing its scheduler") from None
+
+
+def _failed(batch: list[Article], reason: str) -> list[Outcome]:
+    return [Outcome(article.source, failure=reason) for article in batch]
 
 
 # --- on the worker --------------------------------------------------------------------------------
