@@ -92,9 +92,9 @@ def check_workers(client: Client, address: str, settings: Settings) -> None:
     expected = _environment(settings.spacy_model)
     try:
         found = client.run(_environment, settings.spacy_model)
-    except (ImportError, AttributeError) as error:  # the function cannot be unpickled there
-        raise ClusterError(f"diplograph is not importable on the workers of {address} ({error}); install "
-                           f"diplograph {__version__} on every worker") from None
+    except Exception as error:  # a worker's error comes back as a bare Exception naming it (no diplograph there)
+        raise ClusterError(f"the Dask workers of {address} cannot run diplograph ({error}); install "
+                           f"diplograph {__version__} and the model on every worker") from None
     for worker, environment in sorted(found.items()):
         if environment != expected:
             raise ClusterError(f"Dask worker {worker} has {_describe(environment)}, the driver has "

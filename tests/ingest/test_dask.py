@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from diplograph.cli import main
 from diplograph.config import Settings
 from diplograph.ingest.article import Article
-from diplograph.ingest.cluster import ClusterError, connect
+from diplograph.ingest.cluster import ClusterError, check_workers, connect
 from diplograph.ingest.extract import extract
 from diplograph.ingest.facts import Facts
 from diplograph.ingest.pipeline import Outcome, Summary, run
@@ -179,6 +179,17 @@ def test_an_unreachable_scheduler_is_named() -> None:
         address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
     with pytest.raises(ClusterError, match=f"cannot reach the Dask scheduler at {re.escape(address)} within 1 s"):
         connect(address, timeout=1)
+
+
+def test_workers_with_another_spacy_are_refused(tmp_path: Path) -> None:
+    preload = tmp_path / "older_spacy.py"  # runs in the worker process before it joins
+    preload.write_text('import spacy\nspacy.__version__ = "3.7.0"\n', encoding="utf-8")
+    with (LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                       dashboard_address=None, preload=[str(preload)]) as cluster,
+          connect(cluster.scheduler_address) as client,
+          pytest.raises(ClusterError, match=r"Dask worker tcp://127\.0\.0\.1:\d+ has diplograph [^,]+, spaCy 3\.7\.0, "
+                                            r".* the driver has .*spaCy 3\.8\.\d+")):
+        check_workers(client, cluster.scheduler_address, Settings())
 
 
 def test_without_distributed_installed_the_error_says_what_to_install(tmp_path: Path,
