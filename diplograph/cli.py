@@ -6,6 +6,7 @@ package and is imported only when used, so ``diplograph --help`` never loads spa
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 from pathlib import Path
@@ -200,7 +201,8 @@ def queries() -> None:
 @store_option
 def export(fmt: str, graph: str | None, output: Path | None, protege: Path | None, protege_format: str,
            store_path: str) -> None:
-    """Export the store (quad formats: the named graphs; triple formats: each triple once), or a Protégé document."""
+    """Export the store (N-Quads: every graph, the default graph included; TriG, JSON-LD: the named graphs;
+    triple formats: each triple once), or a Protégé document."""
     if protege:
         from diplograph.ontology.protege import export_protege
 
@@ -208,6 +210,10 @@ def export(fmt: str, graph: str | None, output: Path | None, protege: Path | Non
         export_protege(store_path, protege, protege_format)
         return
     with open_store(store_path, read_only=True) as store:
+        if isinstance(store, Store):  # streamed: a large store's dump need not fit in memory
+            with output.open("wb") if output else contextlib.nullcontext(sys.stdout.buffer) as out:
+                store.export(fmt, out, graph=graph)
+            return
         data = store.dump(fmt, graph=graph)
     if output:
         output.write_bytes(data)

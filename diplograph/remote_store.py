@@ -32,7 +32,7 @@ import pyoxigraph as ox
 
 from diplograph.merged import MIRROR_ALL, add_update, replace_graph_update
 from diplograph.sparqltext import tokens
-from diplograph.store import EXPORT_FORMATS, QUAD_FORMATS, Results, StoreError, Term, parse_file
+from diplograph.store import DATASET_MARK, EXPORT_FORMATS, QUAD_FORMATS, Results, StoreError, Term, parse_file
 
 if TYPE_CHECKING:
     import requests  # imported when a remote store is opened: the command line starts without it
@@ -52,6 +52,7 @@ MESSAGE_LIMIT = 500  # characters of the remote's error text worth showing
 COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 NAMED_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 DEFAULT_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
@@ -257,13 +258,16 @@ class SparqlStore:
         return int(next(iter(self.query(COUNT_QUADS)))["n"].value)
 
     def dump(self, fmt: str, *, graph: str | None = None) -> bytes:
-        """Serialise as ``Store.dump`` does: quad formats get the named graphs (the default graph is
-        derived from them), triple formats the default graph; one graph comes by a Graph Store GET."""
+        """Serialise as ``Store.export`` does: N-Quads gets every graph, TriG and JSON-LD the named graphs
+        (the default graph is derived from them), triple formats the default graph; one graph comes by
+        a Graph Store GET."""
         from diplograph.ontology import PREFIXES
 
         rdf_format = EXPORT_FORMATS[fmt]
         if graph is not None:
             return ox.serialize(self.read_graph(graph), format=rdf_format)
+        if rdf_format == ox.RdfFormat.N_QUADS:  # every graph, the default graph included
+            return DATASET_MARK + ox.serialize(_quads(self.query(ALL_QUADS)), format=rdf_format)
         if rdf_format in QUAD_FORMATS:
             return ox.serialize(_quads(self.query(NAMED_QUADS)), format=rdf_format, prefixes=PREFIXES)
         return ox.serialize(self.query(DEFAULT_GRAPH), format=rdf_format, prefixes=PREFIXES)

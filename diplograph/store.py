@@ -9,8 +9,10 @@ triples once and is kept so by every write (see ``merged``).
 from __future__ import annotations
 
 import contextlib
+import io
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 import rdflib
@@ -55,6 +57,10 @@ BULK_SUFFIXES = {".nq", ".nt", ".ttl", ".trig"}
 
 
 DEFAULT_SIZE = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+# First line of the N-Quads dumps ``export`` writes: the file holds every graph, the stored default
+# graph included, so loading it into an empty store is one plain bulk load with nothing to derive
+# (deriving the default graph, one more quad per named quad, made loading 0.6x a plain bulk load).
+DATASET_MARK = b"# diplograph dataset: every graph, the stored default graph included\n"
 
 
 class StoreError(Exception):
@@ -170,13 +176,18 @@ class Store:
         Several times faster than one transaction and with flat memory (the file is streamed, not
         held as quads), but not transactional; so this only runs on an empty store and, if any
         file fails (a syntax error names its line), empties the store again: nothing stays loaded.
-        Returns the quads each file added.
+        Returns the quads each file added (for a dataset dump: its statements, default graph included).
         """
         if not self.is_empty():
             raise StoreError(f"store {self.path} is not empty: bulk loading is only for a fresh store")
         added = []
         try:
             for path, graph in files:
+                if is_dataset_dump(path):  # carries its default graph: Oxigraph reads it alone
+                    with _parse_errors(path):
+                        self.inner.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+                    added.append(_lines(path) - 1)
+                    continue
                 counted = _Counted(_into_graph(path, graph))
                 with _parse_errors(path):
                     self.inner.bulk_extend(with_default_copies(counted))
@@ -187,18 +198,30 @@ class Store:
         return added
 
     def dump(self, fmt: str, *, graph: str | None = None) -> bytes:
-        """Serialise the named graphs (or one graph) in one of ``EXPORT_FORMATS``.
+        """``export`` into bytes."""
+        output = io.BytesIO()
+        self.export(fmt, output, graph=graph)
+        return output.getvalue()
 
-        Quad formats leave out the default graph: it is derived from the named graphs, and loading
-        the dump derives it again. Triple formats write the default graph: every triple once.
+    def export(self, fmt: str, output: BinaryIO, *, graph: str | None = None) -> None:
+        """Serialise the store (or one graph) in one of ``EXPORT_FORMATS``, streamed into ``output``.
+
+        N-Quads carries every graph, the stored default graph included, under ``DATASET_MARK``:
+        loading it restores the store as it was, without deriving anything. TriG and JSON-LD carry
+        the named graphs (loading derives the default graph again). Triple formats write the default
+        graph: every triple once.
         """
         rdf_format = EXPORT_FORMATS[fmt]
         if graph is not None:
-            return self.inner.dump(format=rdf_format, from_graph=ox.NamedNode(graph))
-        if rdf_format in QUAD_FORMATS:
+            self.inner.dump(output, format=rdf_format, from_graph=ox.NamedNode(graph))
+        elif rdf_format == ox.RdfFormat.N_QUADS:
+            output.write(DATASET_MARK)
+            self.inner.dump(output, format=rdf_format)
+        elif rdf_format in QUAD_FORMATS:
             named = (q for q in self.inner.quads_for_pattern(None, None, None) if q.graph_name != ox.DefaultGraph())
-            return ox.serialize(named, format=rdf_format, prefixes=_prefixes())
-        return self.inner.dump(format=rdf_format, from_graph=ox.DefaultGraph(), prefixes=_prefixes())
+            ox.serialize(named, output, format=rdf_format, prefixes=_prefixes())
+        else:
+            self.inner.dump(output, format=rdf_format, from_graph=ox.DefaultGraph(), prefixes=_prefixes())
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.inner.named_graphs())
@@ -222,11 +245,28 @@ def parse_file(path: Path, graph: str) -> Iterable[ox.Quad]:
 
 
 def _into_graph(path: Path, graph: str) -> Iterator[ox.Quad]:
-    """Stream a file Oxigraph parses as quads; its default-graph triples go to ``graph``."""
+    """Stream a file Oxigraph parses as quads; its default-graph triples go to ``graph``, except in a
+    dataset dump, whose default graph is the store's own."""
+    if is_dataset_dump(path):
+        yield from ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
+        return
     target = ox.NamedNode(graph)
     quads = ox.parse(path=str(path), format=OXIGRAPH_FORMATS[path.suffix.lower()], base_iri=path.resolve().as_uri())
     for q in quads:
         yield q if q.graph_name != ox.DefaultGraph() else ox.Quad(q.subject, q.predicate, q.object, target)
+
+
+def is_dataset_dump(path: Path) -> bool:
+    """An N-Quads file ``export`` wrote: it starts with ``DATASET_MARK``."""
+    if path.suffix.lower() != ".nq":
+        return False
+    with path.open("rb") as data:
+        return data.readline() == DATASET_MARK
+
+
+def _lines(path: Path) -> int:
+    with path.open("rb") as data:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: data.read(1 << 24), b""))
 
 
 class _Counted:
