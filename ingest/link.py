@@ -139,6 +139,7 @@ def link_quads(found: dict[str, tuple[Link, str]], graph: str) -> Iterable[ox.Qu
               show_default="$DIPLOGRAPH_STORE or ~/.local/share/diplograph/store", help="Folder of the store.")
 def link(online: bool, store_path: str) -> None:
     """Link entities that ingest left unlinked to Wikidata (offline: the gazetteer)."""
+    from diplograph.cli import open_store
     from diplograph.ingest.wikidata import WikidataError
     from diplograph.store import StoreError
 
@@ -150,7 +151,7 @@ def link(online: bool, store_path: str) -> None:
 
         linkers.append(OnlineLinker(WikidataClient()))
     try:
-        with Store(store_path) as store:
+        with open_store(store_path) as store:
             found = link_store(store, settings, linkers)
     except (StoreError, WikidataError) as error:
         raise click.ClickException(f"{error} (no links written)") from None

@@ -60,7 +60,7 @@ def materialise(store: Store, settings: Settings | None = None) -> Materialised:
     started = time.perf_counter()
     query = ABOX.replace("?ontologyGraph", str(ox.NamedNode(settings.graph("ontology")))) \
                 .replace("?inferredGraph", str(ox.NamedNode(settings.graph("inferred"))))
-    data = list(store.inner.query(query))
+    data = list(store.query(query))
     reasoner = reasonable.PyReasoner()
     reasoner.load_file(str(ONTOLOGY_TTL))
     with tempfile.TemporaryDirectory() as tmp:
