@@ -51,6 +51,10 @@ class AliasTable:
     cased: dict[str, list[GazEntry]]  # acronyms and very short names, matched only as written
     first_words: set[str]  # case-folded first word of every key: the cheap test before a lookup
     max_tokens: int
+    # Every key's leading words ("kim", "kim jong", "kim jong un"): a window that is none of them
+    # begins no name, and neither does any longer window from the same token.
+    folded_prefixes: frozenset[str]
+    cased_prefixes: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -70,7 +74,11 @@ def alias_table(gaz: Gazetteer) -> AliasTable:
             longest = max(longest, len(name.split()))
     first_words = {k.split(" ")[0].casefold() for k in [*folded, *cased]}
     # a name's words can be several spaCy tokens ("Kim Jong-un" is four): allow for hyphens and dots
-    return AliasTable(folded, cased, first_words, longest * 3)
+    return AliasTable(folded, cased, first_words, longest * 3, _word_prefixes(folded), _word_prefixes(cased))
+
+
+def _word_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(words[:n]) for words in map(str.split, keys) for n in range(1, len(words) + 1))
 
 
 @dataclass
@@ -259,25 +267,29 @@ class _TokenKeys:
     def folded(self, i: int) -> str:
         return self.both(i)[0]
 
-    def window(self, start: int, end: int) -> tuple[str, str]:
-        pairs = [self.both(i) for i in range(start, end)]
-        return " ".join(f for f, _ in pairs if f), " ".join(c for _, c in pairs if c)
-
 
 def _longest_alias(doc: Doc, start: int, table: AliasTable, keys: _TokenKeys) -> tuple[int, list[GazEntry]] | None:
-    limit = min(len(doc), start + table.max_tokens)
-    for i in range(start + 1, limit):  # names run over words, hyphens, dots and apostrophes only
-        if doc[i].is_space or (doc[i].is_punct and doc[i].text not in NAME_PUNCT):
-            limit = i
+    """The longest alias that starts at token ``start`` (its end and entries), or None.
+
+    Names run over words, hyphens, dots and apostrophes only, and none ends on punctuation. The
+    window grows one token at a time while its key still begins some alias, so each token's key is
+    joined once.
+    """
+    best = None
+    folded, cased = keys.both(start)
+    for end in range(start + 1, min(len(doc), start + table.max_tokens) + 1):
+        token = doc[end - 1]
+        if end > start + 1:
+            if token.is_space or (token.is_punct and token.text not in NAME_PUNCT):
+                break
+            more_folded, more_cased = keys.both(end - 1)
+            folded = f"{folded} {more_folded}" if folded and more_folded else folded or more_folded
+            cased = f"{cased} {more_cased}" if cased and more_cased else cased or more_cased
+        if folded not in table.folded_prefixes and cased not in table.cased_prefixes:
             break
-    for end in range(limit, start, -1):
-        if doc[end - 1].is_punct:
-            continue
-        folded, cased = keys.window(start, end)
-        candidates = list(dict.fromkeys(table.folded.get(folded, []) + table.cased.get(cased, [])))
-        if candidates:
-            return end, candidates
-    return None
+        if not token.is_punct and (candidates := table.folded.get(folded, []) + table.cased.get(cased, [])):
+            best = end, list(dict.fromkeys(candidates))
+    return best
 
 
 def _inside_opaque_ent(span: SpacySpan, ents_by_token: dict[int, SpacySpan]) -> bool:
