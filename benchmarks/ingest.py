@@ -26,6 +26,7 @@ import json
 import re
 import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -78,8 +79,12 @@ def corpus_words(jsonl: Path, limit: int) -> tuple[int, int]:
     return articles, words
 
 
-def bench_ingest(jsonl: Path, limit: int, workers: int, model: str, scratch: Path) -> list[dict]:
-    """Raw spaCy and diplograph ingest on the first ``limit`` articles with ``workers`` processes."""
+def bench_ingest(jsonl: Path, limit: int, workers: int, model: str, scratch: Path, repeat: int = 1) -> list[dict]:
+    """Raw spaCy and diplograph ingest on the first ``limit`` articles with ``workers`` processes.
+
+    The runs alternate, ``repeat`` rounds of each, and every row gives the median (the machine is
+    shared: a neighbour's job then weighs on both sides alike).
+    """
     articles, words = corpus_words(jsonl, limit)
     subset = scratch / f"corpus-{limit}.jsonl"
     if not subset.exists():
@@ -88,25 +93,24 @@ def bench_ingest(jsonl: Path, limit: int, workers: int, model: str, scratch: Pat
                 if number >= limit:
                     break
                 out.write(line)
-    rows = []
     raw = [sys.executable, "-c", RAW_SPACY, str(subset), model, str(BATCH_SIZE)]
-    seconds, peak, cpu = run_watched([*raw, str(workers), "0", "1"], stdout=subprocess.DEVNULL)
-    rows.append(_row("spaCy nlp.pipe", workers, articles, words, seconds, peak, cpu))
-    if workers > 1:  # W independent processes, one shard each: no Docs sent anywhere
-        shards = " & ".join(shlex.join([*raw, "1", str(shard), str(workers)])
-                            for shard in range(workers))
-        seconds, peak, cpu = run_watched(["sh", "-c", f"{shards} & wait"], stdout=subprocess.DEVNULL)
-        rows.append(_row(f"spaCy {workers} x 1/{workers}", workers, articles, words, seconds, peak, cpu))
     store = scratch / f"store-{workers}"
+    runs = {"spaCy nlp.pipe": [*raw, str(workers), "0", "1"]}
+    if workers > 1:  # W independent processes, one shard each: no Docs sent anywhere
+        shards = " & ".join(shlex.join([*raw, "1", str(shard), str(workers)]) for shard in range(workers))
+        runs[f"spaCy {workers} x 1/{workers}"] = ["sh", "-c", f"{shards} & wait"]
+    runs["diplograph ingest"] = ["diplograph", "ingest", str(subset), "--store", str(store),
+                                 "--workers", str(workers), "--model", model]
+    measured: dict[str, list[tuple[float, int, float]]] = {what: [] for what in runs}
+    for _ in range(repeat):
+        for what, command in runs.items():
+            shutil.rmtree(store, ignore_errors=True)
+            measured[what].append(run_watched(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     shutil.rmtree(store, ignore_errors=True)
-    command = ["diplograph", "ingest", str(subset), "--store", str(store), "--workers", str(workers),
-               "--model", model]
-    seconds, peak, cpu = run_watched(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    rows.append(_row("diplograph ingest", workers, articles, words, seconds, peak, cpu))
+    rows = [_row(what, workers, articles, words, results) for what, results in measured.items()]
     rows[-1]["x_reference"] = round(rows[-1]["words_per_s"] / rows[0]["words_per_s"], 2)
     if workers > 1:
         rows[-1]["x_spacy_split"] = round(rows[-1]["words_per_s"] / rows[1]["words_per_s"], 2)
-    shutil.rmtree(store, ignore_errors=True)
     return rows
 
 
@@ -168,10 +172,14 @@ def bench_load(nq: Path, scratch: Path) -> list[dict]:
     return rows
 
 
-def _row(what: str, workers: int, articles: int, words: int, seconds: float, peak: int, cpu: float) -> dict:
+def _row(what: str, workers: int, articles: int, words: int, results: list[tuple[float, int, float]]) -> dict:
+    """Medians of the runs' (wall seconds, peak RSS, CPU seconds), and every run's seconds."""
+    seconds = statistics.median(r[0] for r in results)
     return {"what": what, "workers": workers, "articles": articles, "words": words, "seconds": round(seconds, 2),
             "articles_per_s": round(articles / seconds, 2), "words_per_s": round(words / seconds),
-            "peak_rss_mb": round(peak / 2**20), "cpu_s": round(cpu, 1)}
+            "peak_rss_mb": round(statistics.median(r[1] for r in results) / 2**20),
+            "cpu_s": round(statistics.median(r[2] for r in results), 1),
+            "runs_s": [round(r[0], 2) for r in results]}
 
 
 def table(ingest: list[dict], load: list[dict], memory: dict | None = None) -> str:
@@ -201,6 +209,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="Ingest only the first N articles.")
     parser.add_argument("--workers", default="1,2", help="Process counts to compare, comma-separated.")
     parser.add_argument("--model", default=Settings().spacy_model)
+    parser.add_argument("--repeat", type=int, default=1, help="Rounds of each ingest run (medians are printed).")
     parser.add_argument("--memory", type=int, metavar="W", default=0,
                         help="Also ingest the whole corpus with W processes, for peak RSS at 1k and at the end.")
     parser.add_argument("--skip-ingest", action="store_true")
@@ -214,7 +223,7 @@ def main() -> None:
         if not args.skip_ingest:
             for workers in (int(w) for w in args.workers.split(",")):
                 print(f"ingest: {limit} articles, {workers} process(es)", file=sys.stderr)
-                ingest += bench_ingest(jsonl, limit, workers, args.model, scratch)
+                ingest += bench_ingest(jsonl, limit, workers, args.model, scratch, args.repeat)
         if args.memory:
             print(f"memory: {args.articles} articles, {args.memory} process(es)", file=sys.stderr)
             memory = bench_memory(jsonl, args.memory, args.model, scratch)
