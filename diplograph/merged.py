@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from diplograph import aggregates
 from diplograph.sparqltext import Token, tokens
 
 # Copies every named graph's triples into the default graph: for stores written before it existed,
@@ -46,7 +47,7 @@ def mirrored(update: str) -> str:
         f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}" for g in written.graphs]
     # Oxigraph takes PREFIX and BASE only at the start of a request, so they stay in front.
     split = _prologue_end(toks)
-    return update[:split] + "\n" + " ;\n".join([*before, update[split:], *after])
+    return update[:split] + "\n" + " ;\n".join([*before, update[split:], *after, aggregates.recount()])
 
 
 def _prologue_end(toks: list[Token]) -> int:
@@ -93,21 +94,26 @@ def _graphs_written(toks: list[Token]) -> _Written:
 
 
 def replace_graph_update(graph: str, quads: Iterable[ox.Quad | ox.Triple]) -> str:
-    """One request that makes ``graph`` hold exactly ``quads`` and keeps the default graph the union."""
+    """One request that makes ``graph`` hold exactly ``quads``, keeping the default graph the union
+    and the counts (``aggregates``) current."""
+    quads = list(quads)
     body = _body(quads)
-    return (f"{_unshare(graph)} ;\nDROP SILENT GRAPH <{graph}> ;\nCREATE SILENT GRAPH <{graph}> ;\n"
+    return (f"{aggregates.removed(graph)} ;\n{_unshare(graph)} ;\nDROP SILENT GRAPH <{graph}> ;\n"
+            f"CREATE SILENT GRAPH <{graph}> ;\n{aggregates.added(quads)}"
             f"INSERT DATA {{\n{body}\nGRAPH <{graph}> {{\n{body}\n}} }}")
 
 
 def add_update(graph: str, quads: Iterable[ox.Quad | ox.Triple]) -> str:
-    """One request that adds ``quads`` to ``graph`` (and so to the default graph)."""
+    """One request that adds ``quads`` to ``graph`` (and so to the default graph and the counts)."""
+    quads = list(quads)
     body = _body(quads)
-    return f"CREATE SILENT GRAPH <{graph}> ;\nINSERT DATA {{\n{body}\nGRAPH <{graph}> {{\n{body}\n}} }}"
+    return (f"CREATE SILENT GRAPH <{graph}> ;\n{aggregates.added(quads)}"
+            f"INSERT DATA {{\n{body}\nGRAPH <{graph}> {{\n{body}\n}} }}")
 
 
 def drop_graph_update(graph: str) -> str:
-    """One request that deletes ``graph`` and whatever only it held from the default graph."""
-    return f"{_unshare(graph)} ;\nDROP SILENT GRAPH <{graph}>"
+    """One request that deletes ``graph`` and whatever only it held from the default graph and the counts."""
+    return f"{aggregates.removed(graph)} ;\n{_unshare(graph)} ;\nDROP SILENT GRAPH <{graph}>"
 
 
 def clear_default_update() -> str:

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 import rdflib
 from oxrdflib import OxigraphStore
 
+from diplograph import aggregates
 from diplograph.merged import (
     MIRROR_ALL,
     add_update,
@@ -83,6 +84,8 @@ class Store:
             raise StoreError(_explain_open_error(self.path, error)) from error
         if not read_only and lacks_default_graph(self.inner):
             self.inner.update(MIRROR_ALL)  # a store from before the default graph was kept
+        if not read_only and aggregates.lacks_counts(self.inner):
+            self.inner.update(aggregates.recount())  # a store from before the counts were kept
 
     def __enter__(self) -> Store:
         return self
@@ -155,8 +158,10 @@ class Store:
         self.inner.update(add_update(graph, quads))
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
-        """Add quads in one transaction, without going through SPARQL text (large loads)."""
+        """Add quads in one transaction, without going through SPARQL text (large loads), then count
+        again (``aggregates``: a second transaction)."""
         self.inner.extend(with_default_copies(quads))
+        self.inner.update(aggregates.recount())
 
     def load(self, path: Path, *, graph: str | None = None) -> int:
         """Load an RDF file in one transaction; a parse error names the file and line and loads nothing.
@@ -180,7 +185,7 @@ class Store:
         """
         if not self.is_empty():
             raise StoreError(f"store {self.path} is not empty: bulk loading is only for a fresh store")
-        added = []
+        added, derived = [], False
         try:
             for path, graph in files:
                 if is_dataset_dump(path):  # carries its default graph: Oxigraph reads it alone
@@ -192,6 +197,9 @@ class Store:
                 with _parse_errors(path):
                     self.inner.bulk_extend(with_default_copies(counted))
                 added.append(counted.count)
+                derived = True
+            if derived:  # a dataset dump brings its counts; anything else is counted once at the end
+                self.inner.update(aggregates.recount())
         except BaseException:
             self.inner.clear()
             raise
