@@ -138,3 +138,20 @@ def test_any_sequence_of_writes_keeps_the_counts_exact(writes):
         else:
             store.update(recount())
         assert_exact(store)
+
+
+def test_the_canned_query_reads_the_counts_and_filters_by_class(tmp_path):
+    from diplograph.queries.catalog import catalog
+
+    canned = catalog()["most-mentioned"]
+    leader, state = ox.NamedNode(f"{DG}Leader"), ox.NamedNode(f"{DG}State")
+    korea = ox.NamedNode(EX + "north-korea")
+    with Store(tmp_path / "s") as store:
+        for name, mentioned in (("a1", (KIM, korea)), ("a2", (KIM, korea)), ("a3", (KIM,))):
+            store.replace_graph(EX + name, [*article(name, *mentioned), ox.Quad(KIM, ox.NamedNode(
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), leader), ox.Quad(korea, ox.NamedNode(
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), state)])
+        rows = [(r["entity"].value, int(r["articles"].value)) for r in store.query(canned.text)]
+        assert rows == [(KIM.value, 3), (korea.value, 2)]
+        only_states = store.query(canned.text, bindings=canned.bindings({"type": state.value}))
+        assert [(r["entity"].value, r["label"]) for r in only_states] == [(korea.value, None)]
