@@ -70,40 +70,36 @@ def _term(value: dict) -> Term:
     return Term(kind, value["value"], value.get("datatype"), value.get("xml:lang"))
 
 
-# Shared nodes (entities, summits, sanctions) are described again in every article graph that
-# mentions them, and the union default graph keeps every copy: a label stored in 3,000 graphs matches
-# 3,000 times, and joining two such descriptions multiplies the copies. So each shared statement is
-# read through a `SELECT DISTINCT` sub-select (the bound ?s is substituted inside it too), and a
-# per-article fact (a span, a claim, a mention) is joined directly. Same rows as the plain joins.
+# Queries read the default graph, which holds each distinct triple once however many article
+# graphs repeat it, so a shared node's description joins once per value, like any other triple.
 
 # What a resource is: every outgoing statement, the object's label when it has one.
 FACTS = """SELECT ?s ?p ?o (SAMPLE(?label) AS ?oLabel) WHERE {
-  { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }
-  OPTIONAL { SELECT DISTINCT ?o ?label WHERE { ?o rdfs:label|dg:title|dg:claimText ?label } }
+  ?s ?p ?o .
+  OPTIONAL { ?o rdfs:label|dg:title|dg:claimText ?label }
 } GROUP BY ?s ?p ?o ORDER BY ?p ?o LIMIT 500"""
 
 # What points at a resource (text spans and article mentions are shown elsewhere).
 INCOMING = """SELECT ?s ?x ?p (SAMPLE(?label) AS ?xLabel) (SAMPLE(?type) AS ?xType) WHERE {
-  { SELECT DISTINCT ?s ?x ?p WHERE { ?x ?p ?s FILTER(?p NOT IN (dg:denotes, dg:mentions, dg:sourceArticle)) } }
-  OPTIONAL { SELECT DISTINCT ?x ?label WHERE { ?x rdfs:label|dg:title|dg:claimText ?label } }
-  OPTIONAL { SELECT DISTINCT ?x ?type WHERE { ?x rdf:type ?type } }
+  ?x ?p ?s .
+  FILTER(?p NOT IN (dg:denotes, dg:mentions, dg:sourceArticle))
+  OPTIONAL { ?x rdfs:label|dg:title|dg:claimText ?label }
+  OPTIONAL { ?x rdf:type ?type }
 } GROUP BY ?s ?x ?p ORDER BY ?p ?x LIMIT 300"""
 
 # The neighbourhood drawn as a graph: resources linked either way, with a label and a type.
 NEIGHBOURS = """SELECT ?s ?p ?n ?out (SAMPLE(?label) AS ?nLabel) (SAMPLE(?type) AS ?nType) WHERE {
-  { SELECT DISTINCT ?s ?p ?n ?out WHERE {
-    { ?s ?p ?n . BIND(true AS ?out) } UNION { ?n ?p ?s . BIND(false AS ?out) }
-    FILTER(isIRI(?n) && ?p NOT IN (rdf:type, owl:sameAs, dg:evidence, dg:denotes, dg:datePrecision, dg:modality,
-                                   dg:eventStatus, dg:sanctionStatus, dg:role))
-  } }
+  { ?s ?p ?n . BIND(true AS ?out) } UNION { ?n ?p ?s . BIND(false AS ?out) }
+  FILTER(isIRI(?n) && ?p NOT IN (rdf:type, owl:sameAs, dg:evidence, dg:denotes, dg:datePrecision, dg:modality,
+                                 dg:eventStatus, dg:sanctionStatus, dg:role))
   FILTER NOT EXISTS { ?n a dg:TextSpan }
-  OPTIONAL { SELECT DISTINCT ?n ?label WHERE { ?n rdfs:label|dg:title|dg:claimText ?label } }
-  OPTIONAL { SELECT DISTINCT ?n ?type WHERE { ?n rdf:type ?type } }
+  OPTIONAL { ?n rdfs:label|dg:title|dg:claimText ?label }
+  OPTIONAL { ?n rdf:type ?type }
 } GROUP BY ?s ?p ?n ?out LIMIT 80"""
 
 # The sentences that attest a fact, with their article.
 EVIDENCE = """SELECT DISTINCT ?s ?span ?sentence ?begin ?end ?article ?title ?published WHERE {
-  { SELECT DISTINCT ?s ?span WHERE { ?s dg:evidence ?span } }
+  ?s dg:evidence ?span .
   ?span dg:sourceArticle ?article .
   OPTIONAL { ?span dg:anchorText ?sentence }
   OPTIONAL { ?span dg:beginIndex ?begin ; dg:endIndex ?end }
@@ -114,59 +110,40 @@ EVIDENCE = """SELECT DISTINCT ?s ?span ?sentence ?begin ?end ?article ?title ?pu
 # Summits ?s took part in; for a state, also those its leaders attended.
 SUMMITS = """SELECT ?s ?event (SAMPLE(?l) AS ?label) (MIN(?start) AS ?startDate) (MIN(?finish) AS ?endDate)
        (SAMPLE(?placeLabel) AS ?place) (SAMPLE(?st) AS ?status) WHERE {
-  { SELECT DISTINCT ?s ?event WHERE {
-    { ?event dg:participant ?s }
-    UNION
-    { { SELECT DISTINCT ?s ?leader WHERE { ?leader dg:leaderOf ?s } }
-      { SELECT DISTINCT ?event ?leader WHERE { ?event dg:participant ?leader } } }
-  } }
-  FILTER EXISTS { ?event a dg:Summit }
-  OPTIONAL { SELECT DISTINCT ?event ?l WHERE { ?event rdfs:label ?l } }
-  OPTIONAL { SELECT DISTINCT ?event ?start WHERE { ?event dg:startDate ?start } }
-  OPTIONAL { SELECT DISTINCT ?event ?finish WHERE { ?event dg:endDate ?finish } }
-  OPTIONAL { SELECT DISTINCT ?event ?placeLabel WHERE {
-    { SELECT DISTINCT ?event ?where WHERE { ?event dg:location ?where } }
-    { SELECT DISTINCT ?where ?placeLabel WHERE { ?where rdfs:label ?placeLabel } }
-  } }
-  OPTIONAL { SELECT DISTINCT ?event ?st WHERE { ?event dg:eventStatus ?st } }
+  { ?event dg:participant ?s } UNION { ?event dg:participant ?leader . ?leader dg:leaderOf ?s }
+  ?event a dg:Summit .
+  OPTIONAL { ?event rdfs:label ?l }
+  OPTIONAL { ?event dg:startDate ?start }
+  OPTIONAL { ?event dg:endDate ?finish }
+  OPTIONAL { ?event dg:location/rdfs:label ?placeLabel }
+  OPTIONAL { ?event dg:eventStatus ?st }
 } GROUP BY ?s ?event ORDER BY ?startDate ?event"""
 
 # Sanctions imposed or suffered by ?s, by its state (for a leader) or by the state's government.
 # (A bare BIND(?s AS ?party) leaves ?party unbound when ?s is a substitution, so ?s is matched first.)
 SANCTIONS = """SELECT ?s ?event (SAMPLE(?l) AS ?label) ?role (SAMPLE(?st) AS ?status) (MIN(?start) AS ?startDate)
        (GROUP_CONCAT(DISTINCT ?otherLabel; separator=", ") AS ?others) WHERE {
-  { SELECT DISTINCT ?s ?party WHERE {
-    { ?s a ?sType BIND(?s AS ?party) } UNION { ?s dg:leaderOf ?party } UNION { ?party dg:governmentOf ?s }
-    UNION { { SELECT DISTINCT ?s ?state WHERE { ?s dg:leaderOf ?state } }
-            { SELECT DISTINCT ?party ?state WHERE { ?party dg:governmentOf ?state } } }
-  } }
-  { { SELECT DISTINCT ?event ?party WHERE { ?event dg:imposedBy ?party } } BIND("imposed" AS ?role)
-    OPTIONAL { SELECT DISTINCT ?event ?otherLabel WHERE {
-      { SELECT DISTINCT ?event ?other WHERE { ?event dg:targets ?other } }
-      { SELECT DISTINCT ?other ?otherLabel WHERE { ?other rdfs:label ?otherLabel } }
-    } } }
+  { ?s a ?sType BIND(?s AS ?party) } UNION { ?s dg:leaderOf ?party } UNION { ?party dg:governmentOf ?s }
+  UNION { ?s dg:leaderOf ?state . ?party dg:governmentOf ?state }
+  { ?event dg:imposedBy ?party . BIND("imposed" AS ?role)
+    OPTIONAL { ?event dg:targets/rdfs:label ?otherLabel } }
   UNION
-  { { SELECT DISTINCT ?event ?party WHERE { ?event dg:targets ?party } } BIND("suffered" AS ?role)
-    OPTIONAL { SELECT DISTINCT ?event ?otherLabel WHERE {
-      { SELECT DISTINCT ?event ?other WHERE { ?event dg:imposedBy ?other } }
-      { SELECT DISTINCT ?other ?otherLabel WHERE { ?other rdfs:label ?otherLabel } }
-    } } }
-  FILTER EXISTS { ?event a dg:Sanction }
-  OPTIONAL { SELECT DISTINCT ?event ?l WHERE { ?event rdfs:label ?l } }
-  OPTIONAL { SELECT DISTINCT ?event ?st WHERE { ?event dg:sanctionStatus ?st } }
-  OPTIONAL { SELECT DISTINCT ?event ?start WHERE { ?event dg:startDate ?start } }
+  { ?event dg:targets ?party . BIND("suffered" AS ?role)
+    OPTIONAL { ?event dg:imposedBy/rdfs:label ?otherLabel } }
+  ?event a dg:Sanction .
+  OPTIONAL { ?event rdfs:label ?l }
+  OPTIONAL { ?event dg:sanctionStatus ?st }
+  OPTIONAL { ?event dg:startDate ?start }
 } GROUP BY ?s ?event ?role ORDER BY ?startDate ?event"""
 
 # Claims made by ?s (role "by") or about it (role "about"), each with its sentence and article.
 CLAIMS = """SELECT DISTINCT ?s ?claim ?role ?text ?modality ?cue ?claimant ?claimantLabel ?sentence ?article ?title
        ?published WHERE {
-  { SELECT DISTINCT ?s ?claim ?role WHERE {
-    { ?claim dg:claimant ?s . BIND("by" AS ?role) } UNION { ?claim dg:about ?s . BIND("about" AS ?role) } } }
+  { ?claim dg:claimant ?s . BIND("by" AS ?role) } UNION { ?claim dg:about ?s . BIND("about" AS ?role) }
   ?claim a dg:Claim ; dg:claimText ?text ; dg:sourceArticle ?article .
   OPTIONAL { ?claim dg:modality ?modality }
   OPTIONAL { ?claim dg:cue ?cue }
-  OPTIONAL { SELECT DISTINCT ?claim ?claimant ?claimantLabel WHERE {
-    ?claim dg:claimant ?claimant OPTIONAL { ?claimant rdfs:label ?claimantLabel } } }
+  OPTIONAL { ?claim dg:claimant ?claimant OPTIONAL { ?claimant rdfs:label ?claimantLabel } }
   OPTIONAL { ?claim dg:evidence/dg:anchorText ?sentence }
   OPTIONAL { ?article dg:title ?title }
   OPTIONAL { ?article dg:published ?published }
@@ -190,8 +167,8 @@ ARTICLE_MARKS = """SELECT DISTINCT ?s ?begin ?end ?target ?kind (SAMPLE(?l) AS ?
   { ?span dg:denotes ?target . BIND("mention" AS ?kind) }
   UNION
   { ?target a dg:Claim ; dg:sourceArticle ?s ; dg:evidence ?span . BIND("claim" AS ?kind) }
-  OPTIONAL { SELECT DISTINCT ?target ?l WHERE { ?target rdfs:label|dg:claimText ?l } }
-  OPTIONAL { SELECT DISTINCT ?target ?t WHERE { ?target rdf:type ?t } }
+  OPTIONAL { ?target rdfs:label|dg:claimText ?l }
+  OPTIONAL { ?target rdf:type ?t }
 } GROUP BY ?s ?begin ?end ?target ?kind ORDER BY ?begin"""
 
 # A claim with its sentence offsets and article text (for the sentence in context).
@@ -202,8 +179,7 @@ CLAIM = """SELECT ?s ?text ?begin ?end ?article ?articleText ?title ?modality ?c
   OPTIONAL { ?article dg:title ?title }
   OPTIONAL { ?s dg:modality ?modality }
   OPTIONAL { ?s dg:cue ?cue }
-  OPTIONAL { ?s dg:claimant ?claimant
-             OPTIONAL { SELECT DISTINCT ?claimant ?claimantLabel WHERE { ?claimant rdfs:label ?claimantLabel } } }
+  OPTIONAL { ?s dg:claimant ?claimant OPTIONAL { ?claimant rdfs:label ?claimantLabel } }
 } LIMIT 1"""
 
 # What a named graph holds: subjects per type (a graph with no typed subjects still gets one row).
