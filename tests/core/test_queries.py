@@ -112,6 +112,11 @@ CONSTRAINED = [
     ("claims-about", {"about": ID + "state/north-korea"}, "about", {ID + "state/north-korea"}),
     ("leader-profile", {"leader": ID + "leader/kim-jong-un"}, "leader", {ID + "leader/kim-jong-un"}),
     ("claims", {"claimant": ID + "leader/donald-trump"}, "claimant", {ID + "leader/donald-trump"}),
+    ("summits", {"participant": ID + "leader/kim-jong-un"}, "summit",
+     {ID + "summit/2018-06-12-capella-singapore-donald-trump-kim-jong-un",
+      ID + "summit/2019-02-27-hanoi-donald-trump-kim-jong-un"}),
+    ("sanctions", {"target": ID + "state/north-korea"}, "sanction",
+     {ID + "sanction/un-security-council-north-korea-un-security-council-resolution-2397"}),
 ]
 
 
@@ -123,3 +128,13 @@ def test_parameters_constrain_the_rows(example_store, name, params, column, expe
     assert {row[column].value for row in rows} == expected
     unbound = list(example_store.query(canned.text))
     assert len(unbound) >= len(rows)
+
+
+# A parameter read inside an OPTIONAL is substituted there too, so without a filter every row came
+# back with the value written into its column.
+@pytest.mark.parametrize(("name", "params"), [("summits", {"participant": ID + "state/north-korea"}),
+                                              ("sanctions", {"target": ID + "leader/donald-trump"})])
+def test_a_parameter_that_matches_nothing_gives_no_rows(example_store, name, params):
+    canned = catalog()[name]
+    assert list(example_store.query(canned.text)), f"{name} finds nothing at all"
+    assert not list(example_store.query(canned.text, bindings=canned.bindings(params)))
