@@ -39,10 +39,17 @@ DOOMED = "007_unsc_resolution_2397.json"  # third of SIX: with batches of 2, in 
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
 
 
+def local_cluster(workers: int, **worker_options: object) -> LocalCluster:
+    """Worker processes of one thread each on 127.0.0.1; no dashboard, and the scheduler's HTTP
+    endpoints on a free loopback port (not 8787, which another cluster may hold)."""
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                        **worker_options)
+
+
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster:
+    with local_cluster(2) as cluster:
         yield cluster.scheduler_address
 
 
@@ -184,8 +191,7 @@ def test_an_unreachable_scheduler_is_named() -> None:
 def test_workers_with_another_spacy_are_refused(tmp_path: Path) -> None:
     preload = tmp_path / "older_spacy.py"  # runs in the worker process before it joins
     preload.write_text('import spacy\nspacy.__version__ = "3.7.0"\n', encoding="utf-8")
-    with (LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
-                       dashboard_address=None, preload=[str(preload)]) as cluster,
+    with (local_cluster(1, preload=[str(preload)]) as cluster,
           connect(cluster.scheduler_address) as client,
           pytest.raises(ClusterError, match=r"Dask worker tcp://127\.0\.0\.1:\d+ has diplograph [^,]+, spaCy 3\.7\.0, "
                                             r".* the driver has .*spaCy 3\.8\.\d+")):
