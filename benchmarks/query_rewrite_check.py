@@ -55,9 +55,10 @@ SAMPLED = {
 }
 # GROUP_CONCAT joins distinct values in whatever order the groups met them.
 CONCATENATED = {"SANCTIONS": {"others": ", "}, "sanctions-timeline": {"statuses": " "}}
-# What each page query is timed with when not a popular leader and state (and unbound, if allowed).
-TIMED = {"EVIDENCE": ("summit", "claim"), "ARTICLE": ("article",), "ARTICLE_MARKS": ("article",),
-         "GRAPH_SUMMARY": ("article",), "CLAIM": ("claim",), "DESCRIPTION": ("top-leader", "article")}
+# What a query is timed with when not the most mentioned leader and state (and unbound, if allowed).
+TIMED = {"entities": ("article",), "EVIDENCE": ("summit", "claim"), "ARTICLE": ("article",),
+         "ARTICLE_MARKS": ("article",), "GRAPH_SUMMARY": ("article",), "CLAIM": ("claim",),
+         "DESCRIPTION": ("top-leader", "article")}
 LIMIT = re.compile(r"\s+LIMIT\s+\d+\s*$")
 PARAM = re.compile(r"^#\+ param: (\S+) \S+ (required|optional)", re.M)
 POOL = {
