@@ -16,7 +16,7 @@ from diplograph.cli import store_option
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
               help="HTTP threads (each streams one response).")
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
-              help="Query worker processes  [default: CPU count, at least 2].")
+              help="Query worker processes  [default: twice the CPU count].")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
               help="Query time limit in seconds; a query past it is stopped.")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(0),

@@ -24,7 +24,9 @@ class ServerSettings:
     timeout: float = 30.0
     max_rows: int = 100_000
     max_request_bytes: int = 16 * 1024 * 1024
-    workers: int = field(default_factory=lambda: max(2, os.cpu_count() or 2))
+    # Twice the cores: a worker spends much of a short query waiting to be woken, so with one per
+    # core 8 clients of trivial queries got ~60% of the requests/s that two per core serve.
+    workers: int = field(default_factory=lambda: 2 * (os.cpu_count() or 1))
     update_token: str | None = None
     service_allow: tuple[str, ...] = ()
     service_routes: tuple[tuple[str, str], ...] = ()  # (SERVICE IRI, URL actually called)
