@@ -37,7 +37,7 @@ mode = sys.argv[1]
 def sparql():
     if mode == "flask":
         return Response(b'{"head":{},"boolean":true}', mimetype="application/sparql-results+json")
-    result = store.query(request.args["query"], use_default_graph_as_union=True)
+    result = store.query(request.args["query"])
     return Response(result.serialize(format=ox.QueryResultsFormat.JSON), mimetype="application/sparql-results+json")
 serve(app, host="127.0.0.1", port=int(sys.argv[2]), threads=8, _quiet=True)
 """
