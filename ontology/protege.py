@@ -95,11 +95,12 @@ def export_protege(store_path: str, path: Path, fmt: str) -> None:
 
 
 def export(store: Store, settings: Settings | None = None) -> Export:
-    """Ontology + every individual in ``store`` (all graphs but the inferred one) as OWL 2 DL triples."""
+    """Ontology + every individual in ``store`` (all graphs but the inferred one and the kept counts,
+    ``graph/stats``) as OWL 2 DL triples."""
     settings = settings or Settings()
     work = ox.Store()
     work.load(path=str(ONTOLOGY_TTL), format=ox.RdfFormat.TURTLE)
-    skipped = f"{ox.NamedNode(settings.graph('ontology'))}, {ox.NamedNode(settings.graph('inferred'))}"
+    skipped = ", ".join(str(ox.NamedNode(settings.graph(name))) for name in ("ontology", "inferred", "stats"))
     work.extend(ox.Quad(t.subject, t.predicate, t.object) for t in store.inner.query(
         f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({skipped})) }}"))
     result = Export([], 0, 0)
