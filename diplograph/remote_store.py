@@ -30,7 +30,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
-from diplograph.merged import MIRROR_ALL, add_update, replace_graph_update
+from diplograph.merged import add_update, mirrored, replace_graph_update
 from diplograph.sparqltext import tokens
 from diplograph.store import DATASET_MARK, EXPORT_FORMATS, QUAD_FORMATS, Results, StoreError, Term, parse_file
 
@@ -215,8 +215,9 @@ class SparqlStore:
                           timeout=timeout)
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL Update, then copy into the default graph what it added to named graphs."""
-        self.send_update(f"{sparql} ;\n{MIRROR_ALL}")
+        """Run a SPARQL Update in one request that keeps the default graph and the counts, as the
+        embedded store does (``merged.mirrored``)."""
+        self.send_update(mirrored(sparql))
 
     def send_update(self, sparql: str) -> None:
         """One SPARQL Update request, as is."""

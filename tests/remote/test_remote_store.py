@@ -231,3 +231,13 @@ def test_remote_syntax_error_is_reported_with_its_url(proxy, tmp_path):
 
 def _blank(statement: ox.Triple | ox.Quad) -> bool:
     return isinstance(statement.subject, ox.BlankNode) or isinstance(statement.object, ox.BlankNode)
+
+
+def test_an_update_keeps_the_remote_default_graph_exact(proxy):
+    ex = "https://example.org/update-"
+    with SparqlStore(proxy.url) as store:
+        store.update(f'INSERT DATA {{ GRAPH <{ex}a> {{ <{ex}kim> <{ex}rank> "marshal" }} }}')
+        seen = store.query(f"ASK {{ <{ex}kim> <{ex}rank> \"marshal\" }}")
+        store.update(f"PREFIX u: <{ex}>\nDROP GRAPH u:a")
+        gone = store.query(f"ASK {{ <{ex}kim> <{ex}rank> \"marshal\" }}")
+    assert bool(seen) and not bool(gone)
