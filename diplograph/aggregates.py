@@ -18,7 +18,7 @@ the store once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pyoxigraph as ox
 
@@ -38,17 +38,26 @@ def stats_graph() -> str:
 
 def removed(graph: str) -> str:
     """Lower the counts by the counted statements only ``graph`` holds (run before it is emptied)."""
+    return shifted([graph], -1)
+
+
+def shifted(graphs: Sequence[str], sign: int) -> str:
+    """Move the counts by the counted statements that ``graphs`` hold and no other graph does: down
+    (``sign`` -1) before an update changes those graphs, up (+1) after it."""
     stats = stats_graph()
+    inside = " UNION ".join(f"{{ GRAPH <{g}> {{ ?x ?p ?e }} }}" for g in graphs)
+    others = ", ".join(f"<{g}>" for g in graphs)
     return f"""DELETE {{ ?e ?stat ?n . GRAPH <{stats}> {{ ?e ?stat ?n }} }}
-INSERT {{ ?e ?stat ?left . GRAPH <{stats}> {{ ?e ?stat ?left }} }}
+INSERT {{ ?e ?stat ?total . GRAPH <{stats}> {{ ?e ?stat ?total }} }}
 WHERE {{
-  {{ SELECT ?e ?stat (COUNT(*) AS ?gone) WHERE {{
+  {{ SELECT ?e ?stat (COUNT(DISTINCT ?x) AS ?changed) WHERE {{
     {_PAIRS}
-    GRAPH <{graph}> {{ ?x ?p ?e }} FILTER(isIRI(?x) && isIRI(?e))
-    FILTER NOT EXISTS {{ GRAPH ?other {{ ?x ?p ?e }} FILTER(?other != <{graph}>) }}
+    {inside} FILTER(isIRI(?x) && isIRI(?e))
+    FILTER NOT EXISTS {{ GRAPH ?other {{ ?x ?p ?e }} FILTER(?other NOT IN ({others})) }}
   }} GROUP BY ?e ?stat }}
-  GRAPH <{stats}> {{ ?e ?stat ?n }}
-  BIND(IF(?n > ?gone, ?n - ?gone, ?nothing) AS ?left)
+  OPTIONAL {{ GRAPH <{stats}> {{ ?e ?stat ?n }} }}
+  BIND(COALESCE(?n, 0) + {sign} * ?changed AS ?sum)
+  BIND(IF(?sum > 0, ?sum, ?nothing) AS ?total)
 }}"""
 
 

@@ -117,6 +117,8 @@ WRITES = st.one_of(
     st.tuples(st.just("drop"), st.sampled_from(GRAPHS), st.just([])),
     st.tuples(st.just("delete-data"), st.sampled_from(GRAPHS), st.lists(st.sampled_from(STATEMENTS), max_size=2)),
     st.tuples(st.just("recount"), st.sampled_from(GRAPHS), st.just([])),
+    st.tuples(st.just("move"), st.sampled_from(GRAPHS), st.just([])),
+    st.tuples(st.just("drop-two"), st.sampled_from(GRAPHS), st.just([])),
 )
 
 
@@ -135,6 +137,13 @@ def test_any_sequence_of_writes_keeps_the_counts_exact(writes):
         elif kind == "delete-data":
             body = " ".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
             store.update(mirrored(f"DELETE DATA {{ GRAPH <{graph}> {{ {body} }} }}"))
+        elif kind == "move":  # one update that empties two graphs into a third
+            first, second, target = GRAPHS if graph == GRAPHS[0] else reversed(GRAPHS)
+            store.update(mirrored(f"ADD <{first}> TO <{target}> ; DROP SILENT GRAPH <{first}> ; "
+                                  f"DROP SILENT GRAPH <{second}>"))
+        elif kind == "drop-two":  # what only the two held leaves, though each alone shares it with the other
+            other = GRAPHS[(GRAPHS.index(graph) + 1) % len(GRAPHS)]
+            store.update(mirrored(f"DROP SILENT GRAPH <{graph}> ; DROP SILENT GRAPH <{other}>"))
         else:
             store.update(recount())
         assert_exact(store)

@@ -107,3 +107,11 @@ def test_any_sequence_of_writes_keeps_the_default_graph_the_union(writes):
         else:
             store.update(mirrored(f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}"))
         assert triples(store, ox.DefaultGraph()) == union_of_named(store), (kind, graph, statements)
+
+
+def test_an_update_that_empties_every_graph_holding_a_triple_removes_it(tmp_path):
+    with Store(tmp_path / "s") as store:
+        store.replace_graph(EX + "a1", article("a1"))
+        store.replace_graph(EX + "a2", article("a2"))
+        store.update(f"DROP GRAPH <{EX}a1> ; DROP GRAPH <{EX}a2>")
+        assert (KIM, LABEL, ox.Literal("Kim Jong-un")) not in triples(store.inner, ox.DefaultGraph())
