@@ -5,11 +5,13 @@ queries and pages are forwarded to the remote's query endpoint and its answer is
 it arrives, with its content type (re-encoded by pyoxigraph only when the remote chose another
 format than the client asked for). No worker pool is involved: the remote does the work.
 
-Writes through this server are refused (403): the remote's default graph must stay the merged copy
-of its named graphs, which ``diplograph ingest`` and ``diplograph load`` keep with ``--store URL``;
-an arbitrary forwarded update would not. The remote is asked afresh every time, so nothing is
-answered 304 from a cache (the store may change behind this server's back). The row cap does not
-apply: results stream through without being held here.
+Writes through this server are refused (403), with the reason: write with ``diplograph ingest`` or
+``diplograph load --store URL``, which keep the remote's default graph the merged copy of its named
+graphs (forwarding through ``SparqlStore.update`` could do the same; not built yet).
+
+The remote is asked afresh every time, so nothing is answered 304 from a cache (the store may
+change behind this server's back). The row cap does not apply: results stream through without
+being held here.
 """
 
 from __future__ import annotations
