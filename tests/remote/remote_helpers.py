@@ -55,6 +55,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop(process: subprocess.Popen, log, *, grace: float) -> None:
+    """Terminate a server, kill it if it outlives ``grace`` seconds, and close its log."""
+    process.terminate()
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log.close()
+
+
 def wait_until(check, what: str, process: subprocess.Popen, log: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -91,13 +102,7 @@ class OxigraphServer:
         requests.post(self.url + "/update", data={"update": text}, timeout=30).raise_for_status()
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
+        stop(self.process, self.log, grace=10)
 
 
 @dataclass(frozen=True)
@@ -226,13 +231,7 @@ class DiplographServer:
         return self.log_path.read_text(errors="replace")
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
+        stop(self.process, self.log, grace=15)
 
 
 def _process_env(changes: dict[str, str | None]) -> dict[str, str]:
