@@ -174,21 +174,33 @@ def _in_workers(batches: Iterator[list[Article]], settings: Settings, extractor:
     pool = new_pool()
     pending: deque[tuple[Future[list[Outcome]], list[Article], ProcessPoolExecutor]] = deque()
 
-    def oldest() -> list[Outcome]:
+    def replace(broken: ProcessPoolExecutor) -> None:
+        """A new pool once per broken one: its other batches in flight fail the same way."""
         nonlocal pool
+        if broken is pool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = new_pool()
+
+    def submit(batch: list[Article]) -> None:
+        try:
+            future = pool.submit(_work, batch)
+        except BrokenProcessPool:  # a worker died before its batch was collected
+            replace(pool)
+            future = pool.submit(_work, batch)
+        pending.append((future, batch, pool))
+
+    def oldest() -> list[Outcome]:
         future, batch, submitted_to = pending.popleft()
         try:
             return future.result()
         except BrokenProcessPool as error:
-            if submitted_to is pool:  # replace the pool once; its other batches in flight fail the same way
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool()
+            replace(submitted_to)
             return [Outcome(a.source, failure=f"a worker process died while its batch was processed ({error})")
                     for a in batch]
 
     try:
         for batch in batches:
-            pending.append((pool.submit(_work, batch), batch, pool))
+            submit(batch)
             if len(pending) >= 2 * workers:
                 yield from oldest()
         while pending:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -14,7 +15,7 @@ from diplograph.config import Settings
 from diplograph.ingest.article import Article
 from diplograph.ingest.extract import extract
 from diplograph.ingest.facts import Claim, Entity, Facts, Sanction, Span
-from diplograph.ingest.pipeline import Outcome, Summary, run
+from diplograph.ingest.pipeline import Outcome, Summary, _in_workers, run
 from diplograph.ingest.readers import Failure
 from diplograph.store import Store
 
@@ -270,3 +271,35 @@ def test_a_dying_worker_fails_its_batch_and_the_run_goes_on(tmp_path: Path) -> N
     assert "helsinki.html" in died
     assert summary.articles + len(summary.failures) == 8
     assert summary.articles >= 1 and len(rows(tmp_path / "store", "articles")) == summary.articles
+
+
+def die_leaving_a_mark(article: Article, doc: Doc) -> Facts:
+    """Dies on the Helsinki article after leaving a file that says so (its path in the environment)."""
+    if "Helsinki" in article.text:
+        Path(os.environ["DIPLOGRAPH_TEST_DEATH_MARK"]).touch()
+        os._exit(3)
+    return extract(article, doc)
+
+
+def test_a_worker_that_dies_before_the_next_batch_is_submitted_does_not_stop_the_run(
+        tmp_path: Path, monkeypatch) -> None:
+    """The pool is already broken when the next batch arrives: submitting to it must not end the run."""
+    mark = tmp_path / "died"
+    monkeypatch.setenv("DIPLOGRAPH_TEST_DEATH_MARK", str(mark))  # inherited by the spawned workers
+    helsinki = Article(text=HTML, source="helsinki.html")
+    others = [Article(text=a["text"], source=a["url"]) for a in VLADIVOSTOK_JSONL]
+
+    def batches():
+        yield [helsinki]
+        deadline = time.monotonic() + 120
+        while not mark.exists():
+            assert time.monotonic() < deadline, "the worker never reached the Helsinki article"
+            time.sleep(0.05)
+        time.sleep(1)  # the pool's manager thread notices the death and marks the pool broken
+        yield from ([a] for a in others)
+
+    outcomes = list(_in_workers(batches(), Settings(store=str(tmp_path / "store")), die_leaving_a_mark, 2))
+    assert [o.source for o in outcomes] == ["helsinki.html", *(a.source for a in others)]
+    assert "worker process died" in (outcomes[0].failure or "")
+    assert [o.failure for o in outcomes[1:]] == [None, None]
+
