@@ -2,7 +2,7 @@
 
     python3 benchmarks/scale.py --articles 10000,100000            # both backends, both sizes
     python3 benchmarks/scale.py --articles 10000 --backends memory
-    python3 benchmarks/scale.py --articles 10000 --load              # load speed against bulk_load
+    python3 benchmarks/scale.py --articles 10000 --load --repeat 3   # load speed against bulk_load
 
 The store is what ``diplograph load`` builds from the generated N-Quads (named graphs plus the
 merged default graph), loaded once and cached under ``data/stores/scale-<size>`` with its load time
@@ -216,36 +216,46 @@ store.flush()
 """
 
 
-def load_figures(articles: int) -> list[dict]:
-    """``diplograph load`` against ``pyoxigraph.Store.bulk_load`` on the same file, for the generated
-    corpus (named graphs only: the default graph is derived) and for ``diplograph export``'s N-Quads
-    dump of the same store (it carries its default graph and counts: nothing to derive)."""
+def load_figures(articles: int, repeat: int, with_dump: bool) -> list[dict]:
+    """``diplograph load`` against ``pyoxigraph.Store.bulk_load`` on the same file, alternating,
+    ``repeat`` times each (medians), for the generated corpus (named graphs only: the default graph
+    and the counts are derived) and, ``with_dump``, for ``diplograph export``'s N-Quads dump of the
+    same store (it carries its default graph and counts: nothing to derive)."""
     nq, _ = generate(articles)
-    folder, _ = disk_store(articles)
     rows = []
     with tempfile.TemporaryDirectory(prefix="scale-load-", dir=DATA) as tmp:
         scratch = Path(tmp)
-        dump = scratch / "dump.nq"
-        started = time.monotonic()
-        subprocess.run(["diplograph", "export", "--format", "nquads", "-o", str(dump), "--store", str(folder)],
-                       check=True)
-        export_s = time.monotonic() - started
-        for what, source in (("corpus N-Quads", nq), ("export dump", dump)):
+        sources = [("corpus N-Quads", nq)]
+        export_s = None
+        if with_dump:
+            folder, _ = disk_store(articles)
+            dump = scratch / "dump.nq"
+            started = time.monotonic()
+            subprocess.run(["diplograph", "export", "--format", "nquads", "-o", str(dump), "--store", str(folder)],
+                           check=True)
+            export_s = round(time.monotonic() - started, 1)
+            sources.append(("export dump", dump))
+        for what, source in sources:
             lines = sum(chunk.count(b"\n") for chunk in _chunks(source))
-            timings = {}
-            for tool, command in (
-                ("bulk_load", [sys.executable, "-c", BULK_LOAD, str(source), str(scratch / "bulk")]),
-                ("diplograph load", ["diplograph", "load", str(source), "--store", str(scratch / "load")]),
-            ):
-                seconds, peak, cpu = run_watched(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                timings[tool] = {"s": round(seconds, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": round(peak / 2**20)}
-                subprocess.run(["rm", "-rf", str(scratch / "bulk"), str(scratch / "load")], check=True)
-                print(f"  {label(articles)} {what} {tool}: {timings[tool]}", file=sys.stderr, flush=True)
-            rows.append({"articles": articles, "file": what, "lines": lines, **timings,
+            runs: dict[str, list[dict]] = {"bulk_load": [], "diplograph load": []}
+            for _ in range(repeat):
+                for tool, command in (
+                    ("bulk_load", [sys.executable, "-c", BULK_LOAD, str(source), str(scratch / "bulk")]),
+                    ("diplograph load", ["diplograph", "load", str(source), "--store", str(scratch / "load")]),
+                ):
+                    seconds, peak, cpu = run_watched(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    runs[tool].append({"s": round(seconds, 1), "cpu_s": round(cpu, 1),
+                                       "peak_rss_mb": round(peak / 2**20), "loadavg": round(os.getloadavg()[0], 1)})
+                    subprocess.run(["rm", "-rf", str(scratch / "bulk"), str(scratch / "load")], check=True)
+                    print(f"  {label(articles)} {what} {tool}: {runs[tool][-1]}", file=sys.stderr, flush=True)
+            timings = {tool: {key: statistics.median(r[key] for r in tool_runs)
+                              for key in ("s", "cpu_s", "peak_rss_mb")} for tool, tool_runs in runs.items()}
+            rows.append({"articles": articles, "file": what, "lines": lines, **timings, "runs": runs,
                          "x_bulk_load": round(timings["bulk_load"]["s"] / timings["diplograph load"]["s"], 2),
                          "x_bulk_load_cpu": round(timings["bulk_load"]["cpu_s"] / timings["diplograph load"]["cpu_s"],
                                                   2)})
-        rows[-1]["export_s"] = round(export_s, 1)
+        if export_s is not None:
+            rows[-1]["export_s"] = export_s
     return rows
 
 
@@ -272,11 +282,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", default="10000,100000", help="Corpus sizes, comma-separated.")
     parser.add_argument("--backends", default=",".join(BACKENDS), help="disk, memory, or both.")
-    parser.add_argument("--repeat", type=int, default=5, help="Timed runs per query (after one warm-up).")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="Timed runs per query (after one warm-up); with --load, loads of each kind.")
     parser.add_argument("--budget", type=float, default=60.0, help="Seconds per query after which runs stop.")
     parser.add_argument("--cap", type=float, default=120.0,
                         help="Seconds after which a query run on the in-memory copy is stopped.")
     parser.add_argument("--load", action="store_true", help="Time loading instead of querying.")
+    parser.add_argument("--no-dump", action="store_true", help="--load: time the corpus file only, not an export dump.")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child: one size, one backend
     args = parser.parse_args()
     sizes = [int(n) for n in args.articles.split(",")]
@@ -285,7 +297,7 @@ def main() -> None:
         print(json.dumps(run_one(sizes[0], backends[0], args.repeat, args.budget, args.cap)))
         return
     if args.load:
-        rows = [row for articles in sizes for row in load_figures(articles)]
+        rows = [row for articles in sizes for row in load_figures(articles, args.repeat, not args.no_dump)]
         print(f"\n{machine()}\n{'load':24s} {'lines':>10s} {'bulk_load s':>11s} {'diplograph s':>12s} "
               f"{'x bulk':>6s} {'x (CPU s)':>9s}")
         for r in rows:

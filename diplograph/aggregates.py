@@ -12,13 +12,13 @@ graph's triples, in the default graph, where queries read them::
 
 A statement counts once however many named graphs hold it (the default graph's set semantics), and
 only IRIs count. Triples written straight to the default graph do not count. Writes whose effect is
-not known in advance (an arbitrary SPARQL Update, a bulk load) end with ``recount()``, which scans
-the store once.
+not known in advance (an arbitrary SPARQL Update) end with ``recount()``, which scans the store
+once; a bulk load counts the statements as it reads them (``as_quads``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
@@ -94,6 +94,16 @@ INSERT {{ ?e ?stat ?n . GRAPH <{stats}> {{ ?e ?stat ?n }} }} WHERE {{
     GRAPH ?g {{ ?x ?p ?e }} FILTER(isIRI(?x) && isIRI(?e))
   }} GROUP BY ?e ?stat }}
 }}"""
+
+
+def as_quads(totals: dict[tuple[str, str], int]) -> Iterator[ox.Quad]:
+    """Counts computed outside SPARQL (a bulk load's pass over the file), keyed by (counted predicate,
+    node), as the quads ``recount()`` would write: in the stats graph and the default graph."""
+    stats = ox.NamedNode(stats_graph())
+    for (predicate, node), total in totals.items():
+        triple = (ox.NamedNode(node), _COUNTED_NODES[ox.NamedNode(predicate)], ox.Literal(total))
+        yield ox.Quad(*triple, stats)
+        yield ox.Quad(*triple)
 
 
 def lacks_counts(store: ox.Store) -> bool:

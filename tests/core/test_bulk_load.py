@@ -7,6 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from click.testing import CliRunner
 
+from diplograph.aggregates import recount
 from diplograph.cli import main
 from diplograph.store import Store
 
@@ -90,3 +91,60 @@ def test_bulk_load_refuses_a_store_with_data(tmp_path):
         else:
             raise AssertionError("bulk_load wrote into a store that had data")
         assert len(store) == 1
+
+
+MENTIONS = "https://w3id.org/diplograph/ontology#mentions"
+WITH_BLANK_NODES = f"""\
+<https://example.org/a1> <{MENTIONS}> <https://example.org/kim> <https://example.org/a1> .
+<https://example.org/a2> <{MENTIONS}> <https://example.org/kim> <https://example.org/a2> .
+<https://example.org/a2> <{MENTIONS}> <https://example.org/kim> <https://example.org/a2-copy> .
+_:list <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> <https://example.org/kim> <https://example.org/o> .
+<https://example.org/c> <https://example.org/oneOf> _:list <https://example.org/o> .
+_:note <https://example.org/p> "in the file's default graph" .
+<https://example.org/s> <https://example.org/p> "in a graph named by a blank node" _:g .
+"""
+TURTLE = """\
+@prefix ex: <https://example.org/> .
+ex:summit ex:participant [ ex:name "a delegation" ] ; ex:agenda ( ex:trade ex:security ) .
+"""
+
+
+def counts(store: ox.Store) -> set[ox.Quad]:
+    return {q for q in store if q.predicate.value.startswith("https://w3id.org/diplograph/stats#")}
+
+
+def test_blank_nodes_are_the_same_in_their_graph_and_the_default_graph(tmp_path):
+    """Oxigraph's bulk loader renames blank nodes; the default graph must hold the renamed ones."""
+    dump, turtle = tmp_path / "blank.nq", tmp_path / "summit.ttl"
+    dump.write_text(WITH_BLANK_NODES)
+    turtle.write_text(TURTLE)
+    code, output = run("load", str(dump), str(turtle), "--store", str(tmp_path / "store"))
+    assert code == 0, output
+    loaded = quads(tmp_path / "store")  # checks the default graph against the named graphs
+    assert len(loaded) == 7 + 7 + 1  # the two files and one count (Kim: 2 articles)
+    assert f"{dump}: 7 triples" in output and f"{turtle}: 7 triples" in output
+    with Store(tmp_path / "store") as store:
+        kept = counts(store.inner)
+        assert {(q.subject.value, q.object.value) for q in kept} == {("https://example.org/kim", "2")}
+        store.inner.update(recount())  # what the SPARQL recount makes of the same store
+        assert counts(store.inner) == kept
+
+
+def test_an_error_only_oxigraph_sees_is_named_and_loads_nothing(tmp_path):
+    """The default-graph pass parses leniently (Oxigraph's own pass checks every IRI)."""
+    bad = tmp_path / "bad-iri.nq"
+    bad.write_text(GOOD.replace('"Leaders meet"', "<https://example.org/not an iri>"))
+    code, output = run("load", str(bad), "--store", str(tmp_path / "store"))
+    assert code != 0
+    assert "bad-iri.nq" in output and "line 1" in output and "nothing loaded" in output
+    assert quads(tmp_path / "store") == set()
+
+
+def test_a_file_that_brings_counts_is_counted_again(tmp_path):
+    stats = "https://w3id.org/diplograph/graph/stats"
+    data = tmp_path / "with-stats.nq"
+    data.write_text(WITH_BLANK_NODES + f'<https://example.org/kim> <https://w3id.org/diplograph/stats#articles> '
+                    f'"9"^^<http://www.w3.org/2001/XMLSchema#integer> <{stats}> .\n')
+    assert run("load", str(data), "--store", str(tmp_path / "store"))[0] == 0
+    with Store(tmp_path / "store") as store:
+        assert {(q.subject.value, q.object.value) for q in counts(store.inner)} == {("https://example.org/kim", "2")}
