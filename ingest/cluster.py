@@ -2,7 +2,8 @@
 
 Workers never touch the store: each batch goes to a worker, which runs the very ``Processor`` a
 local run uses (spaCy loaded once per worker process and kept) and hands back each article's
-``Outcome`` with its quads as N-Quads bytes (compact, and independent of how pyoxigraph pickles).
+``Outcome`` (which pickles its quads as N-Quads bytes: compact, and independent of how pyoxigraph
+pickles).
 The driver parses them back and writes exactly as a local run does, one transaction per article, in
 input order, so the store ends up the same. At most two batches per worker thread are in flight, so
 memory stays flat. A worker that dies has its batch retried by Dask on another worker; past Dask's
@@ -12,13 +13,10 @@ memory stays flat. A worker that dies has its batch retried by Dask on another w
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections import deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
-
-import pyoxigraph as ox
 
 from diplograph import __version__
 from diplograph.config import Settings
@@ -133,7 +131,7 @@ def _collect(future: Future | None, batch: list[Article], address: str) -> list[
     if future is None:
         return _failed(batch, f"not sent: the connection to the Dask scheduler at {address} was lost")
     try:
-        packed = _result(future)
+        outcomes = _result(future)
     except KilledWorker as error:  # workers kept dying on it (killed for memory, a crash in native code)
         return _failed(batch, f"a Dask worker died while its batch was processed ({error})")
     except ConnectionError:
@@ -145,10 +143,10 @@ def _collect(future: Future | None, batch: list[Article], address: str) -> list[
         return _failed(batch, f"its batch failed on the Dask cluster ({type(error).__name__}: {error})")
     finally:
         future.release()
-    return [_unpack(outcome, nquads) for outcome, nquads in packed]
+    return outcomes
 
 
-def _result(future: Future) -> list[tuple[Outcome, bytes]]:
+def _result(future: Future) -> list[Outcome]:
     """The future's result, waited for in steps: a client that gave up on its lost scheduler can leave
     a future it took while reconnecting pending forever."""
     while True:
@@ -171,7 +169,7 @@ _lock = threading.Lock()  # one batch at a time per worker process: a spaCy pipe
 _loaded: tuple[bytes, Processor] | None = None
 
 
-def _extract(job: bytes, batch: list[Article]) -> list[tuple[Outcome, bytes]]:
+def _extract(job: bytes, batch: list[Article]) -> list[Outcome]:
     """``job`` is the pickled (settings, extractor): compared as bytes, so a run keeps its pipeline."""
     global _loaded
     with _lock:
@@ -179,14 +177,4 @@ def _extract(job: bytes, batch: list[Article]) -> list[tuple[Outcome, bytes]]:
             import cloudpickle
 
             _loaded = (job, Processor(*cloudpickle.loads(job)))
-        outcomes = _loaded[1].process(batch)
-    return [_pack(outcome) for outcome in outcomes]
-
-
-def _pack(outcome: Outcome) -> tuple[Outcome, bytes]:
-    nquads = ox.serialize(outcome.quads, format=ox.RdfFormat.N_QUADS) if outcome.quads else b""
-    return dataclasses.replace(outcome, quads=[]), nquads
-
-
-def _unpack(outcome: Outcome, nquads: bytes) -> Outcome:
-    return dataclasses.replace(outcome, quads=list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)))
+        return _loaded[1].process(batch)

