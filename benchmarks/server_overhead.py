@@ -2,8 +2,8 @@
 
     python3 benchmarks/server_overhead.py [--requests 2000]
 
-- ``flask``: a bare Flask app under waitress answering a constant SPARQL JSON boolean (the floor
-  for any Flask endpoint);
+- ``flask``: a bare Flask app under granian (the HTTP server ``diplograph serve`` uses) answering
+  a constant SPARQL JSON boolean (the floor for any Flask endpoint);
 - ``flask+pyoxigraph``: the same app running ``ASK {}`` in-process on pyoxigraph and serialising
   with Oxigraph (what LESSONS.md measured as matching Oxigraph's own server; no time limit possible);
 - ``diplograph``: the real server (query handed to a worker process that can be killed).
@@ -27,19 +27,17 @@ from pathlib import Path
 from urllib.parse import quote
 
 BASELINE = r"""
-import sys, pyoxigraph as ox
+import os, pyoxigraph as ox
 from flask import Flask, Response, request
-from waitress import serve
 app = Flask(__name__)
 store = ox.Store()
-mode = sys.argv[1]
+mode = os.environ["BASELINE_MODE"]
 @app.route("/sparql")
 def sparql():
     if mode == "flask":
         return Response(b'{"head":{},"boolean":true}', mimetype="application/sparql-results+json")
     result = store.query(request.args["query"])
     return Response(result.serialize(format=ox.QueryResultsFormat.JSON), mimetype="application/sparql-results+json")
-serve(app, host="127.0.0.1", port=int(sys.argv[2]), threads=8, _quiet=True)
 """
 PATH = "/sparql?query=" + quote("ASK {}")
 
@@ -113,8 +111,8 @@ def _throughput(port: int, count: int, clients: int = 4) -> float:
     return count / (time.perf_counter() - started)
 
 
-def measure(name: str, command: list[str], port: int, count: int) -> dict:
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def measure(name: str, command: list[str], port: int, count: int, env: dict[str, str] | None = None) -> dict:
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
         _wait(port)
         _sequential(port, 200)
@@ -135,10 +133,13 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "baseline.py").write_text(BASELINE)
         for name in ("flask", "flask+pyoxigraph"):
             port = _free_port()
-            rows.append(measure(name, [sys.executable, "-c", BASELINE, name.replace("+pyoxigraph", "-oxigraph")
-                                       if name != "flask" else "flask", str(port)], port, args.requests))
+            env = {**os.environ, "BASELINE_MODE": name, "PYTHONPATH": folder}
+            rows.append(measure(name, [sys.executable, "-m", "granian", "--interface", "wsgi", "--workers", "1",
+                                       "--blocking-threads", "8", "--port", str(port), "--log-level", "error",
+                                       "baseline:app"], port, args.requests, env=env))
         port = _free_port()
         rows.append(measure("diplograph", [sys.executable, "-m", "diplograph", "serve", "--store",
                                            str(Path(folder) / "store"), "--port", str(port)], port, args.requests))

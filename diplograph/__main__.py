@@ -1,3 +1,4 @@
 from diplograph.cli import main
 
-main()
+if __name__ == "__main__":  # not when a spawned process (the server's worker) imports it
+    main()

@@ -1,8 +1,8 @@
-"""``diplograph serve``: the SPARQL endpoint under waitress (Flask's own server only with --debug)."""
+"""``diplograph serve``: the SPARQL endpoint under granian (Flask's own server only with --debug)."""
 
 from __future__ import annotations
 
-import contextlib
+from pathlib import Path
 
 import click
 
@@ -14,7 +14,7 @@ from diplograph.cli import store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
-              help="HTTP threads (each streams one response).")
+              help="Python threads answering requests (each streams one response).")
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
               help="Query worker processes  [default: twice the CPU count].")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
@@ -54,13 +54,107 @@ def serve(store_path: str, host: str, port: int, threads: int, workers: int | No
 
 
 def run(settings, *, host: str, port: int, threads: int, debug: bool) -> None:
-    import atexit
+    """Serve under granian: its Rust HTTP front end costs a trivial query about half what waitress
+    did. Granian runs the app in a worker process of its own; this process supervises it, tells
+    ``ingest`` where the store is served once the port answers, and removes that note at exit."""
+    import multiprocessing
+    import threading
+    from functools import partial
+
+    from granian import Granian
+    from granian.constants import HTTPModes, Interfaces
+    from granian.log import LogLevels
+
+    from diplograph.remote_store import is_remote, redact
+    from diplograph.server.running import SERVER_FILE
+    from diplograph.store import Store, StoreError
+
+    if debug:
+        _serve_debug(settings, host=host, port=port)
+        return
+    if not is_remote(settings.store):
+        try:  # fail here, with a clear message, rather than in the worker process
+            Store(settings.store).close()
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+    port = port or _free_port(host)
+    url = f"http://{_url_host(host)}:{port}/sparql"
+    if is_remote(settings.store):  # no folder to announce in, nor a writer for ingest to find
+        how = f"queries forwarded, writes refused, time limit {settings.timeout:g} s"
+        server_file = None
+    else:
+        how = (f"{'read-write with token' if settings.writable else 'read-only'}, {settings.workers} query workers, "
+               f"time limit {settings.timeout:g} s, row cap {settings.max_rows or 'none'}")
+        server_file = partial(_announce, settings, url)
+    multiprocessing.set_start_method("spawn", force=True)  # never fork a process that had RocksDB open
+    server = Granian("diplograph", address=host, port=port, interface=Interfaces.WSGI, workers=1,
+                     blocking_threads=threads, http=HTTPModes.http1, websockets=False,
+                     log_level=LogLevels.error)
+    stopped = threading.Event()
+    threading.Thread(target=_when_listening, daemon=True, name="diplograph-announce",
+                     args=(host, port, stopped, server_file,
+                           f"diplograph: serving {redact(settings.store)} at {url} ({how})")).start()
+    try:
+        server.serve(target_loader=partial(_load_app, settings), wrap_loader=False)
+    finally:
+        stopped.set()
+        if server_file is not None:
+            (Path(settings.store) / SERVER_FILE).unlink(missing_ok=True)
+
+
+def _load_app(settings):
+    """In granian's worker process: the app, and its query workers and store closed when it stops."""
+    import logging
+    from multiprocessing.util import Finalize
+
+    from diplograph.server.app import create_app
+
+    _die_with_parent()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # a spawned worker starts unconfigured
+    app = create_app(settings)
+    Finalize(app, app.extensions["diplograph"].close, exitpriority=10)  # granian ends its worker with os._exit
+    return app
+
+
+def _die_with_parent() -> None:
+    """If ``serve`` itself is killed (SIGKILL, the OOM killer), its worker must not live on holding
+    the store's lock: Linux kills it with its parent."""
+    import ctypes
+    import multiprocessing
+    import os
     import signal
     import sys
 
-    from waitress.server import create_server
+    if sys.platform != "linux":
+        return
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != multiprocessing.parent_process().pid:  # the parent died before prctl
+        os._exit(1)
 
-    from diplograph.remote_store import is_remote, redact
+
+def _when_listening(host: str, port: int, stopped, announce, message: str) -> None:
+    """Announce the server once its port accepts connections (the worker binds it after loading)."""
+    import socket
+    import time
+
+    target = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+    while not stopped.is_set():
+        try:
+            socket.create_connection((target, port), timeout=1).close()
+        except OSError:
+            time.sleep(0.02)
+            continue
+        if announce is not None:
+            announce()
+        click.echo(message, err=True)
+        return
+
+
+def _serve_debug(settings, *, host: str, port: int) -> None:
+    import atexit
+
+    from diplograph.remote_store import is_remote
     from diplograph.server.app import create_app
     from diplograph.store import StoreError
 
@@ -68,27 +162,20 @@ def run(settings, *, host: str, port: int, threads: int, debug: bool) -> None:
         app = create_app(settings)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    endpoint = app.extensions["diplograph"]
-    atexit.register(endpoint.close)
-    if debug:
-        if not is_remote(settings.store):
-            _announce(settings, f"http://{host}:{port}/sparql")
-        app.run(host=host, port=port, debug=True, use_reloader=False, threaded=True)
-        return
-    server = create_server(app, host=host, port=port, threads=threads, ident="diplograph",
-                           max_request_body_size=settings.max_request_bytes, channel_timeout=120)
-    url = f"http://{_url_host(server.effective_host)}:{server.effective_port}/sparql"
-    if is_remote(settings.store):  # no folder to announce in, nor a writer for ingest to find
-        how = f"queries forwarded, writes refused, time limit {settings.timeout:g} s"
-    else:
-        server_file = _announce(settings, url)
-        atexit.register(server_file.unlink, missing_ok=True)
-        how = (f"{'read-write with token' if settings.writable else 'read-only'}, {settings.workers} query workers, "
-               f"time limit {settings.timeout:g} s, row cap {settings.max_rows or 'none'}")
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    click.echo(f"diplograph: serving {redact(settings.store)} at {url} ({how})", err=True)
-    with contextlib.suppress(KeyboardInterrupt):
-        server.run()
+    atexit.register(app.extensions["diplograph"].close)
+    if not is_remote(settings.store):
+        _announce(settings, f"http://{_url_host(host)}:{port}/sparql")
+    app.run(host=host, port=port, debug=True, use_reloader=False, threaded=True)
+
+
+def _free_port(host: str) -> int:
+    """Granian binds in its worker process, so for ``--port 0`` the port is chosen here."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
 
 
 def _announce(settings, url: str):
