@@ -37,11 +37,14 @@ def mirrored(update: str) -> str:
     give up the triples and counts only they hold, and afterwards what they then hold is copied
     and counted back: exact for those graphs, at the cost of reading them. ``GRAPH ?var``, ``CLEAR
     DEFAULT`` or ``DROP NAMED`` may touch anything, so then every graph is copied back and the
-    counts recounted (scans of the store); what a ``GRAPH ?var`` template deleted from named
-    graphs stays in the default graph.
+    counts recounted (scans of the store); a ``GRAPH ?var`` delete template also deletes the
+    default graph's copies of what it matches, and the copy-back restores those another graph holds.
     """
     toks = tokens(update)
     written = _graphs_written(toks)
+    if written.any_graph:
+        update = _deleting_default_copies(update, toks)
+        toks = tokens(update)
     before = [_unshare(*written.graphs)] if written.graphs else []
     if written.all_named:
         before.append("DELETE { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -55,6 +58,42 @@ def mirrored(update: str) -> str:
     # Oxigraph takes PREFIX and BASE only at the start of a request, so they stay in front.
     split = _prologue_end(toks)
     return update[:split] + "\n" + " ;\n".join([*before, update[split:], *after])
+
+
+def _deleting_default_copies(update: str, toks: list[Token]) -> str:
+    """Each ``DELETE`` template's ``GRAPH ?var { P }`` blocks get ``P`` beside them, so the default
+    graph's copies of what they delete go too; ``DELETE WHERE`` is spelled out to allow that."""
+    edits: list[tuple[int, int, str]] = []
+    for index, token in enumerate(toks):
+        if token.keyword != "DELETE" or index + 1 >= len(toks):
+            continue
+        short = toks[index + 1].keyword == "WHERE"
+        opening = index + 2 if short else index + 1
+        if opening >= len(toks) or toks[opening].kind != "open":
+            continue  # DELETE DATA: no variables
+        closing = _matching(toks, opening)
+        blocks = [update[toks[i + 2].start + 1:toks[_matching(toks, i + 2)].start]
+                  for i in range(opening, closing - 2)
+                  if toks[i].keyword == "GRAPH" and toks[i + 1].kind == "var" and toks[i + 2].kind == "open"]
+        copies = [c for c in (b.strip().removesuffix(".").strip() for b in blocks) if c]
+        if not copies:
+            continue
+        # In front: a triples block ending in "." may precede anything a template holds.
+        template = f"{{ {' . '.join(copies)} . {update[toks[opening].start + 1:toks[closing].start]}}}"
+        if short:
+            pattern = update[toks[opening].start:toks[closing].start + 1]
+            edits.append((toks[index + 1].start, toks[closing].start + 1, f"{template} WHERE {pattern}"))
+        else:
+            edits.append((toks[opening].start, toks[closing].start + 1, template))
+    for start, end, text in reversed(edits):
+        update = update[:start] + text + update[end:]
+    return update
+
+
+def _matching(toks: list[Token], opening: int) -> int:
+    """The index of the brace closing the one at ``opening`` (the tokenizer gives both one depth)."""
+    depth = toks[opening].depth
+    return next(i for i in range(opening + 1, len(toks)) if toks[i].kind == "close" and toks[i].depth == depth)
 
 
 def _prologue_end(toks: list[Token]) -> int:

@@ -82,6 +82,21 @@ def test_a_graph_variable_template_still_copies_what_it_added(tmp_path):
         assert triples(store.inner, ox.DefaultGraph()) == union_of_named(store.inner)
 
 
+def test_a_graph_variable_delete_takes_from_the_default_graph_what_no_graph_still_holds(tmp_path):
+    rank = (KIM, ox.NamedNode(EX + "rank"), ox.Literal("general"))
+    with Store(tmp_path / "s") as store:
+        store.replace_graph(EX + "a1", article("a1", rank))
+        store.replace_graph(EX + "a2", article("a2"))
+        store.update(f"PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                     f"DELETE WHERE {{ GRAPH ?g {{ <{KIM.value}> <{EX}rank> ?r }} }} ;\n"
+                     f"DELETE {{ GRAPH ?g {{ ?s rdfs:label ?l }} }} WHERE {{ GRAPH ?g {{ ?s rdfs:label ?l }} "
+                     f"FILTER(?g = <{EX}a1>) }}")
+        default = triples(store.inner, ox.DefaultGraph())
+        assert rank not in default  # no graph holds it now
+        assert (KIM, LABEL, ox.Literal("Kim Jong-un")) in default  # a2 still says it
+        assert default == union_of_named(store.inner)
+
+
 GRAPHS = [EX + f"g{i}" for i in range(3)]
 STATEMENTS = [(ox.NamedNode(EX + f"s{i}"), LABEL, ox.Literal(f"v{j}")) for i in range(2) for j in range(2)]
 WRITES = st.one_of(
@@ -89,6 +104,8 @@ WRITES = st.one_of(
     st.tuples(st.just("drop"), st.sampled_from(GRAPHS), st.just([])),
     st.tuples(st.just("delete-data"), st.sampled_from(GRAPHS), st.lists(st.sampled_from(STATEMENTS), max_size=2)),
     st.tuples(st.just("insert-data"), st.sampled_from(GRAPHS), st.lists(st.sampled_from(STATEMENTS), max_size=2)),
+    st.tuples(st.just("delete-var"), st.sampled_from(GRAPHS), st.lists(st.sampled_from(STATEMENTS), max_size=2)),
+    st.tuples(st.just("delete-where-var"), st.sampled_from(GRAPHS), st.lists(st.sampled_from(STATEMENTS), max_size=1)),
 )
 
 
@@ -104,6 +121,12 @@ def test_any_sequence_of_writes_keeps_the_default_graph_the_union(writes):
             store.update(drop_graph_update(graph))
         elif kind == "delete-data":
             store.update(mirrored(f"DELETE DATA {{ GRAPH <{graph}> {{ {body} }} }}"))
+        elif kind == "delete-var":  # GRAPH ?g: which graphs it deletes from is known only when it runs
+            store.update(mirrored(f"DELETE {{ GRAPH ?g {{ {body} }} }} WHERE {{ GRAPH ?g {{ {body} }} "
+                                  f"FILTER(?g = <{graph}>) }}"))
+        elif kind == "delete-where-var":
+            value = statements[0][2] if statements else ox.Literal("v0")
+            store.update(mirrored(f"DELETE WHERE {{ GRAPH ?g {{ ?s {LABEL} {value} }} }}"))
         else:
             store.update(mirrored(f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}"))
         assert triples(store, ox.DefaultGraph()) == union_of_named(store), (kind, graph, statements)
