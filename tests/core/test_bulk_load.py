@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 from click.testing import CliRunner
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from diplograph.aggregates import recount
 from diplograph.cli import main
-from diplograph.store import Store
+from diplograph.store import Store, StoreError, parse_file
 
 GOOD = """\
 <https://example.org/a1> <https://example.org/title> "Leaders meet" <https://example.org/a1> .
@@ -148,3 +151,44 @@ def test_a_file_that_brings_counts_is_counted_again(tmp_path):
     assert run("load", str(data), "--store", str(tmp_path / "store"))[0] == 0
     with Store(tmp_path / "store") as store:
         assert {(q.subject.value, q.object.value) for q in counts(store.inner)} == {("https://example.org/kim", "2")}
+
+
+IRIS = st.sampled_from(["<https://example.org/a>", "<https://example.org/b#x>", "<https://example.org/not an iri>",
+                        "<relative>", "<https://example.org/%C3%A9t%C3%A9>", "<https://example.org/été>"])
+OBJECTS = IRIS | st.sampled_from(['"x"', '"Kim"@EN-gb', '"1"^^<http://www.w3.org/2001/XMLSchema#integer>',
+                                  '"a\\tb \\u00E9"', '"bad"@', "_:b1", "_:b2"])
+SUBJECTS = IRIS | st.sampled_from(["_:b1", "_:b2"])
+GRAPHS = st.sampled_from(["", "<https://example.org/g1>", "<https://example.org/g2>", "_:g"])
+STATEMENTS = st.lists(st.tuples(SUBJECTS, IRIS, OBJECTS, GRAPHS), min_size=1, max_size=8)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(st.sampled_from([".nq", ".nt", ".ttl", ".trig"]), STATEMENTS)
+def test_generated_files_load_whole_or_not_at_all(suffix, statements):
+    """Oxigraph's pass (strict) and the default-graph pass (lenient) agree on every file either accepts."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"data{suffix}"
+        if suffix == ".trig":
+            lines = [f"{g} {{ {s} {p} {o} }}" if g else f"{s} {p} {o} ." for s, p, o, g in statements]
+        else:
+            lines = [f"{s} {p} {o} {g if suffix == '.nq' else ''} ." for s, p, o, g in statements]
+        path.write_text("\n".join(lines) + "\n")
+        try:
+            with Store(Path(tmp) / "store") as store:
+                store.bulk_load([(path, path.as_uri())])
+        except StoreError as error:
+            assert str(error).startswith(str(path)), str(error)
+            assert quads(Path(tmp) / "store") == set()
+            event("refused")
+            return
+        event("loaded, with blank nodes" if "_:" in path.read_text() else "loaded")
+        loaded = quads(Path(tmp) / "store")  # the default graph holds exactly the named graphs' triples
+        parsed = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+                  for q in parse_file(path, path.as_uri())}
+        assert plain(loaded) == plain(parsed)
+        assert len(loaded - plain(loaded)) == len(parsed - plain(parsed))  # blank nodes: renamed, as many
+
+
+def plain(quads: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    return {q for q in quads if not any(term.startswith("_:") for term in q)}
