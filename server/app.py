@@ -84,6 +84,8 @@ class AccessLog:
     """WSGI middleware writing one JSON line per request once its body has been sent.
 
     Duration covers streaming; ``rows`` comes from the handler (``environ["diplograph.rows"]``).
+    A body already whole (a list) is logged at once and passed on as it is: granian writes a list
+    in one go, where an iterator costs a round of its thread hand-offs (~0.1 ms a request).
     """
 
     def __init__(self, app) -> None:
@@ -99,6 +101,9 @@ class AccessLog:
             return start_response(line, headers, exc_info)
 
         body = self.app(environ, record_status)
+        if isinstance(body, list):
+            _record(environ, status, started, failed=False)
+            return body
         return _Logged(body, environ, status, started)
 
 
@@ -119,17 +124,20 @@ class _Logged:
             if hasattr(self.body, "close"):
                 self.body.close()
         finally:
-            env = self.environ
-            record = {
-                "method": env.get("REQUEST_METHOD"),
-                "path": env.get("PATH_INFO"),
-                "status": int(self.status[0].split()[0]) if self.status else None,
-                "ms": round((time.monotonic() - self.started) * 1000, 2),
-                "rows": env.get("diplograph.rows"),
-                "client": env.get("REMOTE_ADDR"),
-            }
-            if env.get("diplograph.truncated"):
-                record["truncated"] = True
-            if self.failed:
-                record["aborted"] = True
-            access_log.info(json.dumps(record))
+            _record(self.environ, self.status, self.started, failed=self.failed)
+
+
+def _record(env: dict, status: list[str], started: float, *, failed: bool) -> None:
+    record = {
+        "method": env.get("REQUEST_METHOD"),
+        "path": env.get("PATH_INFO"),
+        "status": int(status[0].split()[0]) if status else None,
+        "ms": round((time.monotonic() - started) * 1000, 2),
+        "rows": env.get("diplograph.rows"),
+        "client": env.get("REMOTE_ADDR"),
+    }
+    if env.get("diplograph.truncated"):
+        record["truncated"] = True
+    if failed:
+        record["aborted"] = True
+    access_log.info(json.dumps(record))

@@ -75,8 +75,8 @@ def stream(answer: Answer, media_type: str, *, etag: str | None = None, status: 
     """The HTTP response for a worker's answer: body streamed, row cap and caching in headers."""
     ep = endpoint()
     request.environ["diplograph.rows"] = answer.rows
-    if answer.whole is not None:
-        response = Response(answer.whole, status, content_type=content_type(media_type))
+    if answer.whole is not None:  # a list passed straight through: the server writes it in one go
+        response = Response([answer.whole], status, content_type=content_type(media_type), direct_passthrough=True)
     else:
         body = answer.body
         if request.method == "HEAD":
