@@ -114,6 +114,15 @@ class Store:
         """Write Oxigraph's in-memory tables to disk (they otherwise grow with every write)."""
         self.inner.flush()
 
+    def optimize(self) -> None:
+        """Compact the database files: a bulk load leaves overlapping files that queries must merge
+        (at 10k articles the mix's joins over popular entities ran about 2x faster after it).
+        A full or read-only disk is a ``StoreError`` naming the store."""
+        try:
+            self.inner.optimize()
+        except OSError as error:
+            raise StoreError(f"cannot compact the store {self.path}: {error}") from error
+
     @property
     def dataset(self) -> rdflib.Dataset:
         """An rdflib view of the same data; its ``query()`` with a string runs in Oxigraph too."""

@@ -181,3 +181,21 @@ def test_query_goes_through_the_server_that_holds_the_store(tmp_path, store_dir)
         server.wait(timeout=30)
     answered = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
     assert [entry["path"] for entry in answered].count("/queries/entities") == 2
+
+
+def test_optimize_keeps_every_quad_and_refuses_a_store_in_use(tmp_path, store_dir):
+    from diplograph.store import Store
+
+    loaded(tmp_path, store_dir)
+    with Store(store_dir) as store:
+        before = sorted(map(str, store.inner))
+    code, output = run("optimize", "--store", str(store_dir))
+    assert code == 0, output
+    assert "compacted" in output
+    with Store(store_dir) as store:
+        assert sorted(map(str, store.inner)) == before
+        code, output = run("optimize", "--store", str(store_dir))
+    assert code == 1 and "already open" in output
+    code, output = run("optimize", "--store", str(tmp_path / "nowhere"))
+    assert code == 1 and "no store at" in output
+
