@@ -54,9 +54,10 @@ def serve(store_path: str, host: str, port: int, threads: int, workers: int | No
 
 
 def run(settings, *, host: str, port: int, threads: int, debug: bool) -> None:
-    """Serve under granian: its Rust HTTP front end costs a trivial query about half what waitress
-    did. Granian runs the app in a worker process of its own; this process supervises it, tells
-    ``ingest`` where the store is served once the port answers, and removes that note at exit."""
+    """Serve under granian: its Rust HTTP front end answers a bare Flask app in 0.24-0.34 ms where
+    waitress took 0.32-0.82. Granian runs the app in a worker process of its own; this process
+    supervises it, tells ``ingest`` where the store is served once the port answers, and removes
+    that note at exit."""
     import multiprocessing
     import threading
     from functools import partial
