@@ -91,6 +91,7 @@ def run(settings, *, host: str, port: int, threads: int, debug: bool) -> None:
     server = Granian("diplograph", address=host, port=port, interface=Interfaces.WSGI, workers=1,
                      blocking_threads=threads, http=HTTPModes.http1, websockets=False,
                      log_level=LogLevels.error)
+    server.on_startup(partial(_stop_on_first_signal, server))
     stopped = threading.Event()
     threading.Thread(target=_when_listening, daemon=True, name="diplograph-announce",
                      args=(host, port, stopped, server_file,
@@ -101,6 +102,24 @@ def run(settings, *, host: str, port: int, threads: int, debug: bool) -> None:
         stopped.set()
         if server_file is not None:
             (Path(settings.store) / SERVER_FILE).unlink(missing_ok=True)
+
+
+def _stop_on_first_signal(server) -> None:
+    """The first SIGINT or SIGTERM stops the server gracefully; a second one ends it at once.
+
+    Granian's own handler sets a ``threading.Event``: a second signal arriving while it held the
+    Event's lock waited for that lock forever, and the server lived on (seen when ``timeout`` and
+    ``pkill`` both signalled). Once the default action is back, no handler runs inside another.
+    """
+    import signal
+
+    def handler(signum, frame) -> None:
+        for each in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(each, signal.SIG_DFL)
+        server.signal_handler_interrupt()
+
+    for each in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(each, handler)
 
 
 def _load_app(settings):
