@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from diplograph import aggregates
 from diplograph.merged import MIRROR_ALL
-from diplograph.store import OXIGRAPH_FORMATS, _parse_errors, is_dataset_dump
+from diplograph.store import OXIGRAPH_FORMATS, is_dataset_dump, parse_errors
 
 _COUNTED = {ox.NamedNode(p) for p in aggregates.COUNTED}
 
@@ -84,7 +84,7 @@ def load(store: ox.Store, files: list[tuple[Path, str]]) -> list[int]:
     added = []
     for path, graph in files:
         if path in dumps:  # carries its default graph and counts: Oxigraph reads it alone
-            with _parse_errors(path):
+            with parse_errors(path):
                 store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
             added.append(_lines(path) - 1)
             continue
@@ -116,7 +116,7 @@ def _load_one(store: ox.Store, path: Path, graph: str, derivation: Derivation) -
             failures.append(error)
 
     loader = threading.Thread(target=named_graphs, name=f"bulk_load {path.name}")
-    with _parse_errors(path):
+    with parse_errors(path):
         loader.start()
         try:
             quads = ox.parse(path=str(path), format=rdf_format, base_iri=base_iri, lenient=True)  # Oxigraph checks

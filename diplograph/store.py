@@ -246,7 +246,7 @@ def parse_file(path: Path, graph: str) -> Iterable[ox.Quad]:
         _check_xml(path)
     if rdf_format is None:
         return _parse_with_rdflib(path, ox.NamedNode(graph))
-    with _parse_errors(path):
+    with parse_errors(path):
         return list(_into_graph(path, graph))
 
 
@@ -271,7 +271,7 @@ def is_dataset_dump(path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def _parse_errors(path: Path) -> Iterator[None]:
+def parse_errors(path: Path) -> Iterator[None]:
     """Oxigraph's parse errors as a ``StoreError`` naming the file and line."""
     try:
         yield
