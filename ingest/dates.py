@@ -279,6 +279,15 @@ def _month_year(match: re.Match[str], context: _Context) -> DateRange | None:
     return DateRange(_value(date(int(match["y1"]), _month(match, "m1"), 1), "month"))
 
 
+@_pattern(r"M1\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")
+def _month_relative_year(match: re.Match[str], context: _Context) -> DateRange | None:
+    """"June this year", "March of last year": the month of the year named relative to publication."""
+    if context.published is None:
+        return None
+    year = context.published.year + {"this": 0, "last": -1, "next": 1}[match["rel"].lower()]
+    return DateRange(_value(date(year, _month(match, "m1"), 1), "month"))
+
+
 @_pattern(r"(?:in|since|during|from|until|by|before|after|early|mid|late|of|this|last|next)[\s-]+M1")
 def _month_alone(match: re.Match[str], context: _Context) -> DateRange | None:
     """"in June": a month name alone is only a date after a preposition ("May" is also a verb)."""

@@ -10,7 +10,8 @@ Linking is offline and precision-first (an empty link beats a wrong one):
    name shared by two persons stays unlinked. Titles ("President", "Chairman") type unknown persons
    as Leaders; other unknown persons are Persons, unlinked.
 4. "the North Korean leader" / "Russia's president" denote the article's leader of that state, or
-   the gazetteer's office holder at the publication date when exactly one is known.
+   the gazetteer's office holder at the publication date when exactly one is known; "the Lithuanian
+   capital" denotes that state's capital.
 5. "the Trump administration", "the U.S. government", "North Korea's foreign ministry" become a
    Government with ``government_of`` its state and ``led_by`` its leader when known.
 6. Personal pronouns (he/his/she/her) denote the nearest preceding person; it/its the nearest
@@ -102,6 +103,8 @@ class EntityIndex:
         self.mentions: list[Mention] = []
         self.demonyms: dict[int, GazEntry] = {}  # token index -> state named by an adjective
         self.entries: dict[str, GazEntry] = {}  # entity key -> gazetteer entry, for linked entities
+        # unlinked leader key -> state QID its title names ("Swedish Prime Minister Ulf Kristersson")
+        self.titled_states: dict[str, str] = {}
 
     # --- building ---------------------------------------------------------------------------------
     def entity_for(self, entry: GazEntry, kind: str | None = None) -> str:
@@ -184,7 +187,7 @@ class EntityIndex:
             return entity.government_of
         entry = self.entries.get(key)
         state = getattr(entry, "state", None) if entry else None
-        return state if isinstance(state, str) else None
+        return state if isinstance(state, str) else self.titled_states.get(key)
 
     def state_named_by(self, token: Token) -> GazEntry | None:
         """A state named by this token: a State mention or a demonym adjective."""
@@ -209,6 +212,7 @@ def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> Entit
     _match_metonym_ents(index)
     _match_persons(index)
     _match_leader_nouns(index)
+    _match_capital_nouns(index)
     _match_pronouns(index)
     _match_definite_descriptions(index)
     _match_governments(index)
@@ -391,6 +395,17 @@ def _match_leader_nouns(index: EntityIndex) -> None:
             index.add(first, span[1], leader, doc[first:span[1]].text, 0.7)
 
 
+def _match_capital_nouns(index: EntityIndex) -> None:
+    """"the Lithuanian capital", "Hungary's capital": the capital the gazetteer records for that state."""
+    for token in index.doc:
+        if token.lower_ != "capital" or token.pos_ != "NOUN" or token.i in index.token_key:
+            continue
+        state, first = _state_modifier(index, token)
+        capital = index.gaz.by_qid(state.capital) if state is not None and state.capital else None
+        if capital is not None and gaz_kind(capital) == "Place":
+            index.add(first, token.i + 1, index.entity_for(capital), index.doc[first:token.i + 1].text, 0.7)
+
+
 def _state_modifier(index: EntityIndex, head: Token) -> tuple[GazEntry | None, int]:
     """The state an office or government noun belongs to: "North Korean", "Russia's", "of Iran"."""
     for child in head.children:
@@ -518,6 +533,9 @@ def _match_persons(index: EntityIndex) -> None:
         kind = "Leader" if _has_title(span) else "Person"
         key = index.unlinked(kind, span.text, 0.6)
         index.add(span.start, span.end, key, span.text, 0.6)
+        state = _title_state(index, span) if kind == "Leader" else None
+        if state is not None and state.qid:
+            index.titled_states.setdefault(key, state.qid)
         for word in {span[0].text, span[-1].text}:
             parts.setdefault(word.casefold(), set()).add(key)
 
@@ -539,6 +557,20 @@ def _has_title(span: SpacySpan) -> bool:
             rest = before[:-n]
             return not (rest and rest[-1] in lexicon.NOT_LEADER_BEFORE_TITLE)
     return False
+
+
+def _title_state(index: EntityIndex, span: SpacySpan) -> GazEntry | None:
+    """The state a leader's title names: "Swedish Prime Minister X", "Spain's Prime Minister X"."""
+    i = span.start - 1
+    while i >= 0 and _title_words(index.doc[i]):
+        i -= 1
+    if i < 0 or i == span.start - 1:
+        return None
+    token = index.doc[i]
+    if token.tag_ == "POS" and i > 0:
+        token = index.doc[i - 1]
+    state = index.state_named_by(token)
+    return state if state is not None and gaz_kind(state) == "State" else None
 
 
 # --- 6: pronouns --------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 Every input yields either articles or a failure that names the file (and the JSONL line, JSON item
 or feed entry) with a reason a user can act on; nothing here raises for bad input. Formats:
 
-* ``.txt``/``.md``: the first non-blank line is the title, the rest the text.
+* ``.txt``/``.md``: the first non-blank line is the title, the rest the text; a header line
+  "Published: <date>" (or Date/Posted/Dated) below the title gives the publication date.
 * ``.html``/``.htm``: trafilatura's main text, title, date, author, site name and canonical URL.
 * ``.json``: one article object or a list of them; ``.jsonl``: one object per line (streamed).
   Fields: ``text`` (required), ``title``, ``url``, ``published``, ``author``, ``publisher``.
@@ -163,14 +164,41 @@ def _check_unicode(name: str, value: str) -> None:
 
 # --- plain text and Markdown -----------------------------------------------------------------------
 
+# "Published: 2023-11-16", "Date: June 12, 2018": a date line in the header of a saved article.
+DATE_LINE = re.compile(r"^[ \t]*(?:published|date|posted|dated)(?:[ \t]+on)?[ \t]*:[ \t]*"
+                       r"(?P<value>[^\n]{4,60}?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+HEADER_LINES = 6  # how far below the title a date line still counts as header, in non-blank lines
+
+
 def _read_text(data: bytes, source: str, url: str | None) -> Iterator[Item]:
-    """First non-blank line = title (Markdown heading marks removed), the rest = text."""
+    """First non-blank line = title (Markdown heading marks removed), the rest = text. A date line
+    ("Published: 2023-11-16") among the first lines below the title is the publication date: it is
+    taken out of the text, as the title is, so relative dates ("on Wednesday") can be resolved."""
     text = _decode(data).replace("\r\n", "\n").strip()
     first, _, rest = text.partition("\n")
     if rest.strip():
-        yield _article(rest, source, title=first.strip().lstrip("#").strip(), url=url)
+        body, published = _header_date(rest)
+        yield _article(body, source, title=first.strip().lstrip("#").strip(), url=url, published=published)
     else:
         yield _article(text, source, url=url)
+
+
+def _header_date(body: str) -> tuple[str, datetime | None]:
+    """The body without its header date line, and that date; an unparsable line stays text."""
+    header_end = 0
+    for _ in range(HEADER_LINES):
+        while body.startswith("\n", header_end):
+            header_end += 1
+        line_end = body.find("\n", header_end)
+        header_end = len(body) if line_end < 0 else line_end
+    match = DATE_LINE.search(body, 0, header_end)
+    if match is None:
+        return body, None
+    try:
+        published = parse_published(match["value"])
+    except ValueError:
+        return body, None
+    return body[:match.start()] + body[match.end():], published
 
 
 # --- HTML ------------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Sanction
-from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, sentence, subject_of
+from diplograph.ingest.spans import clause_sentence, date_anchor, date_text, resolve_date, sentence, subject_of
 
 _LEGAL = re.compile(r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+\d{3,4}\b"
                     r"|\b(?:[A-Z][\w'\u2019]+\s+){1,8}Act\b(?:\s+\([A-Z]+\))?")
@@ -152,7 +152,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
     if verb is not None:
         for ent in sentence(token).ents:
             if ent.label_ == "DATE" and ent.root.head.head == verb:
-                value = resolve_date(ent.text, anchor, "past", inferred)
+                value = resolve_date(date_text(ent), anchor, "past", inferred)
                 start = value.start if value else None
                 break
     return Sanction(imposers=imposers, targets=targets, evidence=clause_sentence(token), label="",

@@ -64,7 +64,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         if subjects:  # the one nearest the verb: "the state news agency KCNA portrayed"
-            return max(subjects, key=lambda c: c.i if c.i < current.i else -c.i)
+            return _past_dateline(max(subjects, key=lambda c: c.i if c.i < current.i else -c.i))
         if current.dep_ in ("advcl", "conj", "xcomp", "pcomp") and current.head.i != current.i:
             if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN"):
                 return None  # a finite adverbial clause ("after Kim warned") has its own subject or none
@@ -72,6 +72,18 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+
+
+def _past_dateline(subject: Token) -> Token:
+    """The real subject when spaCy parses a dateline as one: in "HIROSHIMA, Japan \u2014 Leaders of
+    the G7 pledged ...", the dateline is the nsubj and "Leaders" its appos after the dash."""
+    dash = next((c for c in subject.children if c.dep_ == "punct" and c.text in DASHES and c.i > subject.i), None)
+    if dash is None or not subject.is_upper or dash.i - subject.left_edge.i > 8:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), subject)
 
 
 def lemma_in(token: Token, words: frozenset[str]) -> str | None:
@@ -96,6 +108,15 @@ def date_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None, 
     if not years:
         return None, False
     return datetime(max(years), 7, 1, tzinfo=UTC), True
+
+
+def date_text(ent: SpacySpan) -> str:
+    """A one-word DATE entity's text with the preposition spaCy left outside it ("in" + "July"): a
+    month name or a year alone is a date only after one (see ``dates``)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if len(ent) == 1 and before is not None and before.dep_ == "prep" and before.tag_ == "IN":
+        return f"{before.text} {ent.text}"
+    return ent.text
 
 
 def resolve_date(text: str, anchor: datetime | None, tense: dates.Tense | None,

@@ -31,7 +31,16 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import DateValue, Span, Summit
 from diplograph.ingest.gazetteer import Gazetteer, GazSummit
-from diplograph.ingest.spans import clause_sentence, date_anchor, resolve_date, sentence, subject_of, text_of
+from diplograph.ingest.spans import (
+    clause_sentence,
+    date_anchor,
+    date_text,
+    lemma_in,
+    resolve_date,
+    sentence,
+    subject_of,
+    text_of,
+)
 
 PARTY_KINDS = frozenset({"Leader", "State", "Government"})
 SUMMIT_TRIGGER_NOUNS = lexicon.SUMMIT_NOUNS | {"trip"}
@@ -39,6 +48,7 @@ STRONG_NOUNS = frozenset({"summit", "summitry"})
 SIDELINE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 # "their summit", "the two leaders met": the pair of leaders the text has just named.
 PAIR_WORDS = frozenset({"their", "they", "both", "two"})
+WISH_VERBS = frozenset({"hope", "want", "wish", "like", "love", "seek", "try", "aim", "desire", "long", "offer"})
 END_VERBS = frozenset({"end", "conclude", "close", "wrap", "finish", "collapse", "break"})
 
 
@@ -79,9 +89,14 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
              published: datetime | None) -> SummitMention | None:
     lemma = token.lemma_.lower()
     is_noun = token.pos_ == "NOUN" and (lemma in SUMMIT_TRIGGER_NOUNS or token.lower_ in SUMMIT_TRIGGER_NOUNS)
-    is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _welcomes_leader(token, index))
+    is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _welcomes_leader(token, index)
+                                        or _sits_down_with(token))
     if not (is_noun or is_verb):
         return None
+    if is_verb and token.dep_ == "xcomp" and lemma_in(token.head, WISH_VERBS):
+        return None  # "hoped to meet Xi again", "offered to host them": a wish or offer, not a summit
+    if is_verb and lemma == "meet" and any(c.dep_ == "dobj" and index.key_of_phrase(c) is None for c in token.children):
+        return None  # "enough to meet Spain's obligations", "met reporters": no one is met
     if is_noun and _sidelines_of(token) is not None:
         return None  # "met Xi on the sidelines of the APEC summit": that meeting is the event
     if is_noun and token.i > 0 and token.doc[token.i - 1].text == "-":
@@ -107,6 +122,12 @@ def _welcomes_leader(verb: Token, index: EntityIndex) -> bool:
     if verb.lemma_.lower() != "welcome":
         return False
     return any(c.dep_ == "dobj" and (k := index.key_of_phrase(c)) and index.kind(k) == "Leader" for c in verb.children)
+
+
+def _sits_down_with(verb: Token) -> bool:
+    """'sat down with Biden': a meeting verb of its own."""
+    children = {(c.dep_, c.lower_) for c in verb.children}
+    return verb.lemma_.lower() == "sit" and ("prt", "down") in children and ("prep", "with") in children
 
 
 def _sidelines_of(noun: Token) -> Token | None:
@@ -222,7 +243,7 @@ def _members(head: Token) -> list[Token]:
 def _place_state(index: EntityIndex, key: str) -> str | None:
     """The state a gazetteer place or leader belongs to, as an entity key (added unmentioned if need be)."""
     entry = index.entries.get(key)
-    state = getattr(entry, "state", None) if entry is not None else None
+    state = getattr(entry, "state", None) if entry is not None else index.state_of(key)
     if not state:
         return None
     if state not in index.entities:
@@ -251,7 +272,8 @@ def _previous_pair(token: Token, index: EntityIndex) -> list[str]:
     for mention in reversed(index.mentions):
         if mention.start >= token.i or mention.start < start:
             continue
-        if index.kind(mention.key) == "Leader" and mention.key not in keys:
+        if index.kind(mention.key) == "Leader" and mention.key not in keys \
+                and not _in_other_relative_clause(token.doc[mention.start], None):
             keys.append(mention.key)
             if len(keys) == 2:
                 return keys
@@ -310,12 +332,32 @@ def _own_subtree(head: Token, trigger: Token) -> list[Token]:
 
 
 def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
+    """Leaders named in the trigger's sentence, except inside a quotation ('called him "President
+    Putin"') or a relative clause about something else ('the capital, where Orban offered to host')."""
     keys: list[str] = []
     for t in sentence(token):
         key = index.key_at(t)
-        if key and key not in keys and index.kind(key) == "Leader" and _same_paragraph(t, token):
+        if key and key not in keys and index.kind(key) == "Leader" and _same_paragraph(t, token) \
+                and not _quoted(t) and not _in_other_relative_clause(t, token):
             keys.append(key)
     return keys
+
+
+def _quoted(token: Token) -> bool:
+    """Inside quotation marks opened earlier in the token's sentence."""
+    sent = sentence(token)
+    before = text_of(token.doc)[sent.start_char:token.idx]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _in_other_relative_clause(token: Token, trigger: Token | None) -> bool:
+    """Inside a relative clause (``relcl``) that does not hold the trigger."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ == "relcl":
+            return trigger is None or not (current.left_edge.i <= trigger.i <= current.right_edge.i)
+        current = current.head
+    return False
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
@@ -338,10 +380,11 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None,
     if verb is not None:
         scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in _own_subtree(c, token)}
     dated = [(ent, value) for ent in sentence(token).ents if ent.label_ == "DATE"
-             and (value := resolve_date(ent.text, anchor, tense, inferred)) is not None]
+             and (value := resolve_date(date_text(ent), anchor, tense, inferred)) is not None]
     attached = [(ent, value) for ent, value in dated if ent.start in scope]
-    if not attached:  # the sentence's one exact date, when the sentence tells of this meeting only
-        attached = [(e, v) for e, v in dated if v.start.precision == "day"]
+    if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
+        attached = [(e, v) for e, v in dated if v.start.precision == "day"
+                    and _clause_verb(e.root) == _clause_verb(token)]
         triggers = [t for t in sentence(token) if t.pos_ in ("NOUN", "VERB") and (
             t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS or t.lemma_.lower() in lexicon.SUMMIT_VERBS)]
         if len(attached) != 1 or len(triggers) != 1:
@@ -350,6 +393,21 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None,
     if value.end is None and ent.root.head.head.lemma_.lower() in END_VERBS:
         return None, value.start
     return value.start, value.end
+
+
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "csubj", "parataxis", "acl"})
+
+
+def _clause_verb(token: Token) -> int:
+    """The verb heading the (finite or adverbial) clause a token is in, as a token index: "imposed
+    sanctions on Wednesday, hours after Trump said he had called off a summit" puts the date and
+    the summit in different clauses."""
+    current = token
+    while current.head.i != current.i:
+        if current.pos_ in ("VERB", "AUX") and current.dep_ in CLAUSE_DEPS:
+            return current.i
+        current = current.head
+    return current.i
 
 
 def _status(token: Token, start: DateValue | None, published: datetime | None) -> str | None:
@@ -406,7 +464,9 @@ def _same(a: SummitMention, b: SummitMention) -> bool:
 def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMention]:
     """Keyed mentions first (same place, ordinal, date or forum: one summit); then every other
     mention joins the latest summit before it whose parties include its own ("the summit", "their
-    meeting"), and only a mention naming two parties and a leader starts a summit of its own."""
+    meeting"), or that has no parties yet (a summit named by its place or forum takes the leaders
+    the text then places at it), and only a mention naming two parties and a leader starts a summit
+    of its own."""
     groups: list[SummitMention] = []
     for m in filter(_keyed, mentions):
         target = next((g for g in groups if _same(g, m) and _compatible(g, m, index)), None)
@@ -427,7 +487,8 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
         before = [g for g in fitting if _first(g) < m.token.i]
         target = max(before, key=lambda g: _last_before(g, m.token.i)) if before else (fitting[0] if fitting else None)
         if target is not None and (parties or before):
-            if not parties <= _parties(target.participants, index):
+            known = _parties(target.participants, index)
+            if known and not parties <= known:
                 m.participants = []  # "Seoul was watching the summit": an observer, not a participant
             _absorb(target, m)
         elif len(parties) >= 2 and _has_leader(m.participants, index):

@@ -266,3 +266,63 @@ def test_fear_in_a_relative_clause_whatever_the_parse(run) -> None:
     by_claimant = {c.claimant: c for c in facts.claims}
     assert by_claimant["Q17"].modality == "Hedged" and "deepen their military ties" in by_claimant["Q17"].text
     assert by_claimant["Q30"].modality == "Hedged" and "bring arms to Moscow" in by_claimant["Q30"].text
+
+
+# --- held-out generalisation (heldout2): datelines, multilateral summits, dates, titles ----------------------
+def test_dateline_is_not_the_subject(run) -> None:
+    facts = run("HIROSHIMA, Japan \u2014 Leaders of the Group of Seven pledged on Saturday to tighten sanctions "
+                "on Russia.")
+    (sanction,) = facts.sanctions
+    assert "Q17" not in sanction.imposers and "Q1764511" in sanction.imposers and sanction.targets == ["Q159"]
+
+
+def test_demonym_capital_is_that_states_capital(run) -> None:
+    facts = run("The two leaders agreed to meet in the Hungarian capital next month.")
+    assert "Q1781" in facts.entities and facts.entities["Q1781"].kind == "Place"
+
+
+def test_summit_named_by_place_takes_the_leaders_placed_at_it(run) -> None:
+    facts = run("Allied leaders met in the Lithuanian capital on July 11-12, 2023. On the second day, U.S. "
+                "President Joe Biden met Ukrainian President Volodymyr Zelensky at the summit.",
+                published=datetime(2023, 7, 14, tzinfo=UTC))
+    (summit,) = facts.summits
+    assert summit.location == "Q216" and "Q6279" in summit.participants
+    assert "Q212" in summit.participants  # the state an unlinked leader's title names takes part
+    assert summit.start.value.date().isoformat() == "2023-07-11"
+
+
+def test_titled_unknown_leader_brings_the_state_of_the_title(run) -> None:
+    facts = run("Turkish President Recep Tayyip Erdogan met Swedish Prime Minister Ulf Kristersson in Vilnius.")
+    (summit,) = facts.summits
+    assert {"Q39259", "Q34"} <= set(summit.participants)
+
+
+def test_meeting_obligations_or_hoping_to_meet_is_no_summit(run) -> None:
+    assert run("Spain said 2.1% was enough to meet its obligations to President Trump.").summits == []
+    assert run("Biden said he hoped to meet Xi Jinping again next year.").summits == []
+
+
+def test_leaders_in_quotes_or_other_relative_clauses_are_not_participants(run) -> None:
+    facts = run('At the summit, Biden introduced Zelensky as "President Putin". Donald Trump and Vladimir Putin '
+                "agreed to meet in Budapest, where Prime Minister Viktor Orban offered to host them.",
+                published=datetime(2025, 10, 20, tzinfo=UTC))
+    participants = {p for s in facts.summits for p in s.participants}
+    assert "Q7747" in participants and "Q22686" in participants
+    assert not [s for s in facts.summits if "Q6279" in s.participants and "Q7747" in s.participants]
+    assert not [p for p in participants if "orban" in p]
+
+
+def test_a_date_of_another_clause_is_not_the_summits(run) -> None:
+    facts = run("Washington imposed sanctions on Rosneft on Wednesday, hours after President Donald Trump said he "
+                "had called off a planned summit with Vladimir Putin in Budapest.",
+                published=datetime(2025, 10, 23, tzinfo=UTC))
+    (summit,) = facts.summits
+    assert summit.location == "Q1781" and summit.start is None and summit.status == "Cancelled"
+
+
+def test_month_this_year_and_month_after_a_preposition(run) -> None:
+    facts = run("When Putin visited Pyongyang in June this year, he met Kim Jong Un. Indian Prime Minister "
+                "Narendra Modi visited Moscow in July for talks with Putin.",
+                published=datetime(2024, 11, 1, tzinfo=UTC))
+    starts = sorted((s.start.value.date().isoformat(), s.start.precision) for s in facts.summits if s.start)
+    assert starts == [("2024-06-01", "month"), ("2024-07-01", "month")]

@@ -69,6 +69,16 @@ def test_text_file_first_line_is_the_title(tmp_path: Path) -> None:
     assert article.url is None and article.published is None
 
 
+def test_a_date_line_under_the_title_is_the_publication_date(tmp_path: Path) -> None:
+    path = tmp_path / "hanoi.txt"
+    path.write_text(f"Leaders meet in Hanoi\nPublished: 2019-02-28\n\n{BODY}\n", encoding="utf-8")
+    article = only(articles(path))
+    assert (article.title, article.text) == ("Leaders meet in Hanoi", BODY)
+    assert article.published == datetime(2019, 2, 28, tzinfo=UTC)
+    path.write_text(f"Leaders meet in Hanoi\n\n{BODY}\nDate: not a date at all\n", encoding="utf-8")
+    assert only(articles(path)).published is None  # far from the header, and no date: plain text
+
+
 def test_markdown_heading_marks_are_not_part_of_the_title(tmp_path: Path) -> None:
     path = tmp_path / "hanoi.md"
     path.write_text(f"# Leaders meet in Hanoi\n\n{BODY}\n", encoding="utf-8")
