@@ -73,7 +73,9 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     if token.lower_ in lexicon.AUTHOR_PRONOUNS:
         return None
     if token.lower_ == "others":  # "some analysts argued ..., while others worry ...": more of the same group
-        earlier = [index.key_at(t) for t in sentence(token) if t.i < token.i]
+        sent = sentence(token)  # ... or "Some analysts believe ... . Others said ...": the sentence before too
+        first = sentence(token.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+        earlier = [index.key_at(t) for t in token.doc[first:token.i]]
         groups = [k for k in earlier if k and index.kind(k) == "Group"]
         return groups[-1] if groups else None
     lemma = token.lemma_.lower()
@@ -117,7 +119,7 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
         return None  # agentless passive: "it is believed that ..."
     if _inside(verb.idx, quotes):
         return None
-    subject = subject_of(verb)
+    subject = _quoted_speaker(verb) or _misattached_conjunct_subject(verb) or subject_of(verb)
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subject = verb.head  # "Kishida, who said ..."
     claimant = source_key(subject, index) if subject is not None else None
@@ -133,6 +135,27 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
     cue = Span(verb.idx, verb.idx + len(verb.text), verb.text)
     negated = any(c.dep_ == "neg" for c in verb.children) or _rejecting_predicate(verb)
     return _claim(index, claimant, pieces, cue, verb, lemma_in(verb, lexicon.SAY_VERBS) or "", negated)
+
+
+def _quoted_speaker(verb: Token) -> Token | None:
+    """'KCNA quoted Kim as saying that ...': the one quoted is the speaker of the content."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+def _misattached_conjunct_subject(verb: Token) -> Token | None:
+    """'Peskov said the alliance was turning ... and claimed that ...': the parse coordinates the
+    second cue with the reported clause; a cue without a subject of its own, conjoined to a verb
+    that is no cue inside another cue's complement, shares that cue's subject."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or lemma_in(head, lexicon.SAY_VERBS) or head.dep_ != "ccomp":
+        return None
+    reporter = head.head
+    return subject_of(reporter) if lemma_in(reporter, lexicon.SAY_VERBS) and reporter.pos_ == "VERB" else None
 
 
 def _rejecting_predicate(verb: Token) -> bool:
@@ -214,17 +237,22 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if lemma in lexicon.QUOTE_VERBS:
         start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
         quoted = [(a, b) for a, b in quotes if a >= verb.idx and start <= a and b <= end + 1]
+        if any(_only_a_name(verb.doc, a, b) for a, b in quoted):
+            return []
         return quoted or _object_predicate(verb)
     heads = [c for c in verb.children if c.dep_ == "ccomp" and not _inverted(c)]
-    heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads]
+    heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads
+              and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS))]  # "... and claimed that": its own
     if not heads and lemma in lexicon.XCOMP_CONTENT_VERBS:
         heads = [c for c in verb.children if c.dep_ == "xcomp"]
     if not heads and lemma in lexicon.OBJECT_CONTENT_VERBS:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if lemma in lexicon.DENIAL_CUES:
             objects = [o for o in objects if _propositional(o, verb)]
-        if objects and objects[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            # "the cyberattacks that officials blame on hackers": the antecedent is the object
+        if verb.dep_ == "relcl" and (not objects or objects[0].tag_ in ("WDT", "WP")) \
+                and any(c.dep_ == "prep" for c in verb.children):
+            # "the cyberattacks that officials blame on hackers", "entities it accused of helping ...":
+            # the antecedent is the object
             return _ranges([verb.head, *(t for c in verb.children if c.dep_ == "prep" for t in c.subtree)])
         if objects:
             heads = objects + [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "of", "for")
@@ -237,6 +265,13 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _ranges(tok for h in heads for tok in _content_tokens(h))
+
+
+def _only_a_name(doc: Doc, start: int, end: int) -> bool:
+    """'called him "President Putin"': a quoted name calls someone by it, it states nothing."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    return bool(words) and all(t.pos_ == "PROPN" for t in words)
 
 
 def _lost_complement(verb: Token) -> list[tuple[int, int]]:

@@ -33,7 +33,7 @@ from diplograph.ingest import lexicon, names
 from diplograph.ingest.facts import Entity, Span
 from diplograph.ingest.gazetteer import GazEntry, Gazetteer
 from diplograph.ingest.iris import slug
-from diplograph.ingest.spans import sentence
+from diplograph.ingest.spans import quoted, sentence
 
 PERSON_KINDS = frozenset({"Leader", "Person"})
 AGENT_KINDS = frozenset({"State", "Organization", "Government"})
@@ -583,11 +583,19 @@ def _match_pronouns(index: EntityIndex) -> None:
             continue
         if lower in MALE_FEMALE_PRONOUNS:
             key = None
-            if token.dep_ == "nsubj" and not any(t.dep_ == "nsubj" for t in sentence(token) if t.i < token.i):
-                key = _antecedent(index, token, PERSON_KINDS, same_sentence=False, subjects_only=True)
-            key = key or _antecedent(index, token, PERSON_KINDS, same_sentence=False)
+            # A quote's words are the speaker's, not the narrative's: '"I spoke with Vladimir," he said'
+            # continues with whoever the narrative was about, not Vladimir (nor the quote's "I").
+            unquoted = None if quoted(token) else (lambda t: not quoted(t))
+            if token.dep_ == "nsubj" and not any(t.dep_ == "nsubj" and (unquoted is None or unquoted(t))
+                                                 for t in sentence(token) if t.i < token.i):
+                key = _antecedent(index, token, PERSON_KINDS, same_sentence=False, subjects_only=True,
+                                  where=unquoted)
+            key = key or _antecedent(index, token, PERSON_KINDS, same_sentence=False, where=unquoted)
         elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-            key = _antecedent(index, token, AGENT_KINDS, same_sentence=True)
+            key = None  # a subject "it" continues the sentence's subject ("The EU listed firms it accused of ...")
+            if token.dep_ == "nsubj":
+                key = _antecedent(index, token, AGENT_KINDS, same_sentence=True, subjects_only=True)
+            key = key or _antecedent(index, token, AGENT_KINDS, same_sentence=True)
         else:
             continue
         if key is not None:
@@ -624,7 +632,8 @@ def _category(index: EntityIndex, key: str) -> str:
 
 
 def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sentence: bool,
-                subjects_only: bool = False, back: int = 3, fits: Callable[[str], bool] | None = None) -> str | None:
+                subjects_only: bool = False, back: int = 3, fits: Callable[[str], bool] | None = None,
+                where: Callable[[Token], bool] | None = None) -> str | None:
     """Nearest preceding mention of the wanted kinds (within the sentence, or the last ``back``).
 
     ``subjects_only`` (for a sentence's subject pronoun) looks for the nearest mention that was itself
@@ -639,6 +648,8 @@ def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sen
         if index.kind(mention.key) not in kinds or (fits is not None and not fits(mention.key)):
             continue
         if subjects_only and not any(t.dep_ == "nsubj" for t in index.doc[mention.start:mention.end]):
+            continue
+        if where is not None and not where(index.doc[mention.start]):
             continue
         return mention.key
     return None

@@ -26,7 +26,7 @@ ORGANIZATION_DESCRIPTIONS = {
 
 # Heads of "the Trump administration", "the U.S. government", "North Korea's foreign ministry".
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})
-MINISTRY_NOUNS = frozenset({"ministry", "department"})
+MINISTRY_NOUNS = frozenset({"ministry", "department", "agency"})  # "South Korea's spy agency"
 
 # Described sources ("analysts", "U.S. officials"): plural nouns become a Group.
 GROUP_NOUNS = frozenset({

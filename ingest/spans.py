@@ -38,6 +38,19 @@ def sentence(token: Token) -> SpacySpan:
     return sents[index[token.i]]
 
 
+QUOTES = re.compile(r"\u201c[^\u201d]{3,}?\u201d|\"[^\"\n]{3,}?\"")
+
+
+def quoted(token: Token) -> bool:
+    """The token lies inside a quotation ("..." or \u201c...\u201d), from a table built once per Doc."""
+    table = token.doc.user_data.get("diplograph.quotes")
+    if table is None:
+        spans = [(m.start(), m.end()) for m in QUOTES.finditer(text_of(token.doc))]
+        table = token.doc.user_data["diplograph.quotes"] = frozenset(
+            t.i for a, b in spans for t in token.doc.char_span(a, b, alignment_mode="expand") or ())
+    return token.i in table
+
+
 def clause_sentence(token: Token) -> Span:
     """The sentence around ``token``, cut at line breaks: spaCy's sentences sometimes run across a
     paragraph break or a caption, and the evidence should stay with the cue's own sentence."""

@@ -36,6 +36,7 @@ from diplograph.ingest.spans import (
     date_anchor,
     date_text,
     lemma_in,
+    quoted,
     resolve_date,
     sentence,
     subject_of,
@@ -338,16 +339,9 @@ def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
     for t in sentence(token):
         key = index.key_at(t)
         if key and key not in keys and index.kind(key) == "Leader" and _same_paragraph(t, token) \
-                and not _quoted(t) and not _in_other_relative_clause(t, token):
+                and not quoted(t) and not _in_other_relative_clause(t, token):
             keys.append(key)
     return keys
-
-
-def _quoted(token: Token) -> bool:
-    """Inside quotation marks opened earlier in the token's sentence."""
-    sent = sentence(token)
-    before = text_of(token.doc)[sent.start_char:token.idx]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _in_other_relative_clause(token: Token, trigger: Token | None) -> bool:

@@ -326,3 +326,46 @@ def test_month_this_year_and_month_after_a_preposition(run) -> None:
                 published=datetime(2024, 11, 1, tzinfo=UTC))
     starts = sorted((s.start.value.date().isoformat(), s.start.precision) for s in facts.summits if s.start)
     assert starts == [("2024-06-01", "month"), ("2024-07-01", "month")]
+
+
+def test_he_said_after_a_quote_is_the_narratives_speaker_not_someone_the_quote_names(run) -> None:
+    facts = run("Donald Trump said the meeting with Vladimir Putin in Budapest was off. \"Every time I speak with "
+                "Vladimir, I have good conversations, and then they don't go anywhere,\" he said.")
+    [quote] = [c for c in facts.claims if "good conversations" in c.text]
+    assert quote.claimant == "Q22686"
+
+
+def test_second_cue_conjoined_to_the_reported_clause_keeps_the_first_cues_subject(run) -> None:
+    facts = run("Kremlin spokesman Dmitry Peskov said the alliance was turning into a tool of confrontation and "
+                "claimed that the spending target would drain Europe's economies.")
+    [drain] = [c for c in facts.claims if "drain" in c.text]
+    assert facts.entities[drain.claimant].label == "Dmitry Peskov"
+
+
+def test_others_continue_the_group_of_the_sentence_before(run) -> None:
+    facts = run("Some analysts believe the launch was timed to draw attention. Others said Kim Jong Un could be "
+                "seeking Russian help.")
+    [others] = [c for c in facts.claims if "seeking" in c.text]
+    assert facts.entities[others.claimant].label == "analysts"
+
+
+def test_relative_clause_accusation_and_subject_it(run) -> None:
+    facts = run("The European Union imposed sanctions on Iran's national carrier Iran Air and on entities it "
+                "accused of helping deliver ballistic missiles to Russia.")
+    [accusation] = [c for c in facts.claims if "helping deliver" in c.text]
+    assert accusation.claimant == "Q458" and "Q159" in accusation.about
+
+
+def test_calling_someone_by_a_quoted_name_is_no_claim(run) -> None:
+    facts = run('Introducing Volodymyr Zelensky, Joe Biden called him "President Putin" before correcting himself.')
+    assert facts.claims == []
+
+
+def test_a_states_agency_speaks_for_its_government(run) -> None:
+    facts = run("South Korea's spy agency said that thousands of North Korean troops had been moved to Russia. "
+                "The Treasury Department said the measures were aimed at Moscow.")
+    [agency] = [c for c in facts.claims if "troops" in c.text]
+    assert facts.entities[agency.claimant].kind == "Government"
+    assert facts.entities[agency.claimant].government_of == "Q884"
+    [treasury] = [c for c in facts.claims if "measures" in c.text]
+    assert treasury.claimant == "Q648666"
