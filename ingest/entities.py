@@ -528,6 +528,9 @@ def _match_persons(index: EntityIndex) -> None:
         if len(span) == 1 and (keys := parts.get(span.text.casefold())) and len(keys) == 1:
             index.add(span.start, span.end, next(iter(keys)), span.text, 0.8)
             continue
+        if len(span) == 1 and keys and (leader := _namesake_leader(index, keys, span.start)) is not None:
+            index.add(span.start, span.end, leader, span.text, 0.7)
+            continue
         if len(span) == 1 and not _has_title(span):
             continue  # an unknown single name: too weak to type or link
         kind = "Leader" if _has_title(span) else "Person"
@@ -538,6 +541,20 @@ def _match_persons(index: EntityIndex) -> None:
             index.titled_states.setdefault(key, state.qid)
         for word in {span[0].text, span[-1].text}:
             parts.setdefault(word.casefold(), set()).add(key)
+
+
+def _namesake_leader(index: EntityIndex, keys: set[str], at: int) -> str | None:
+    """'Kim' in an article naming Kim Jong Un and Kim Yo Jong: the leader, the one a bare surname
+    means in the news (writers name the other one in full or by pronoun), unless the other namesake
+    was the last of them named in this very sentence."""
+    leaders = [k for k in keys if index.kind(k) == "Leader"]
+    if len(leaders) != 1:
+        return None
+    before = [m for m in index.mentions if m.key in keys and m.start < at]
+    last = max(before, key=lambda m: m.start, default=None)
+    if last is not None and last.key != leaders[0] and last.start >= sentence(index.doc[at]).start:
+        return None
+    return leaders[0]
 
 
 TITLE_WORDS = frozenset({"president", "prime", "minister", "chancellor", "king", "queen", "chairman", "premier",

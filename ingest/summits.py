@@ -68,6 +68,8 @@ class SummitMention:
     date_inferred: bool = False
     hosts: set[str] = field(default_factory=set)  # states visited: participants even when also the location
     sideline: bool = False  # "met on the sidelines of the summit": a meeting of its own, at that summit
+    # "Putin met Xi, Modi, Erdogan and Pezeshkian": one bilateral meeting per leader met
+    bilaterals: list[list[str]] = field(default_factory=list)
     merged: list[SummitMention] = field(default_factory=list)
 
 
@@ -115,7 +117,26 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     status = _status(token, start, published)
     return SummitMention(token, participants, location, start, end, ordinal, status, clause_sentence(token),
                          strong, series, date_inferred=inferred and start is not None, hosts=hosts,
-                         sideline=is_verb and _sideline_summit(token) is not None)
+                         sideline=is_verb and _sideline_summit(token) is not None,
+                         bilaterals=_bilaterals(token, index) if is_verb and lemma == "meet" else [])
+
+
+def _bilaterals(verb: Token, index: EntityIndex) -> list[list[str]]:
+    """'The Russian president met Xi, Modi, Erdogan and Pezeshkian': a leader meeting three or more
+    leaders in one breath holds a bilateral meeting with each (two are left as one meeting: "Biden met
+    Kishida and Yoon" may be a trilateral summit)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    host = index.key_of_phrase(subject) if subject is not None else None
+    if subject is not None and host is None:  # "The Russian president, Vladimir Putin, met ..."
+        host = next((k for c in subject.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if host is None or index.kind(host) != "Leader" or obj is None:
+        return []
+    listed = [obj, *(a for a in obj.children if a.dep_ == "appos")]
+    listed += [c for t in list(listed) for c in t.conjuncts if c not in listed]
+    guests = list(dict.fromkeys(k for t in listed if (k := index.key_of_phrase(t)) and index.kind(k) == "Leader"
+                                and k != host))
+    return [[host, guest] for guest in guests] if len(guests) >= 3 else []
 
 
 def _welcomes_leader(verb: Token, index: EntityIndex) -> bool:
@@ -165,6 +186,7 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head  # "Kishida, who hosted the meeting"
         members = [head] if index.key_of_phrase(head) else _members(head)
+        members += [a for m in members for a in m.children if a.dep_ == "appos"]  # "met Xi, Modi, ...": a list
         for t in (*(c for m in members for c in m.conjuncts), *members):
             key = index.key_of_phrase(t)
             if key and key not in found and index.kind(key) in PARTY_KINDS and _same_paragraph(t, token):
@@ -339,16 +361,26 @@ def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
     for t in sentence(token):
         key = index.key_at(t)
         if key and key not in keys and index.kind(key) == "Leader" and _same_paragraph(t, token) \
-                and not quoted(t) and not _in_other_relative_clause(t, token):
+                and not quoted(t) and not _in_other_relative_clause(t, token) and not _other_conjunct(t, token):
             keys.append(key)
     return keys
 
 
+def _other_conjunct(token: Token, trigger: Token) -> bool:
+    """In another of two coordinated clauses ("Kim has not met Trump since ..., and KCNA made no
+    mention of new talks"): a leader of one clause does not meet in the other."""
+    a, b = _clause_verb(token), _clause_verb(trigger)
+    if a == b:
+        return False
+    doc = token.doc
+    return (doc[a].dep_ == "conj" and doc[a].head.i == b) or (doc[b].dep_ == "conj" and doc[b].head.i == a)
+
+
 def _in_other_relative_clause(token: Token, trigger: Token | None) -> bool:
-    """Inside a relative clause (``relcl``) that does not hold the trigger."""
+    """Inside a wh-relative clause ("where ...", "who ...") that does not hold the trigger."""
     current = token
     while current.head.i != current.i:
-        if current.dep_ == "relcl":
+        if current.dep_ == "relcl" and any(c.tag_ in ("WRB", "WDT", "WP", "WP$") for c in current.children):
             return trigger is None or not (current.left_edge.i <= trigger.i <= current.right_edge.i)
         current = current.head
     return False
@@ -468,6 +500,9 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
             groups.append(m)
         else:
             _absorb(target, m)
+    for m in mentions:
+        for pair in m.bilaterals:
+            groups.append(SummitMention(m.token, pair, None, None, None, None, m.status, m.evidence, False))
     for m in [m for m in mentions if not _keyed(m)]:
         parties = _parties(m.participants, index)
         definite = m.token.pos_ == "NOUN" and m.token.lemma_.lower() in STRONG_NOUNS  # "the summit"

@@ -369,3 +369,28 @@ def test_a_states_agency_speaks_for_its_government(run) -> None:
     assert facts.entities[agency.claimant].government_of == "Q884"
     [treasury] = [c for c in facts.claims if "measures" in c.text]
     assert treasury.claimant == "Q648666"
+
+
+def test_a_leader_meeting_three_or_more_leaders_holds_bilaterals(run) -> None:
+    facts = run("The Russian president Vladimir Putin met Chinese President Xi Jinping, Indian Prime Minister "
+                "Narendra Modi, Turkish President Recep Tayyip Erdogan and Iran's Masoud Pezeshkian in Kazan.",
+                published=datetime(2024, 10, 25, tzinfo=UTC))
+    pairs = {frozenset(s.participants) & {"Q15031", "Q1058", "Q39259"} for s in facts.summits
+             if "Q7747" in s.participants and len(s.participants) <= 3}
+    assert {frozenset({"Q15031"}), frozenset({"Q1058"}), frozenset({"Q39259"})} <= pairs
+
+
+def test_bare_surname_of_two_namesakes_is_the_leader(run) -> None:
+    facts = run("North Korean leader Kim Jong Un watched the launch. Kim Yo Jong, his sister, denied the reports. "
+                "Relations deepened after Kim met Russian "
+                "President Vladimir Putin at the Vostochny Cosmodrome in September 2023.",
+                published=datetime(2024, 11, 1, tzinfo=UTC))
+    assert any({"Q56226", "Q7747"} <= set(s.participants) for s in facts.summits)
+
+
+def test_leaders_of_a_coordinated_clause_do_not_meet_in_the_other(run) -> None:
+    facts = run("Kim Jong Un has not met a U.S. president since his encounter with Donald Trump in June 2019, and "
+                "state media made no mention of any interest in new talks with Washington.",
+                published=datetime(2024, 11, 1, tzinfo=UTC))
+    (summit,) = facts.summits
+    assert summit.start.value.date().isoformat() == "2019-06-01"
