@@ -162,6 +162,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
 
 def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: list[str], add) -> None:
     if verb.lemma_.lower() in lexicon.SANCTION_STATUS and (subject := subject_of(verb)) is not None:
+        if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subject = verb.head  # "The United States and the EU, which have imposed sanctions on Russia"
         for t in (subject, *subject.conjuncts):
             add(imposers, _agent_key(index, t), IMPOSER_KINDS)
     for child in verb.children:
@@ -183,7 +185,7 @@ def _pobjs(prep: Token) -> list[Token]:
 
 def _governing_verb(token: Token) -> Token | None:
     head = token
-    for _ in range(3):
+    for _ in range(5):  # "imposed wave after wave of sanctions": five steps up
         if head.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "nsubj", "compound", "prep") and head.head.i != head.i:
             head = head.head
             if head.pos_ == "VERB":

@@ -123,13 +123,29 @@ def date_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None, 
     return datetime(max(years), 7, 1, tzinfo=UTC), True
 
 
+# spaCy may cut a range in two DATE entities ("October 22 to" + "24"): the end it left outside.
+_TO = r"\s*(?:-|\u2013|\u2014|to|until|through)"
+_DAY_YEAR = r"\s*[0-3]?\d\b(?:,?\s+(?:1[89]|2[01])\d\d)?"
+_RANGE_OPEN = re.compile(r"\d" + _TO + "$", re.IGNORECASE)  # "October 22 to"
+_RANGE_END = re.compile(_DAY_YEAR, re.IGNORECASE)
+_RANGE_OPEN_DAY = re.compile(r"[A-Za-z]\s+[0-3]?\d$")  # "October 22" followed by "to 24"
+_RANGE_END_AFTER_DAY = re.compile(_TO + _DAY_YEAR, re.IGNORECASE)
+
+
 def date_text(ent: SpacySpan) -> str:
-    """A one-word DATE entity's text with the preposition spaCy left outside it ("in" + "July"): a
-    month name or a year alone is a date only after one (see ``dates``)."""
+    """A DATE entity's text as a date: a one-word one with the preposition spaCy left outside it
+    ("in" + "July": a month name or a year alone is a date only after one, see ``dates``), a range
+    with the end spaCy cut off ("October 22 to" + "24")."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if len(ent) == 1 and before is not None and before.dep_ == "prep" and before.tag_ == "IN":
         return f"{before.text} {ent.text}"
-    return ent.text
+    text = text_of(ent.doc)
+    rest = None
+    if _RANGE_OPEN.search(ent.text):
+        rest = _RANGE_END.match(text, ent.end_char)
+    elif _RANGE_OPEN_DAY.search(ent.text):
+        rest = _RANGE_END_AFTER_DAY.match(text, ent.end_char)
+    return ent.text + rest.group(0) if rest else ent.text
 
 
 def resolve_date(text: str, anchor: datetime | None, tense: dates.Tense | None,

@@ -405,12 +405,11 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None,
     verb = _governing_verb(token) if token.pos_ == "NOUN" else token
     if verb is not None:
         scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in _own_subtree(c, token)}
-    dated = [(ent, value) for ent in sentence(token).ents if ent.label_ == "DATE"
+    dated = [(ent, value) for ent in sentence(token).ents if ent.label_ == "DATE" and not _bound(ent)
              and (value := resolve_date(date_text(ent), anchor, tense, inferred)) is not None]
     attached = [(ent, value) for ent, value in dated if ent.start in scope]
     if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
-        attached = [(e, v) for e, v in dated if v.start.precision == "day"
-                    and _clause_verb(e.root) == _clause_verb(token)]
+        attached = [(e, v) for e, v in dated if v.start.precision == "day" and _same_report(e.root, token)]
         triggers = [t for t in sentence(token) if t.pos_ in ("NOUN", "VERB") and (
             t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS or t.lemma_.lower() in lexicon.SUMMIT_VERBS)]
         if len(attached) != 1 or len(triggers) != 1:
@@ -434,6 +433,21 @@ def _clause_verb(token: Token) -> int:
             return current.i
         current = current.head
     return current.i
+
+
+def _same_report(date: Token, trigger: Token) -> bool:
+    """The date is inside the reported clause the trigger is in, if it is in one: "imposed sanctions on
+    Wednesday, hours after Trump said he had called off a summit" does not date the summit."""
+    for ancestor in trigger.ancestors:
+        if ancestor.dep_ == "ccomp" and lemma_in(ancestor.head, lexicon.SAY_VERBS):
+            return ancestor.left_edge.i <= date.i <= ancestor.right_edge.i
+    return True
+
+
+def _bound(ent) -> bool:
+    """'her first visit since 2017', 'until March': a bound of a period, not the meeting's date."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return ent[0].lower_ in ("since", "until", "till") or before in ("since", "until", "till")
 
 
 def _status(token: Token, start: DateValue | None, published: datetime | None) -> str | None:
@@ -517,7 +531,7 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
         target = max(before, key=lambda g: _last_before(g, m.token.i)) if before else (fitting[0] if fitting else None)
         if target is not None and (parties or before):
             known = _parties(target.participants, index)
-            if known and not parties <= known:
+            if known and not parties <= known and not set(m.participants) & set(target.participants):
                 m.participants = []  # "Seoul was watching the summit": an observer, not a participant
             _absorb(target, m)
         elif len(parties) >= 2 and _has_leader(m.participants, index):

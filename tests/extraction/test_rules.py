@@ -394,3 +394,27 @@ def test_leaders_of_a_coordinated_clause_do_not_meet_in_the_other(run) -> None:
                 published=datetime(2024, 11, 1, tzinfo=UTC))
     (summit,) = facts.summits
     assert summit.start.value.date().isoformat() == "2019-06-01"
+
+
+def test_sanctions_imposed_in_a_relative_clause_after_many_words(run) -> None:
+    facts = run("The United States and the European Union, which have imposed wave after wave of sanctions on "
+                "Russia since 2022, said the gathering changed nothing.")
+    pairs = {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets}
+    assert {("Q30", "Q159"), ("Q458", "Q159")} <= pairs
+
+
+def test_since_a_year_is_no_meeting_date_and_a_cut_range_is_joined(run) -> None:
+    facts = run("It was Xi Jinping's first visit to the United States since 2017. The BRICS summit, held from "
+                "October 22 to 24, brought Vladimir Putin and Xi Jinping together.",
+                published=datetime(2024, 10, 25, tzinfo=UTC))
+    assert all(s.start is None or s.start.value.year != 2017 for s in facts.summits)
+    [brics] = [s for s in facts.summits if s.start is not None and s.start.value.year == 2024]
+    assert (brics.start.value.day, brics.end.value.day) == (22, 24)
+
+
+def test_a_leader_named_at_a_known_summit_joins_it_an_observer_does_not(run) -> None:
+    facts = run("Joe Biden hosted the NATO summit in Washington in July 2024. The summit is remembered for a "
+                "slip: introducing Ukrainian President Volodymyr Zelensky, Biden misspoke. Moon Jae-in watched "
+                "the summit from Seoul.", published=datetime(2024, 8, 1, tzinfo=UTC))
+    (summit,) = facts.summits
+    assert "Q212" in summit.participants and "Q21001" not in summit.participants
