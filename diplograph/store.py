@@ -12,11 +12,9 @@ import contextlib
 import io
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
-import rdflib
-from oxrdflib import OxigraphStore
 
 from diplograph import aggregates
 from diplograph.merged import (
@@ -27,6 +25,9 @@ from diplograph.merged import (
     replace_graph_update,
     with_default_copies,
 )
+
+if TYPE_CHECKING:
+    import rdflib
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -126,7 +127,12 @@ class Store:
 
     @property
     def dataset(self) -> rdflib.Dataset:
-        """An rdflib view of the same data; its ``query()`` with a string runs in Oxigraph too."""
+        """An rdflib view of the same data; its ``query()`` with a string runs in Oxigraph too.
+
+        rdflib is imported here, not with the module: it costs every command 0.2 s at start."""
+        import rdflib
+        from oxrdflib import OxigraphStore
+
         return rdflib.Dataset(store=OxigraphStore(store=self.inner))
 
     def query(
@@ -295,6 +301,7 @@ def _check_xml(path: Path) -> None:
 
 
 def _parse_with_rdflib(path: Path, target: ox.NamedNode) -> list[ox.Quad]:
+    import rdflib
     from oxrdflib._converter import to_ox
 
     dataset = rdflib.Dataset()

@@ -7,12 +7,18 @@ of diplograph add pages with ``app.register_blueprint``.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import time
+from typing import IO
+from urllib.parse import parse_qsl
 
+import flask
 from flask import Flask, Response, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, ClientDisconnected, HTTPException, RequestEntityTooLarge
+from werkzeug.utils import cached_property
+from werkzeug.wsgi import get_input_stream
 
 from diplograph.server.endpoint import EXTENSION, Endpoint
 from diplograph.server.settings import ServerSettings
@@ -33,6 +39,7 @@ def create_app(settings: ServerSettings | None = None) -> Flask:
 
     settings = settings or ServerSettings()
     app = Flask(__name__)
+    app.request_class = Request
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
     if is_remote(settings.store):  # queries go to the remote store, not to a worker pool
@@ -78,6 +85,41 @@ def create_app(settings: ServerSettings | None = None) -> Flask:
 
     app.wsgi_app = AccessLog(app.wsgi_app)
     return app
+
+
+class Request(flask.Request):
+    """A request that reads a body of known length in one read, and parses a urlencoded form itself.
+
+    granian marks its input stream terminated, so werkzeug reads a body to the end of the stream,
+    not to Content-Length: one more read, waiting on granian's I/O thread. With werkzeug's form
+    machinery on top, a trivial query sent as the SPARQL protocol's POST form cost 0.06-0.1 ms
+    more than the same query by GET; read this way, 0.05 ms (both interleaved on one server).
+    """
+
+    @cached_property
+    def stream(self) -> IO[bytes]:
+        length = self.content_length
+        if length is None:  # chunked: granian ends the stream, werkzeug enforces the size limit
+            return get_input_stream(self.environ, max_content_length=self.max_content_length)
+        if self.max_content_length is not None and length > self.max_content_length:
+            raise RequestEntityTooLarge()
+        body = self.environ["wsgi.input"].read(length)
+        if len(body) < length:
+            raise ClientDisconnected()
+        return io.BytesIO(body)
+
+    def _load_form_data(self) -> None:
+        if "form" in self.__dict__ or self.mimetype != "application/x-www-form-urlencoded":
+            super()._load_form_data()
+            return
+        limit = self.max_form_memory_size
+        if limit is not None and (self.content_length or 0) > limit:
+            raise RequestEntityTooLarge()
+        try:
+            pairs = parse_qsl(self.stream.read().decode("utf-8"), keep_blank_values=True, errors="strict")
+        except UnicodeDecodeError as error:
+            raise BadRequest(f"the form is not valid UTF-8 ({error})") from None
+        self.__dict__.update(form=self.parameter_storage_class(pairs), files=self.parameter_storage_class())
 
 
 class AccessLog:

@@ -4,6 +4,7 @@ description, canned queries and their OpenAPI description, the access log."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 import pytest
@@ -93,6 +94,25 @@ def test_errors_carry_the_parser_message(server):
     assert both.status_code == 400
     assert requests.get(server.sparql, params={"update": "CLEAR ALL"}).status_code == 405
     assert requests.post(server.url + "/update", data={"query": "ASK {}"}).status_code == 400
+
+
+def test_form_bodies_are_read_whole_and_checked(server):
+    """The server reads a form of known length itself (``server.app.Request``): the same answers as
+    werkzeug's reader, for a form with a length, one sent chunked, an oversized and a non-UTF-8 one."""
+    accept = {"Accept": "text/csv"}
+    form = {"query": SELECT, "format": "tsv", "default-graph-uri": ARTICLE}
+    for body, chunked in ((form, False), ((chunk for chunk in [urlencode(form).encode()]), True)):
+        response = requests.post(server.sparql, data=body, headers={
+            **accept, "Content-Type": "application/x-www-form-urlencoded"})
+        assert (response.request.headers.get("Transfer-Encoding") == "chunked") is chunked
+        assert response.status_code == 200, response.text
+        assert response.headers["Content-Type"].startswith("text/tab-separated-values")  # format= from the body
+        assert response.text.split() == ["?x", "1", "2"]
+    big = requests.post(server.sparql, data={"query": "ASK {} #" + "x" * (1024 * 1024)})  # the limit is 1 MiB
+    assert big.status_code == 413
+    latin1 = requests.post(server.sparql, data=b"query=ASK%20%7B%7D%20%23caf%E9",
+                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert latin1.status_code == 400 and "UTF-8" in latin1.text
 
 
 def test_head_and_conditional_requests(server):
