@@ -81,18 +81,8 @@ class Executor:
         worker, evaluation and streaming the body.
         """
         deadline = (started or time.monotonic()) + self.timeout
+        proc = self._send(job, deadline)
         try:
-            proc = self._idle.get(timeout=max(deadline - time.monotonic(), 0))
-        except queue.Empty:
-            raise QueryFailed(503, f"all query workers stayed busy for the whole time limit ({self.timeout:g} s); "
-                              "try again later", retry_after=5) from None
-        snapshot = self.snapshots.acquire()
-        self._switch(proc, snapshot)
-        if snapshot.generation != self._newest:
-            self._newest = snapshot.generation
-            self._preopen(snapshot)
-        try:
-            proc.conn.send((snapshot.path, job))
             frame = self._receive(proc, deadline)
         except BaseException:
             self._discard(proc)
@@ -109,6 +99,29 @@ class Executor:
             whole = frame[5 + size:]
             return _answer(head, iter((whole,)), whole)
         return _answer(json.loads(frame[1:]), self._stream(proc, deadline))
+
+    def _send(self, job: Job, deadline: float) -> _Worker:
+        """Hand ``job`` to an idle worker. One that died while idle (killed, out of memory) never
+        got the job: it is replaced and the next idle worker takes it."""
+        while True:
+            try:
+                proc = self._idle.get(timeout=max(deadline - time.monotonic(), 0))
+            except queue.Empty:
+                raise QueryFailed(503, f"all query workers stayed busy for the whole time limit ({self.timeout:g} s); "
+                                  "try again later", retry_after=5) from None
+            snapshot = self.snapshots.acquire()
+            self._switch(proc, snapshot)
+            if snapshot.generation != self._newest:
+                self._newest = snapshot.generation
+                self._preopen(snapshot)
+            try:
+                proc.conn.send((snapshot.path, job))
+                return proc
+            except OSError:
+                self._discard(proc)
+            except BaseException:
+                self._discard(proc)
+                raise
 
     def refresh(self) -> None:
         """After a write: make the new snapshot now and have idle workers open it, so that queries

@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 
+import psutil
 import pytest
 import requests
 from liveserver import TOKEN, LiveServer
@@ -165,3 +166,28 @@ def test_load_in_an_update_obeys_the_allow_list(server, listener):
                              headers={"Content-Type": "application/sparql-update", **server.auth()})
     assert response.status_code == 403
     assert not _accepted(listener)
+
+
+def test_query_workers_killed_while_idle_are_replaced(server):
+    """A worker that dies between queries (the OOM killer, an operator's kill) never got a query:
+    the next one goes to another worker, and the dead ones are replaced."""
+    workers = _query_workers(server.process.pid)
+    assert len(workers) >= 2, "expected the server's query worker processes"
+    for worker in workers:
+        worker.kill()
+    psutil.wait_procs(workers, timeout=10)
+    for _ in range(2 * len(workers)):
+        response = requests.get(server.sparql, params={"query": f"ASK {{ <{EX}s1> ?p ?o }}"},
+                                headers={"Accept": "application/sparql-results+json"}, timeout=30)
+        assert response.status_code == 200, response.text
+        assert response.json()["boolean"] is True
+    deadline = time.monotonic() + 30  # replacements start in the background
+    while len(_query_workers(server.process.pid)) < len(workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(_query_workers(server.process.pid)) == len(workers)
+
+
+def _query_workers(server_pid: int) -> list[psutil.Process]:
+    """The processes the query pool's fork server started (see ``server/executor.py``)."""
+    return [child for child in psutil.Process(server_pid).children(recursive=True)
+            if "forkserver" in " ".join(child.parent().cmdline()) and "forkserver" in " ".join(child.cmdline())]
