@@ -72,12 +72,13 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     """The claimant a subject or holder phrase denotes, or None when it names no one we can keep."""
     if token.lower_ in lexicon.AUTHOR_PRONOUNS:
         return None
-    if token.lower_ == "others":  # "some analysts argued ..., while others worry ...": more of the same group
-        sent = sentence(token)  # ... or "Some analysts believe ... . Others said ...": the sentence before too
-        first = sentence(token.doc[sent.start - 1]).start if sent.start > 0 else sent.start
-        earlier = [index.key_at(t) for t in token.doc[first:token.i]]
-        groups = [k for k in earlier if k and index.kind(k) == "Group"]
-        return groups[-1] if groups else None
+    if token.lower_ in lexicon.GROUP_CONTINUATIONS and token.pos_ in ("NOUN", "PRON", "ADJ", "DET", "NUM") \
+            and not any(c.dep_ in ("amod", "compound") for c in token.children):
+        return _group_named_before(token, index)  # "some analysts argued ..., while others worry ..."
+    named = next((k for c in token.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))
+                  and index.kind(k) in ("Leader", "Person")), None)
+    if named is not None and token.i not in index.token_key:
+        return named  # "Its prime minister, Xanana Gusmao, said": the name in apposition
     lemma = token.lemma_.lower()
     if lemma in lexicon.DELEGATE_NOUNS and token.i not in index.token_key:
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -85,6 +86,8 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
             return source_key(owner, index)
     if token.pos_ == "NOUN" and (lemma in lexicon.GROUP_NOUNS or token.lower_ in lexicon.GROUP_NOUNS) \
             and token.i not in index.token_key:
+        if lemma in lexicon.PAIR_GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
+            return None  # "the two countries said": the pair just named, not a described group
         return _described_source(token, index)
     key = index.key_of_phrase(token)
     if key is None:  # "the bloc's foreign policy chief, Josep Borrell, said": the name in apposition
@@ -92,6 +95,19 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     if key is None or index.kind(key) not in CLAIMANT_KINDS:
         return None
     return key
+
+
+def _group_named_before(token: Token, index: EntityIndex) -> str | None:
+    """The described group a bare "others"/"some" (or "some of them") continues: the last one named
+    in its sentence or the two before ("Analysts cautioned ... . Some said ... . Others believe ...")."""
+    start = sentence(token).start
+    for _ in range(2):
+        start = sentence(token.doc[start - 1]).start if start > 0 else start
+    groups = [k for t in token.doc[start:token.i] if (k := index.key_at(t)) and index.kind(k) == "Group"]
+    if not groups:  # "Some of them believe ...", the group being "Diplomats" named just before
+        groups = [k for t in token.doc[start:token.i] if t.pos_ == "NOUN" and t.tag_ == "NNS"
+                  and t.lemma_.lower() in lexicon.GROUP_NOUNS and (k := _described_source(t, index))]
+    return groups[-1] if groups else None
 
 
 def _described_source(token: Token, index: EntityIndex) -> str | None:
@@ -117,9 +133,10 @@ def _described_source(token: Token, index: EntityIndex) -> str | None:
 def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) -> Claim | None:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # agentless passive: "it is believed that ..."
-    if _inside(verb.idx, quotes):
+    if _inside(verb.idx, quotes) or _reported_by_another(verb, index):
         return None
-    subject = _quoted_speaker(verb) or _misattached_conjunct_subject(verb) or subject_of(verb)
+    misattached = _misattached_conjunct(verb)
+    subject = _quoted_speaker(verb) or (subject_of(misattached) if misattached else subject_of(verb))
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subject = verb.head  # "Kishida, who said ..."
     claimant = source_key(subject, index) if subject is not None else None
@@ -145,17 +162,32 @@ def _quoted_speaker(verb: Token) -> Token | None:
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
-def _misattached_conjunct_subject(verb: Token) -> Token | None:
+def _misattached_conjunct(verb: Token) -> Token | None:
     """'Peskov said the alliance was turning ... and claimed that ...': the parse coordinates the
     second cue with the reported clause; a cue without a subject of its own, conjoined to a verb
-    that is no cue inside another cue's complement, shares that cue's subject."""
+    that is no cue inside another cue's complement, is that cue's coordinate: the reporting verb
+    whose subject it shares is returned."""
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     head = verb.head
     if head.pos_ not in ("VERB", "AUX") or lemma_in(head, lexicon.SAY_VERBS) or head.dep_ != "ccomp":
         return None
     reporter = head.head
-    return subject_of(reporter) if lemma_in(reporter, lexicon.SAY_VERBS) and reporter.pos_ == "VERB" else None
+    return reporter if lemma_in(reporter, lexicon.SAY_VERBS) and reporter.pos_ == "VERB" else None
+
+
+def _reported_by_another(verb: Token, index: EntityIndex) -> bool:
+    """'A U.S. official said Xi had told Biden that ...', 'Misri said the leaders had agreed that ...':
+    a cue inside the reported clause of a source's cue before it is second-hand; the outer source's
+    claim holds it. ("X rejected ..., KCNA reported": an attribution after the fact is not that.)"""
+    current = verb
+    while current.dep_ == "ccomp" and not _inverted(current):
+        outer = current.head
+        if outer.pos_ == "VERB" and outer.i < verb.i and lemma_in(outer, lexicon.SAY_VERBS) \
+                and (subject := subject_of(outer)) is not None and source_key(subject, index) is not None:
+            return True
+        current = outer
+    return False
 
 
 def _rejecting_predicate(verb: Token) -> bool:

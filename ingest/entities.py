@@ -495,7 +495,8 @@ def doc_text(doc: Doc, start: int, end: int) -> str:
 
 # --- 3: persons the gazetteer does not name in full ---------------------------------------------------
 def _name_parts(index: EntityIndex) -> dict[str, set[str]]:
-    """First and last words of each article person's names, for short-name references ("Kim")."""
+    """The name words of each article person (first, last and middle ones: "Lula" of "Luiz Inacio
+    Lula da Silva"), for short-name references ("Kim")."""
     parts: dict[str, set[str]] = {}
     for key, entity in index.entities.items():
         if entity.kind not in PERSON_KINDS:
@@ -504,9 +505,14 @@ def _name_parts(index: EntityIndex) -> dict[str, set[str]]:
         names = {entity.label, *(entry.aliases if entry else [])}
         for name in names:
             words = [w for w in name.split() if len(w) > 1 and w[:1].isupper() and w.casefold() not in TITLE_WORDS]
-            for word in {words[0], words[-1]} if words else set():
+            for word in _name_words(words):
                 parts.setdefault(word.casefold(), set()).add(key)
     return parts
+
+
+def _name_words(words: list[str]) -> set[str]:
+    """First, last and any middle capitalised word of three letters or more."""
+    return ({words[0], words[-1]} | {w for w in words[1:-1] if len(w) > 2 and w[:1].isupper()}) if words else set()
 
 
 def _match_persons(index: EntityIndex) -> None:
@@ -539,7 +545,7 @@ def _match_persons(index: EntityIndex) -> None:
         state = _title_state(index, span) if kind == "Leader" else None
         if state is not None and state.qid:
             index.titled_states.setdefault(key, state.qid)
-        for word in {span[0].text, span[-1].text}:
+        for word in _name_words([t.text for t in span]):
             parts.setdefault(word.casefold(), set()).add(key)
 
 
@@ -650,12 +656,16 @@ def _category(index: EntityIndex, key: str) -> str:
 
 def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sentence: bool,
                 subjects_only: bool = False, back: int = 3, fits: Callable[[str], bool] | None = None,
-                where: Callable[[Token], bool] | None = None) -> str | None:
+                where: Callable[[Token], bool] | None = None, main_only: bool = False) -> str | None:
     """Nearest preceding mention of the wanted kinds (within the sentence, or the last ``back``).
 
     ``subjects_only`` (for a sentence's subject pronoun) looks for the nearest mention that was itself
     a subject: "Biden said he had warned Putin ... He denied ..." continues with Biden, not Putin.
     """
+    if subjects_only and not main_only:  # the subject of a main or reporting clause before any other
+        found = _antecedent(index, token, kinds, same_sentence, True, back, fits, where, main_only=True)
+        if found is not None:
+            return found
     sent_start = sentence(token).start
     limit = sent_start if same_sentence else _sentence_start_back(token, back)
     position = bisect.bisect_left(index.mentions, token.i, key=lambda m: m.start)
@@ -664,12 +674,20 @@ def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sen
             return None
         if index.kind(mention.key) not in kinds or (fits is not None and not fits(mention.key)):
             continue
-        if subjects_only and not any(t.dep_ == "nsubj" for t in index.doc[mention.start:mention.end]):
+        if subjects_only and not any(t.dep_ == "nsubj" and (main_only is False or _main_subject(t))
+                                     for t in index.doc[mention.start:mention.end]):
             continue
         if where is not None and not where(index.doc[mention.start]):
             continue
         return mention.key
     return None
+
+
+def _main_subject(token: Token) -> bool:
+    """The subject of the sentence's main verb or of a reporting verb ("Ushakov said Putin would
+    travel to Beijing, where he was due ... . He said ...": "He" continues Ushakov)."""
+    verb = token.head
+    return verb.dep_ == "ROOT" or (verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SAY_VERBS)
 
 
 def _sentence_start_back(token: Token, count: int) -> int:

@@ -35,7 +35,12 @@ GROUP_NOUNS = frozenset({
     "leader", "minister", "senator", "envoy", "spokesperson", "spokesman", "spokeswoman", "aide", "adviser",
     "advisor", "strategist", "specialist", "insider", "ally", "resident", "defector", "monitor", "trader",
     "media", "press", "editorial", "prosecutor", "investigator", "inspector", "participant", "delegate",
+    "country", "nation", "government",  # "the three European countries said", "Western governments argue"
 })
+# Group nouns that, as "the two countries", mean a pair of states the text has just named.
+PAIR_GROUP_NOUNS = frozenset({"country", "nation", "government"})
+# Pronoun-like quantifiers that stand for more of a group just named ("Some said ...", "Others fear").
+GROUP_CONTINUATIONS = frozenset({"others", "some", "many", "several", "most", "few", "one"})
 # Collective nouns that name a group in the singular ("state media said").
 COLLECTIVE_NOUNS = frozenset({"media", "press"})
 # Singular described sources ("a Kremlin spokesman") become an unlinked Person.

@@ -418,3 +418,41 @@ def test_a_leader_named_at_a_known_summit_joins_it_an_observer_does_not(run) -> 
                 "the summit from Seoul.", published=datetime(2024, 8, 1, tzinfo=UTC))
     (summit,) = facts.summits
     assert "Q212" in summit.participants and "Q21001" not in summit.participants
+
+
+def test_a_cue_reported_by_another_source_is_that_sources_claim(run) -> None:
+    facts = run("A senior U.S. official said Xi Jinping had told Joe Biden that China had no plans to attack "
+                "Taiwan. North Korea's foreign ministry rejected the resolution as an act of war, KCNA reported.")
+    [plans] = [c for c in facts.claims if "no plans" in c.text]
+    assert facts.entities[plans.claimant].label == "senior U.S. official"
+    assert any(c.cue.text == "rejected" for c in facts.claims)  # an attribution after the fact keeps it
+
+
+def test_some_and_others_continue_a_group_and_countries_are_a_group(run) -> None:
+    facts = run("Diplomats said the meeting had failed. Some of them believe Iran may still let inspectors back "
+                "in. Others fear the sanctions will push Tehran away. The three European countries said Iran "
+                "had breached its commitments.")
+    def by(phrase: str) -> str:
+        [claim] = [c for c in facts.claims if phrase in c.text]
+        return facts.entities[claim.claimant].label
+
+    assert by("inspectors") == "Diplomats" and by("push Tehran") == "Diplomats"
+    [breach] = [c for c in facts.claims if "breached" in c.text]
+    assert facts.entities[breach.claimant].label == "European countries"
+
+
+def test_named_apposition_speaks_and_he_continues_the_main_subject(run) -> None:
+    facts = run("Timor-Leste joined the bloc. Its prime minister, Xanana Gusmao, said the country had waited a "
+                "decade. Kremlin aide Yuri Ushakov said Vladimir Putin would travel to Beijing, where he was due to "
+                "attend a parade. He said a meeting with Kim Jong Un was being prepared.")
+    [waited] = [c for c in facts.claims if "waited" in c.text]
+    assert facts.entities[waited.claimant].label == "Xanana Gusmao"
+    [prepared] = [c for c in facts.claims if "being prepared" in c.text]
+    assert facts.entities[prepared.claimant].label == "Yuri Ushakov"
+
+
+def test_a_middle_name_is_a_short_name(run) -> None:
+    facts = run("Brazilian President Luiz Inacio Lula da Silva met Donald Trump. Lula said the meeting had gone "
+                "well.")
+    [claim] = [c for c in facts.claims if "gone well" in c.text]
+    assert facts.entities[claim.claimant].label == "Luiz Inacio Lula da Silva"
