@@ -288,10 +288,16 @@ def _month_relative_year(match: re.Match[str], context: _Context) -> DateRange |
     return DateRange(_value(date(year, _month(match, "m1"), 1), "month"))
 
 
-@_pattern(r"(?:in|since|during|from|until|by|before|after|early|mid|late|of|this|last|next)[\s-]+M1")
+@_pattern(r"(?P<pre>in|since|during|from|until|by|before|after|early|mid|late|of|this|last|next)[\s-]+M1")
 def _month_alone(match: re.Match[str], context: _Context) -> DateRange | None:
-    """"in June": a month name alone is only a date after a preposition ("May" is also a verb)."""
+    """"in June": a month name alone is only a date after a preposition ("May" is also a verb);
+    "last October" is the latest October before publication, "next March" the first after it."""
     month = _month(match, "m1")
+    pre = match["pre"].lower()
+    if pre in ("last", "next") and context.published is not None:
+        anchor = context.published
+        year = anchor.year - (month >= anchor.month) if pre == "last" else anchor.year + (month <= anchor.month)
+        return DateRange(_value(date(year, month, 1), "month"))
     first = _pick_year(lambda y: date(y, month, 1), "month", context)
     return DateRange(_value(first, "month")) if first else None
 

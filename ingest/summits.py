@@ -96,6 +96,8 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
                                         or _sits_down_with(token))
     if not (is_noun or is_verb):
         return None
+    if is_verb and any(c.dep_ == "neg" for c in token.children):
+        return None  # "Kim has not met a U.S. president since ...": no meeting
     if is_verb and token.dep_ == "xcomp" and lemma_in(token.head, WISH_VERBS):
         return None  # "hoped to meet Xi again", "offered to host them": a wish or offer, not a summit
     if is_verb and lemma == "meet" and any(c.dep_ == "dobj" and index.key_of_phrase(c) is None for c in token.children):
@@ -229,6 +231,8 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         location = location or _location(token, index)
     if location is None and is_verb and (summit := _sideline_summit(token)) is not None:
         location = _location(summit, index)
+    if location is None and is_verb:
+        location = _destination(token, index)
     if location is None and places:
         location = places[0]
     if location is None:
@@ -329,6 +333,20 @@ def _location(token: Token, index: EntityIndex) -> str | None:
                           if (key := index.key_at(inner)) and index.kind(key) in ("Place", "State")]
                 if places:  # the best known of "Joint Base Elmendorf-Richardson in Anchorage, Alaska"
                     return min(places, key=lambda k: _place_rank(index, k))
+    return None
+
+
+def _destination(verb: Token, index: EntityIndex) -> str | None:
+    """'flew to Tokyo to meet Takaichi': where the leader travelled to meet is where they met."""
+    motion = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or lemma_in(motion, lexicon.PLACE_VERBS) is None:
+        return None
+    for prep in motion.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "into"):
+            for pobj in prep.children:
+                key = index.key_of_phrase(pobj) if pobj.dep_ == "pobj" else None
+                if key and index.kind(key) in ("Place", "State"):
+                    return key
     return None
 
 
@@ -480,16 +498,21 @@ def _keyed(m: SummitMention) -> bool:
     return bool(m.location or m.ordinal or m.start or m.series)
 
 
-def _compatible(a: SummitMention, b: SummitMention, index: EntityIndex) -> bool:
+def _compatible(a: SummitMention, b: SummitMention, index: EntityIndex, partial: bool = False) -> bool:
+    """Nothing the two mentions state conflicts. A forum on one side only conflicts, unless both are
+    partial (``partial``: "the ASEAN summit" and "the gathering in Kuala Lumpur")."""
     if a.location and b.location and a.location != b.location:
         return False
     if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
         return False
     if a.start and b.start and a.start.value.date() != b.start.value.date():
         return False
-    if (a.series or b.series) and a.series != b.series:
+    conflicting_series = bool(a.series and b.series) if partial else bool(a.series or b.series)
+    if conflicting_series and a.series != b.series:
         return False
     pa, pb = _parties(a.participants, index), _parties(b.participants, index)
+    if partial:  # each names one party of the same summit
+        return a.sideline == b.sideline
     if a.sideline != b.sideline:  # a sideline meeting is not the summit it is held at, only itself again
         return pa == pb and not (a.series or b.series)
     return not (pa and pb and not pa & pb)
@@ -514,6 +537,7 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
             groups.append(m)
         else:
             _absorb(target, m)
+    groups = _join_partials(groups, index)
     for m in mentions:
         for pair in m.bilaterals:
             groups.append(SummitMention(m.token, pair, None, None, None, None, m.status, m.evidence, False))
@@ -525,8 +549,8 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
                 _at_summit(m, [g for g in groups if not g.sideline and _first(g) < m.token.i])
                 groups.append(m)
             continue
-        fitting = [g for g in groups if (definite and not g.sideline) or not _parties(g.participants, index)
-                   or parties <= _parties(g.participants, index)]
+        fitting = [g for g in groups if not (definite and g.sideline) and (
+            definite or not _parties(g.participants, index) or parties <= _parties(g.participants, index))]
         before = [g for g in fitting if _first(g) < m.token.i]
         target = max(before, key=lambda g: _last_before(g, m.token.i)) if before else (fitting[0] if fitting else None)
         if target is not None and (parties or before):
@@ -537,6 +561,30 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
         elif len(parties) >= 2 and _has_leader(m.participants, index):
             groups.append(m)  # "Putin met Xi", "the Putin-Xi summit" without place or date
     return groups
+
+
+def _join_partials(groups: list[SummitMention], index: EntityIndex) -> list[SummitMention]:
+    """Summit mentions that cannot stand alone (under two parties) and agree on everything they state
+    are one summit: "Trump presided at the ASEAN summit on Sunday" and "Anwar hosted the gathering in
+    Kuala Lumpur" together name its parties, forum, date and place."""
+    out: list[SummitMention] = []
+    for group in sorted(groups, key=_first):
+        if len(_parties(group.participants, index)) < 2:
+            earlier = next((o for o in reversed(out) if len(_parties(o.participants, index)) < 2), None)
+            if earlier is not None and _compatible(earlier, group, index, partial=True) \
+                    and _sentences_apart(earlier.token, group.token) <= 2:
+                _absorb(earlier, group)
+                continue
+        out.append(group)
+    return out
+
+
+def _sentences_apart(a: Token, b: Token) -> int:
+    first, last = sorted((a, b), key=lambda t: t.i)
+    count, sent = 0, sentence(last)
+    while sent.start > first.i and count < 10:
+        sent, count = sentence(first.doc[sent.start - 1]), count + 1
+    return count
 
 
 def _at_summit(meeting: SummitMention, earlier: list[SummitMention]) -> None:

@@ -456,3 +456,24 @@ def test_a_middle_name_is_a_short_name(run) -> None:
                 "well.")
     [claim] = [c for c in facts.claims if "gone well" in c.text]
     assert facts.entities[claim.claimant].label == "Luiz Inacio Lula da Silva"
+
+
+def test_last_and_next_month_are_before_and_after_publication(run) -> None:
+    facts = run("Narendra Modi met Xi Jinping for the first time since their encounter in Kazan last October.",
+                published=datetime(2025, 9, 2, tzinfo=UTC))
+    assert {s.start.value.date().isoformat() for s in facts.summits if s.start} == {"2024-10-01"}
+
+
+def test_travelling_to_a_place_to_meet_puts_the_meeting_there(run) -> None:
+    facts = run("From Malaysia, Donald Trump flew to Tokyo to meet Japan's new Prime Minister Sanae Takaichi.")
+    (summit,) = facts.summits
+    assert summit.location == "Q1490" and "Q17" in summit.participants
+
+
+def test_partial_mentions_of_one_summit_join_and_negated_meetings_are_none(run) -> None:
+    facts = run("U.S. President Donald Trump presided on Sunday over a signing at the ASEAN summit. Malaysian "
+                "Prime Minister Anwar Ibrahim, who hosted the gathering in Kuala Lumpur, praised the accord. "
+                "Kim Jong Un has not met a U.S. president since 2019.", published=datetime(2025, 10, 27, tzinfo=UTC))
+    (summit,) = facts.summits
+    assert summit.location == "Q1865" and {"Q22686", "Q833"} <= set(summit.participants)
+    assert summit.start.value.date().isoformat() == "2025-10-26"
