@@ -15,8 +15,8 @@ from diplograph.cli import store_option
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
               help="Python threads answering requests (each streams one response).")
-@click.option("--workers", default=None, type=click.IntRange(1, 64),
-              help="Query worker processes  [default: twice the CPU count].")
+@click.option("--workers", default=None, type=click.IntRange(1, 256),
+              help="Query worker processes  [default: as many as --threads].")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
               help="Query time limit in seconds; a query past it is stopped.")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(0),
@@ -46,10 +46,9 @@ def serve(store_path: str, host: str, port: int, threads: int, workers: int | No
         routes = parse_routes(service_routes)
     except (SettingsError, ValueError) as error:
         raise click.ClickException(str(error)) from None
-    options = {"workers": workers} if workers else {}
     settings = ServerSettings(store=store_path, timeout=timeout, max_rows=max_rows,
                               max_request_bytes=max_request_size * 1024 * 1024, update_token=token,
-                              service_allow=service_allow, service_routes=routes, **options)
+                              service_allow=service_allow, service_routes=routes, workers=workers or threads)
     run(settings, host=host, port=port, threads=threads, debug=debug)
 
 

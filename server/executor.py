@@ -102,7 +102,7 @@ class Executor:
 
     def _send(self, job: Job, deadline: float) -> _Worker:
         """Hand ``job`` to an idle worker. One that died while idle (killed, out of memory) never
-        got the job: it is replaced and the next idle worker takes it."""
+        got the job: it and any other dead idle worker are replaced, and a live one takes it."""
         while True:
             try:
                 proc = self._idle.get(timeout=max(deadline - time.monotonic(), 0))
@@ -119,6 +119,7 @@ class Executor:
                 return proc
             except OSError:
                 self._discard(proc)
+                self._discard_dead_idle()
             except BaseException:
                 self._discard(proc)
                 raise
@@ -167,6 +168,21 @@ class Executor:
             else:
                 self._discard(proc)
         for proc in ready:
+            self._idle.put(proc)
+
+    def _discard_dead_idle(self) -> None:
+        """Replace the idle workers that are no longer alive (what killed one may have killed others)."""
+        alive = []
+        while True:
+            try:
+                proc = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if proc.process.is_alive():
+                alive.append(proc)
+            else:
+                self._discard(proc)
+        for proc in reversed(alive):  # back in the same order: the most recently used stays on top
             self._idle.put(proc)
 
     def _stream(self, proc: _Worker, deadline: float) -> Iterator[bytes]:
