@@ -662,8 +662,8 @@ def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sen
     ``subjects_only`` (for a sentence's subject pronoun) looks for the nearest mention that was itself
     a subject: "Biden said he had warned Putin ... He denied ..." continues with Biden, not Putin.
     """
-    if subjects_only and not main_only:  # the subject of a main or reporting clause before any other
-        found = _antecedent(index, token, kinds, same_sentence, True, back, fits, where, main_only=True)
+    if subjects_only and not main_only:  # the subject of a main or reporting clause of the sentence before
+        found = _antecedent(index, token, kinds, same_sentence, True, 1, fits, where, main_only=True)
         if found is not None:
             return found
     sent_start = sentence(token).start

@@ -477,3 +477,11 @@ def test_partial_mentions_of_one_summit_join_and_negated_meetings_are_none(run) 
     (summit,) = facts.summits
     assert summit.location == "Q1865" and {"Q22686", "Q833"} <= set(summit.participants)
     assert summit.start.value.date().isoformat() == "2025-10-26"
+
+
+def test_he_falls_back_to_the_nearest_subject_when_the_main_one_is_no_person(run) -> None:
+    facts = run("Treasury Secretary Scott Bessent said Moscow had shown no commitment to peace. It was the first "
+                "time Donald Trump has sanctioned Russia directly. He had threatened tougher measures but held "
+                "back, saying he wanted to give diplomacy a chance.")
+    [chance] = [c for c in facts.claims if "diplomacy" in c.text]
+    assert chance.claimant == "Q22686"
