@@ -25,10 +25,10 @@ class ServerSettings:
     max_rows: int = 100_000
     max_request_bytes: int = 16 * 1024 * 1024
     # One per request thread (serve's --threads), whatever the cores: a cheap query then never waits
-    # for a worker while expensive ones run, the OS shares the CPU instead. At 10k articles on 2
-    # cores, with 6 clients looping over heavy queries and 2 over lookups, 4 workers made a lookup
-    # take 421 ms (median) and 8 took 13 ms, for the same heavy-query throughput (6.2 and 5.8 q/s).
-    # A worker holds ~85 MB (PSS) there.
+    # for a worker while expensive ones run; the OS shares the CPU instead. benchmarks/fairness.py
+    # at 10k articles on 2 cores (6 clients on heavy queries, 2 on lookups): a lookup's median was
+    # 222-280 ms with 4 workers, 10-15 ms with 8 (Oxigraph's server 1-4 ms), and heavy queries
+    # 8.2-5.4/s instead of 10.8-9.6/s (Oxigraph 3.3/s). A worker holds ~85 MB (PSS) there.
     workers: int = 8
     update_token: str | None = None
     service_allow: tuple[str, ...] = ()
