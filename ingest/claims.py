@@ -337,6 +337,9 @@ def _object_predicates(verb: Token) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBD", "JJ")
                 and any(g.dep_ == "nsubj" for g in c.children)
                 and not any(g.dep_ in ("aux", "auxpass", "dobj", "mark") for g in c.children)]
+    trailing = [c for c in objects[0].children if c.dep_ == "amod" and c.i > objects[0].i]
+    if trailing:  # "called the move unfair and unjustified", the adjective parsed as the object's modifier
+        return trailing
     after = objects[0].right_edge.i + 1
     return [c for c in verb.children if c.dep_ == "oprd" or (
         c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_ in ("VBN", "JJ") and c.i == after

@@ -335,6 +335,8 @@ def _locative(span: SpacySpan) -> bool:
     """Used as a location ("in Pyongyang", "visited Hanoi", "the Hanoi summit") rather than an actor
     ("a message to Pyongyang", "shells supplied to Moscow")."""
     head = span.root
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:  # "in Singapore, Hanoi and at the DMZ"
+        head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in lexicon.LOCATIVE_PREPS:
         prep = head.head
         return prep.lower_ not in ("to", "from") or prep.head.lemma_.lower() in lexicon.MOTION_WORDS
@@ -539,10 +541,13 @@ def _match_persons(index: EntityIndex) -> None:
             continue
         if len(span) == 1 and not _has_title(span):
             continue  # an unknown single name: too weak to type or link
-        kind = "Leader" if _has_title(span) else "Person"
+        office = _office_in_apposition(span)
+        kind = "Leader" if _has_title(span) or office is not None else "Person"
         key = index.unlinked(kind, span.text, 0.6)
         index.add(span.start, span.end, key, span.text, 0.6)
         state = _title_state(index, span) if kind == "Leader" else None
+        if state is None and office is not None:
+            state = _state_modifier(index, office)[0]
         if state is not None and state.qid:
             index.titled_states.setdefault(key, state.qid)
         for word in _name_words([t.text for t in span]):
@@ -580,6 +585,17 @@ def _has_title(span: SpacySpan) -> bool:
             rest = before[:-n]
             return not (rest and rest[-1] in lexicon.NOT_LEADER_BEFORE_TITLE)
     return False
+
+
+def _office_in_apposition(span: SpacySpan) -> Token | None:
+    """'Syria's interim president, Ahmed al-Sharaa': the office noun the name stands in apposition to."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "appos" and head.lower_ in lexicon.LEADER_NOUNS and head.i < span.start:
+        if head.lower_ == "minister" and (head.i == 0 or head.doc[head.i - 1].lower_ != "prime"):
+            return None
+        return head
+    return None
 
 
 def _title_state(index: EntityIndex, span: SpacySpan) -> GazEntry | None:

@@ -147,7 +147,7 @@ SANCTION_STATUS = {
 TRADE_NOUNS = frozenset({"import", "imports", "export", "exports", "trade", "sale", "sales", "shipment", "shipments",
                          "purchase", "purchases", "transfer", "transfers", "supply", "supplies"})
 # Named measures against a target, with an imposer, are sanctions: "measures against an Iranian company".
-MEASURE_NOUNS = frozenset({"measure", "penalty"})
+MEASURE_NOUNS = frozenset({"measure", "penalty", "restriction"})  # "restrictions on North Korean shipping"
 # Verbs under which a sanction is only threatened: "would not hesitate to impose sanctions".
 THREAT_VERBS = frozenset({"threaten", "hesitate", "warn"})
 # Evading or breaking sanctions mentions a regime, it does not create one.

@@ -82,6 +82,8 @@ def subject_of(verb: Token) -> Token | None:
             if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN"):
                 return None  # a finite adverbial clause ("after Kim warned") has its own subject or none
             current = current.head
+            if current.pos_ == "ADP" and current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX"):
+                current = current.head  # "met X a day after announcing that ...": the verb's subject
             continue
         return None
     return None

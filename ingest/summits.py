@@ -50,6 +50,7 @@ SIDELINE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 # "their summit", "the two leaders met": the pair of leaders the text has just named.
 PAIR_WORDS = frozenset({"their", "they", "both", "two"})
 WISH_VERBS = frozenset({"hope", "want", "wish", "like", "love", "seek", "try", "aim", "desire", "long", "offer"})
+PAIR_NOUNS = frozenset({"leader", "man", "side", "president", "head", "counterpart", "statesman", "pair"})
 END_VERBS = frozenset({"end", "conclude", "close", "wrap", "finish", "collapse", "break"})
 
 
@@ -70,6 +71,8 @@ class SummitMention:
     sideline: bool = False  # "met on the sidelines of the summit": a meeting of its own, at that summit
     # "Putin met Xi, Modi, Erdogan and Pezeshkian": one bilateral meeting per leader met
     bilaterals: list[list[str]] = field(default_factory=list)
+    # "their meetings in Singapore, Hanoi and at the DMZ": one more meeting at each further place
+    more_places: list[str] = field(default_factory=list)
     merged: list[SummitMention] = field(default_factory=list)
 
 
@@ -100,7 +103,7 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
         return None  # "Kim has not met a U.S. president since ...": no meeting
     if is_verb and token.dep_ == "xcomp" and lemma_in(token.head, WISH_VERBS):
         return None  # "hoped to meet Xi again", "offered to host them": a wish or offer, not a summit
-    if is_verb and lemma == "meet" and any(c.dep_ == "dobj" and index.key_of_phrase(c) is None for c in token.children):
+    if is_verb and lemma == "meet" and any(c.dep_ == "dobj" and _no_one(c, index) for c in token.children):
         return None  # "enough to meet Spain's obligations", "met reporters": no one is met
     if is_noun and _sidelines_of(token) is not None:
         return None  # "met Xi on the sidelines of the APEC summit": that meeting is the event
@@ -120,7 +123,27 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     return SummitMention(token, participants, location, start, end, ordinal, status, clause_sentence(token),
                          strong, series, date_inferred=inferred and start is not None, hosts=hosts,
                          sideline=is_verb and _sideline_summit(token) is not None,
-                         bilaterals=_bilaterals(token, index) if is_verb and lemma == "meet" else [])
+                         bilaterals=_bilaterals(token, index) if is_verb and lemma == "meet" else [],
+                         more_places=_more_places(token, index, location) if token.tag_ == "NNS" else [])
+
+
+def _more_places(noun: Token, index: EntityIndex, location: str | None) -> list[str]:
+    """Places coordinated with a plural trigger's location: "meetings in Singapore, Hanoi and at the
+    DMZ" were held in each (the first is the mention's own location)."""
+    if location is None:
+        return []
+    found: list[str] = []
+    for t in noun.subtree:
+        if index.key_at(t) != location or t.dep_ != "pobj":
+            continue
+        others = [*t.conjuncts, *(c for c in t.children if c.dep_ == "appos")]
+        others += [p for prep in t.head.conjuncts for p in prep.children if p.dep_ == "pobj"]  # "in X and at Y"
+        for conj in others:
+            key = index.key_of_phrase(conj)
+            if key and key != location and key not in found and index.kind(key) in ("Place", "State"):
+                found.append(key)
+        break
+    return found
 
 
 def _bilaterals(verb: Token, index: EntityIndex) -> list[list[str]]:
@@ -146,6 +169,13 @@ def _welcomes_leader(verb: Token, index: EntityIndex) -> bool:
     if verb.lemma_.lower() != "welcome":
         return False
     return any(c.dep_ == "dobj" and (k := index.key_of_phrase(c)) and index.kind(k) == "Leader" for c in verb.children)
+
+
+def _no_one(obj: Token, index: EntityIndex) -> bool:
+    """An object naming no entity, not even through an apposition or an office ("met Syria's
+    interim president, Ahmed al-Sharaa")."""
+    return index.key_of_phrase(obj) is None and obj.lower_ not in lexicon.LEADER_NOUNS \
+        and not any(c.dep_ == "appos" and index.key_of_phrase(c) for c in obj.children)
 
 
 def _sits_down_with(verb: Token) -> bool:
@@ -227,6 +257,10 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         found += [k for k in _sentence_leaders(token, index) if k not in found]
     if len(_parties(found, index)) < 2 and _refers_to_pair(token):
         found += [k for k in _previous_pair(token, index) if k not in found]
+    if is_verb and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        key = index.key_of_phrase(token.head)  # "Tokyo, where he met Ishiba": the place the clause is about
+        if key and index.kind(key) in ("Place", "State"):
+            location = location or key
     if token.lemma_.lower() != "welcome":  # "welcomed him with a ceremony in X": a venue, not the summit's place
         location = location or _location(token, index)
     if location is None and is_verb and (summit := _sideline_summit(token)) is not None:
@@ -285,7 +319,14 @@ def _refers_to_pair(token: Token) -> bool:
     """'their summit', 'they met', 'the two leaders held talks', 'both men'."""
     words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
     return bool(words & PAIR_WORDS) or any(t.lower_ in PAIR_WORDS and t.dep_ in ("nsubj", "poss", "nummod", "det")
-                                           for t in sentence(token))
+                                           and _of_persons(t) for t in sentence(token))
+
+
+def _of_persons(word: Token) -> bool:
+    """'they', 'their', 'the two men', 'both leaders' -- not 'about two hours'."""
+    if word.dep_ in ("nsubj", "poss"):
+        return True
+    return word.head.lemma_.lower() in PAIR_NOUNS
 
 
 def _previous_pair(token: Token, index: EntityIndex) -> list[str]:
@@ -328,9 +369,9 @@ def _location(token: Token, index: EntityIndex) -> str | None:
         heads.append(verb)
     for head in heads:
         for t in _own_subtree(head, token):
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at"):
-                places = [key for inner in _own_subtree(t, token)
-                          if (key := index.key_at(inner)) and index.kind(key) in ("Place", "State")]
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and not _verb_between(t.head, head):
+                places = [key for inner in _own_subtree(t, token) if not _verb_between(inner, t)
+                          and (key := index.key_at(inner)) and index.kind(key) in ("Place", "State")]
                 if places:  # the best known of "Joint Base Elmendorf-Richardson in Anchorage, Alaska"
                     return min(places, key=lambda k: _place_rank(index, k))
     return None
@@ -348,6 +389,19 @@ def _destination(verb: Token, index: EntityIndex) -> str | None:
                 if key and index.kind(key) in ("Place", "State"):
                     return key
     return None
+
+
+def _verb_between(token: Token, top: Token) -> bool:
+    """A verb stands strictly between ``token`` and its ancestor ``top``: the token is in a clause of
+    its own ("came after a weekend in which Trump wrote that ... in South Korea")."""
+    if token.i == top.i:
+        return False
+    current = token.head
+    while current.i != top.i and current.head.i != current.i:
+        if current.pos_ in ("VERB", "AUX"):
+            return True
+        current = current.head
+    return False
 
 
 def _place_rank(index: EntityIndex, key: str) -> int:
@@ -531,17 +585,23 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
     the text then places at it), and only a mention naming two parties and a leader starts a summit
     of its own."""
     groups: list[SummitMention] = []
+    deferred: list[SummitMention] = []  # keyed by an ordinal alone, and no summit of that ordinal yet
     for m in filter(_keyed, mentions):
         target = next((g for g in groups if _same(g, m) and _compatible(g, m, index)), None)
-        if target is None:
-            groups.append(m)
-        else:
+        if target is not None:
             _absorb(target, m)
+        elif m.location or m.start or m.series:
+            groups.append(m)
+        else:  # "their first encounter in a year", "their second summit": which one, the context says
+            deferred.append(m)
     groups = _join_partials(groups, index)
     for m in mentions:
         for pair in m.bilaterals:
             groups.append(SummitMention(m.token, pair, None, None, None, None, m.status, m.evidence, False))
-    for m in [m for m in mentions if not _keyed(m)]:
+        for place in m.more_places:
+            groups.append(SummitMention(m.token, list(m.participants), place, None, None, None, m.status,
+                                        m.evidence, True))
+    for m in [m for m in mentions if not _keyed(m) or any(m is d for d in deferred)]:
         parties = _parties(m.participants, index)
         definite = m.token.pos_ == "NOUN" and m.token.lemma_.lower() in STRONG_NOUNS  # "the summit"
         if m.sideline:
@@ -549,7 +609,8 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
                 _at_summit(m, [g for g in groups if not g.sideline and _first(g) < m.token.i])
                 groups.append(m)
             continue
-        fitting = [g for g in groups if not (definite and g.sideline) and (
+        fitting = [g for g in groups if not (definite and g.sideline) and not (
+            m.ordinal and g.ordinal and m.ordinal != g.ordinal) and (
             definite or not _parties(g.participants, index) or parties <= _parties(g.participants, index))]
         before = [g for g in fitting if _first(g) < m.token.i]
         target = max(before, key=lambda g: _last_before(g, m.token.i)) if before else (fitting[0] if fitting else None)

@@ -485,3 +485,42 @@ def test_he_falls_back_to_the_nearest_subject_when_the_main_one_is_no_person(run
                 "back, saying he wanted to give diplomacy a chance.")
     [chance] = [c for c in facts.claims if "diplomacy" in c.text]
     assert chance.claimant == "Q22686"
+
+
+def test_meetings_in_several_places_are_one_meeting_each(run) -> None:
+    facts = run("Donald Trump said he had got along well with Kim Jong Un during their three meetings in 2018 and "
+                "2019, in Singapore, Hanoi and at the Demilitarized Zone.", published=datetime(2025, 8, 26, tzinfo=UTC))
+    assert {"Q334", "Q1858"} <= {s.location for s in facts.summits}
+    assert "Q881" not in facts.entities  # Hanoi in the list is the city, not Vietnam
+
+
+def test_where_clause_and_clauses_inside_the_phrase_place_a_meeting(run) -> None:
+    facts = run("Lee Jae-myung flew to Washington from Tokyo, where he met Japanese Prime Minister Shigeru Ishiba "
+                "on Saturday. Vladimir Putin welcomed Kim Jong Un on Wednesday, in a meeting that Washington fears "
+                "could deliver shells.", published=datetime(2025, 8, 26, tzinfo=UTC))
+    locations = {frozenset(s.participants) & {"Q17", "Q7747"}: s.location for s in facts.summits}
+    assert locations[frozenset({"Q17"})] == "Q1490" and locations[frozenset({"Q7747"})] != "Q30"
+
+
+def test_an_ordinal_alone_joins_the_summit_the_context_names(run) -> None:
+    facts = run("Joe Biden and Xi Jinping met for four hours at the Filoli estate in Woodside on Wednesday. It was "
+                "their first face-to-face encounter in a year.", published=datetime(2023, 11, 16, tzinfo=UTC))
+    assert len(facts.summits) == 1
+
+
+def test_an_office_in_apposition_makes_a_leader_of_that_state(run) -> None:
+    facts = run("President Donald Trump met Syria's interim president, Ahmed al-Sharaa, in the Saudi capital on "
+                "May 14, a day after announcing that the United States would lift all sanctions on Syria.",
+                published=datetime(2025, 5, 21, tzinfo=UTC))
+    (summit,) = facts.summits
+    assert summit.location == "Q3692" and {"Q22686", "Q858"} <= set(summit.participants)
+    [lift] = [c for c in facts.claims if "lift all sanctions" in c.text]
+    assert lift.claimant == "Q22686"
+
+
+def test_restrictions_on_a_target_and_a_predicate_parsed_as_modifier(run) -> None:
+    facts = run("The United States, South Korea and Japan have added their own restrictions on North Korean "
+                "shipping. India's foreign ministry called the move unfair and unjustified.")
+    assert {i for s in facts.sanctions if "Q423" in s.targets for i in s.imposers} >= {"Q30", "Q884", "Q17"}
+    [unfair] = [c for c in facts.claims if "unjustified" in c.text]
+    assert facts.entities[unfair.claimant].government_of == "Q668"
