@@ -92,8 +92,8 @@ class Request(flask.Request):
 
     granian marks its input stream terminated, so werkzeug reads a body to the end of the stream,
     not to Content-Length: one more read, waiting on granian's I/O thread. With werkzeug's form
-    machinery on top, a trivial query sent as the SPARQL protocol's POST form cost 0.06-0.1 ms
-    more than the same query by GET; read this way, 0.05 ms (both interleaved on one server).
+    machinery on top, a trivial query sent as the SPARQL protocol's POST form cost 0.10-0.15 ms
+    more than the same query by GET; read this way, 0.05-0.06 ms (interleaved on one server).
     """
 
     @cached_property
