@@ -274,7 +274,8 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
         return quoted or _object_predicate(verb)
     heads = [c for c in verb.children if c.dep_ == "ccomp" and not _inverted(c)]
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads
-              and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS))]  # "... and claimed that": its own
+              and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS)  # "... and claimed that": its own
+                       and not any(g.dep_ == "nsubj" for g in c.children))]
     if not heads and lemma in lexicon.XCOMP_CONTENT_VERBS:
         heads = [c for c in verb.children if c.dep_ == "xcomp"]
     if not heads and lemma in lexicon.OBJECT_CONTENT_VERBS:

@@ -73,6 +73,7 @@ class SummitMention:
     bilaterals: list[list[str]] = field(default_factory=list)
     # "their meetings in Singapore, Hanoi and at the DMZ": one more meeting at each further place
     more_places: list[str] = field(default_factory=list)
+    explicit: bool = False  # "Erdogan met Kristersson": a verb naming both sides, a meeting of its own
     merged: list[SummitMention] = field(default_factory=list)
 
 
@@ -124,7 +125,8 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
                          strong, series, date_inferred=inferred and start is not None, hosts=hosts,
                          sideline=is_verb and _sideline_summit(token) is not None,
                          bilaterals=_bilaterals(token, index) if is_verb and lemma == "meet" else [],
-                         more_places=_more_places(token, index, location) if token.tag_ == "NNS" else [])
+                         more_places=_more_places(token, index, location) if token.tag_ == "NNS" else [],
+                         explicit=is_verb and lemma == "meet" and _names_both_sides(token, index))
 
 
 def _more_places(noun: Token, index: EntityIndex, location: str | None) -> list[str]:
@@ -144,6 +146,15 @@ def _more_places(noun: Token, index: EntityIndex, location: str | None) -> list[
                 found.append(key)
         break
     return found
+
+
+def _names_both_sides(verb: Token, index: EntityIndex) -> bool:
+    """The meeting verb's own subject and object are leaders ("Erdogan met Kristersson", "he met Xi")."""
+    def leader(dep: str) -> bool:
+        arg = next((c for c in verb.children if c.dep_ == dep), None)
+        key = index.key_of_phrase(arg) if arg is not None else None
+        return key is not None and index.kind(key) == "Leader"
+    return leader("nsubj") and leader("dobj")
 
 
 def _bilaterals(verb: Token, index: EntityIndex) -> list[list[str]]:
@@ -253,10 +264,10 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         subject = subject_of(token.head)
         if subject is not None:
             take(subject)
+    if len(_parties(found, index)) < 2 and _refers_to_pair(token):  # "their encounter": the pair just named
+        found += [k for k in _previous_pair(token, index) if k not in found]
     if len(_parties(found, index)) < 2:
         found += [k for k in _sentence_leaders(token, index) if k not in found]
-    if len(_parties(found, index)) < 2 and _refers_to_pair(token):
-        found += [k for k in _previous_pair(token, index) if k not in found]
     if is_verb and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
         key = index.key_of_phrase(token.head)  # "Tokyo, where he met Ishiba": the place the clause is about
         if key and index.kind(key) in ("Place", "State"):
@@ -371,7 +382,7 @@ def _location(token: Token, index: EntityIndex) -> str | None:
         for t in _own_subtree(head, token):
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and not _verb_between(t.head, head):
                 places = [key for inner in _own_subtree(t, token) if not _verb_between(inner, t)
-                          and (key := index.key_at(inner)) and index.kind(key) in ("Place", "State")]
+                          and (key := index.key_at(inner)) and _a_place(index, key)]
                 if places:  # the best known of "Joint Base Elmendorf-Richardson in Anchorage, Alaska"
                     return min(places, key=lambda k: _place_rank(index, k))
     return None
@@ -391,14 +402,24 @@ def _destination(verb: Token, index: EntityIndex) -> str | None:
     return None
 
 
+def _a_place(index: EntityIndex, key: str) -> bool:
+    """A place or state, or a building the gazetteer files as an organisation ("at the White House")."""
+    if index.kind(key) in ("Place", "State"):
+        return True
+    entry = index.entries.get(key)
+    return index.kind(key) == "Organization" and "building" in str(getattr(entry, "category", ""))
+
+
 def _verb_between(token: Token, top: Token) -> bool:
-    """A verb stands strictly between ``token`` and its ancestor ``top``: the token is in a clause of
-    its own ("came after a weekend in which Trump wrote that ... in South Korea")."""
+    """A clause's verb stands strictly between ``token`` and its ancestor ``top``: the token is in a
+    clause of its own ("came after a weekend in which Trump wrote that ... in South Korea"); a
+    participle ("the summit planned for ... in Hanoi") is no such boundary."""
     if token.i == top.i:
         return False
     current = token.head
     while current.i != top.i and current.head.i != current.i:
-        if current.pos_ in ("VERB", "AUX"):
+        if current.pos_ in ("VERB", "AUX") and (current.dep_ != "acl" or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in current.children)):
             return True
         current = current.head
     return False
@@ -614,6 +635,12 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
             definite or not _parties(g.participants, index) or parties <= _parties(g.participants, index))]
         before = [g for g in fitting if _first(g) < m.token.i]
         target = max(before, key=lambda g: _last_before(g, m.token.i)) if before else (fitting[0] if fitting else None)
+        if target is not None and m.explicit and len(parties) == 2 and _parties(
+                [k for k in target.participants if k != target.location], index) > parties:
+            # a bilateral at a larger summit: its leaders take part in that summit, and meet on their own
+            target.participants += [k for k in m.participants if k not in target.participants]
+            groups.append(m)
+            continue
         if target is not None and (parties or before):
             known = _parties(target.participants, index)
             if known and not parties <= known and not set(m.participants) & set(target.participants):

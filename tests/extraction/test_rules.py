@@ -524,3 +524,20 @@ def test_restrictions_on_a_target_and_a_predicate_parsed_as_modifier(run) -> Non
     assert {i for s in facts.sanctions if "Q423" in s.targets for i in s.imposers} >= {"Q30", "Q884", "Q17"}
     [unfair] = [c for c in facts.claims if "unjustified" in c.text]
     assert facts.entities[unfair.claimant].government_of == "Q668"
+
+
+def test_a_bilateral_at_a_larger_summit_is_its_own_meeting_and_they_attend_the_summit(run) -> None:
+    facts = run("Narendra Modi, Vladimir Putin and Xi Jinping attended the SCO summit in Tianjin on Monday. On "
+                "the eve of the gathering, Modi met Xi Jinping for the first time since their encounter in Kazan "
+                "last October.", published=datetime(2025, 9, 2, tzinfo=UTC))
+    pairs = [frozenset(s.participants) & {"Q1058", "Q7747", "Q15031"} for s in facts.summits]
+    assert frozenset({"Q1058", "Q7747", "Q15031"}) in pairs and frozenset({"Q1058", "Q15031"}) in pairs
+    assert not any(p == frozenset({"Q1058", "Q7747", "Q15031"}) and s.start and s.start.value.year == 2024
+                   for p, s in zip(pairs, facts.summits, strict=True))
+
+
+def test_a_summit_at_the_white_house_and_a_second_that_clause_with_its_own_subject(run) -> None:
+    facts = run("Joe Biden and Yoon Suk Yeol held their first summit at the White House. Yoon's office said the "
+                "conversation had been friendly and that the two leaders had agreed to deepen their alliance.")
+    assert [s.location for s in facts.summits] == ["Q35525"]
+    assert any("deepen their alliance" in c.text and "friendly" in c.text for c in facts.claims)
