@@ -23,7 +23,7 @@ Any other summit's ``key`` is the parties (as states), the location and the year
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -117,7 +117,9 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     verb = token if is_verb else _governing_verb(token)
     past = verb is not None and verb.tag_ == "VBD"  # "welcomed Kim on Wednesday": the Wednesday before
     tense = "future" if _planned(token) and not inferred else ("past" if past else None)
-    start, end = _dates(token, anchor, tense, inferred)
+    start, end = _days_from_main_event(token, anchor, inferred), None
+    if start is None:
+        start, end = _dates(token, anchor, tense, inferred)
     series = _series(token, index) if is_noun else None
     strong = bool(location or ordinal or start or series or lemma in STRONG_NOUNS)
     status = _status(token, start, published)
@@ -535,6 +537,61 @@ def _same_report(date: Token, trigger: Token) -> bool:
         if ancestor.dep_ == "ccomp" and lemma_in(ancestor.head, lexicon.SAY_VERBS):
             return ancestor.left_edge.i <= date.i <= ancestor.right_edge.i
     return True
+
+
+DAY_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _days_from_main_event(token: Token, anchor: datetime | None, inferred: bool) -> DateValue | None:
+    """'held talks on Monday, a day after he met Xi', 'met on Monday, a day before the G20 summit':
+    the meeting is dated from the main clause's day."""
+    if anchor is None or inferred:
+        return None
+    node = token
+    for _ in range(4):  # "a day before the Group of 20 summit opened": summit, of, Group, opened
+        relation = _day_offset(node)
+        if relation is not None:
+            main, offset = relation
+            day = _main_day(main, node, anchor)
+            return DateValue(day.value + timedelta(days=offset), "day") if day is not None else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _day_offset(node: Token) -> tuple[Token, int] | None:
+    """(the main verb, signed days) when ``node`` is "a day after ..." / "two days before ..."."""
+    if node.pos_ in ("VERB", "AUX") and node.dep_ == "advcl":
+        link = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    elif node.dep_ == "prep" and node.lower_ in ("after", "before"):
+        link = node
+    else:
+        return None
+    unit = next((c for c in node.children if c.dep_ == "npadvmod" and c.lower_ in DAY_UNITS), None)
+    if link is None or unit is None:
+        return None
+    count = next((COUNTS.get(c.lower_) for c in unit.children if c.dep_ in ("det", "nummod")), None)
+    if count is None:
+        return None
+    sign = -1 if link.lower_ == "after" else 1
+    return node.head, sign * count * DAY_UNITS[unit.lower_]
+
+
+def _main_day(main: Token, skip: Token, anchor: datetime) -> DateValue | None:
+    """The day-precise date attached to the main verb, outside the subordinate phrase."""
+    inner = {t.i for t in skip.subtree}
+    for ent in sentence(main).ents:
+        if ent.label_ != "DATE" or ent.start in inner or _bound(ent):
+            continue
+        head = ent.root
+        while head.head.i != head.i and head.i != main.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        value = resolve_date(date_text(ent), anchor, "past") if head.i == main.i else None
+        if value is not None and value.start.precision == "day" and value.end is None:
+            return value.start
+    return None
 
 
 def _bound(ent) -> bool:

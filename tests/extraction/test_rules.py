@@ -541,3 +541,11 @@ def test_a_summit_at_the_white_house_and_a_second_that_clause_with_its_own_subje
                 "conversation had been friendly and that the two leaders had agreed to deepen their alliance.")
     assert [s.location for s in facts.summits] == ["Q35525"]
     assert any("deepen their alliance" in c.text and "friendly" in c.text for c in facts.claims)
+
+
+def test_a_day_before_or_after_the_main_event_dates_the_other(run) -> None:
+    facts = run("Joe Biden and Xi Jinping held their first meeting on Monday in Bali, a day before the Group of 20 "
+                "summit opened on the island. Narendra Modi held talks with Vladimir Putin on Sunday, two days "
+                "after he met Xi Jinping.", published=datetime(2022, 11, 16, tzinfo=UTC))
+    starts = {s.start.value.date().isoformat() for s in facts.summits if s.start}
+    assert {"2022-11-14", "2022-11-15", "2022-11-11"} <= starts
