@@ -629,6 +629,8 @@ def _match_pronouns(index: EntityIndex) -> None:
                                                  for t in sentence(token) if t.i < token.i):
                 key = _antecedent(index, token, PERSON_KINDS, same_sentence=False, subjects_only=True,
                                   where=unquoted)
+            if key is None and token.dep_ == "nsubj":
+                key = _governing_subject(index, token)
             key = key or _antecedent(index, token, PERSON_KINDS, same_sentence=False, where=unquoted)
         elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             key = None  # a subject "it" continues the sentence's subject ("The EU listed firms it accused of ...")
@@ -696,6 +698,20 @@ def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sen
         if where is not None and not where(index.doc[mention.start]):
             continue
         return mention.key
+    return None
+
+
+def _governing_subject(index: EntityIndex, pronoun: Token) -> str | None:
+    """A subject pronoun of a subordinate clause continues the subject of the clause it depends on:
+    "Modi held talks with Putin on Monday, a day after he met Xi" ("he" is Modi, not Putin)."""
+    clause = pronoun.head
+    while clause.dep_ in ("advcl", "conj") and clause.head.i != clause.i:  # only adverbial and coordinate links
+        verb = clause.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+        if subject is not None:
+            key = index.token_key.get(subject.i)
+            return key if key is not None and index.kind(key) in PERSON_KINDS else None
+        clause = verb
     return None
 
 

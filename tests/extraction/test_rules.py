@@ -549,3 +549,9 @@ def test_a_day_before_or_after_the_main_event_dates_the_other(run) -> None:
                 "after he met Xi Jinping.", published=datetime(2022, 11, 16, tzinfo=UTC))
     starts = {s.start.value.date().isoformat() for s in facts.summits if s.start}
     assert {"2022-11-14", "2022-11-15", "2022-11-11"} <= starts
+
+
+def test_a_pronoun_subject_of_an_adverbial_clause_continues_its_main_subject(run) -> None:
+    facts = run("Indian Prime Minister Narendra Modi held talks with Russian President Vladimir Putin on Monday, "
+                "a day after he met Chinese President Xi Jinping.", published=datetime(2025, 9, 2, tzinfo=UTC))
+    assert any(set(s.participants) >= {"Q1058", "Q15031"} and "Q7747" not in s.participants for s in facts.summits)
