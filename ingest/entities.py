@@ -42,6 +42,7 @@ OPAQUE_ENT_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRO
 NAME_PUNCT = frozenset({"-", "\u2010", "\u2011", ".", "'", "\u2019", "&"})
 MALE_FEMALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
 
 @dataclass
@@ -616,22 +617,31 @@ def _title_state(index: EntityIndex, span: SpacySpan) -> GazEntry | None:
 def _match_pronouns(index: EntityIndex) -> None:
     index.mentions.sort(key=lambda m: m.start)
     doc = index.doc
+    genders = _stated_genders(index)
     for token in doc:
         lower = token.lower_
         if token.pos_ != "PRON" or token.i in index.token_key:
             continue
         if lower in MALE_FEMALE_PRONOUNS:
-            key = None
+            gender = "f" if lower in FEMALE_PRONOUNS else "m"
+            compatible = _gender_fits(genders, gender)
             # A quote's words are the speaker's, not the narrative's: '"I spoke with Vladimir," he said'
             # continues with whoever the narrative was about, not Vladimir (nor the quote's "I").
             unquoted = None if quoted(token) else (lambda t: not quoted(t))
-            if token.dep_ == "nsubj" and not any(t.dep_ == "nsubj" and (unquoted is None or unquoted(t))
-                                                 for t in sentence(token) if t.i < token.i):
+            # "Kim Yo Jong, the leader's sister, ... She denied ...": a person the text marks as a woman
+            key = _antecedent(index, token, PERSON_KINDS, same_sentence=False, back=1,
+                              fits=_gender_fits(genders, gender, known=True), where=unquoted) \
+                if gender == "f" else None
+            if key is None and token.dep_ == "nsubj" and not any(
+                    t.dep_ == "nsubj" and (unquoted is None or unquoted(t)) for t in sentence(token) if t.i < token.i):
                 key = _antecedent(index, token, PERSON_KINDS, same_sentence=False, subjects_only=True,
-                                  where=unquoted)
+                                  where=unquoted, fits=compatible)
             if key is None and token.dep_ == "nsubj":
                 key = _governing_subject(index, token)
-            key = key or _antecedent(index, token, PERSON_KINDS, same_sentence=False, where=unquoted)
+                key = key if key is None or compatible(key) else None
+            key = key or _antecedent(index, token, PERSON_KINDS, same_sentence=False, where=unquoted, fits=compatible)
+            if key is not None:
+                genders.setdefault(key, gender)
         elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             key = None  # a subject "it" continues the sentence's subject ("The EU listed firms it accused of ...")
             if token.dep_ == "nsubj":
@@ -699,6 +709,30 @@ def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sen
             continue
         return mention.key
     return None
+
+
+def _gender_fits(genders: dict[str, str], gender: str, known: bool = False) -> Callable[[str], bool]:
+    """Whether a person may be the antecedent: not marked otherwise (``known``: marked so)."""
+    return lambda key: genders.get(key, None if known else gender) == gender
+
+
+def _stated_genders(index: EntityIndex) -> dict[str, str]:
+    """Persons the text marks as a woman or a man: an apposition or title ("Kim Yo Jong, the leader's
+    sister", "Queen Elizabeth"). Pronouns then resolve only to compatible persons, and each resolved
+    pronoun marks its person in turn."""
+    genders: dict[str, str] = {}
+    for mention in index.mentions:
+        if index.kind(mention.key) not in PERSON_KINDS:
+            continue
+        span = index.doc[mention.start:mention.end]
+        words = {c.lemma_.lower() for c in span.root.children if c.dep_ == "appos"}
+        if mention.start > 0:
+            words.add(index.doc[mention.start - 1].lower_.rstrip("."))
+        if words & lexicon.FEMALE_NOUNS:
+            genders.setdefault(mention.key, "f")
+        elif words & lexicon.MALE_NOUNS:
+            genders.setdefault(mention.key, "m")
+    return genders
 
 
 def _governing_subject(index: EntityIndex, pronoun: Token) -> str | None:

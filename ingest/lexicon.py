@@ -15,6 +15,12 @@ NOT_LEADER_BEFORE_TITLE = frozenset({"vice", "deputy", "first", "former"})
 # Nouns naming the office itself, used for "the North Korean leader", "Russia's president".
 LEADER_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "prime minister", "head of state"})
 
+# Appositions and titles that say a person is a woman or a man ("Kim Yo Jong, the leader's sister").
+FEMALE_NOUNS = frozenset({"sister", "wife", "daughter", "mother", "woman", "widow", "queen", "empress", "mrs", "ms",
+                          "madam", "lady", "princess", "congresswoman", "spokeswoman", "chairwoman", "businesswoman"})
+MALE_NOUNS = frozenset({"brother", "husband", "son", "father", "man", "widower", "king", "emperor", "mr", "prince",
+                        "congressman", "spokesman", "chairman", "businessman"})
+
 # Definite descriptions that refer back to the last organisation named of a fitting kind ("the bloc"
 # after the EU, "the alliance" after NATO): the words of the gazetteer category each one fits.
 ORGANIZATION_DESCRIPTIONS = {

@@ -555,3 +555,10 @@ def test_a_pronoun_subject_of_an_adverbial_clause_continues_its_main_subject(run
     facts = run("Indian Prime Minister Narendra Modi held talks with Russian President Vladimir Putin on Monday, "
                 "a day after he met Chinese President Xi Jinping.", published=datetime(2025, 9, 2, tzinfo=UTC))
     assert any(set(s.participants) >= {"Q1058", "Q15031"} and "Q7747" not in s.participants for s in facts.summits)
+
+
+def test_she_is_the_woman_the_text_marked_not_the_nearest_person(run) -> None:
+    facts = run("Kim Yo Jong, the North Korean leader's sister, dismissed the offer from Seoul. She also denied "
+                "reports that loudspeakers along the border had been dismantled.")
+    [denial] = [c for c in facts.claims if "loudspeakers" in c.text]
+    assert denial.claimant == "Q4330912"
