@@ -28,7 +28,8 @@ class ServerSettings:
     # for a worker while expensive ones run; the OS shares the CPU instead. benchmarks/fairness.py
     # at 10k articles on 2 cores (6 clients on heavy queries, 2 on lookups): a lookup's median was
     # 222-280 ms with 4 workers, 10-15 ms with 8 (Oxigraph's server 1-4 ms), and heavy queries
-    # 8.2-5.4/s instead of 10.8-9.6/s (Oxigraph 3.3/s). A worker holds ~85 MB (PSS) there.
+    # 8.2-5.4/s instead of 10.8-9.6/s (Oxigraph 3.3/s). A worker holds ~85 MB (PSS) there, ~250 MB
+    # at 100k articles.
     workers: int = 8
     update_token: str | None = None
     service_allow: tuple[str, ...] = ()
