@@ -34,6 +34,12 @@ def claims_by(facts: Facts, key: str) -> list:
     return [c for c in facts.claims if c.claimant == key]
 
 
+def claimant_label(facts: Facts, phrase: str) -> str:
+    """The label of whoever made the one claim whose text holds ``phrase``."""
+    [claim] = [c for c in facts.claims if phrase in c.text]
+    return facts.entities[claim.claimant].label
+
+
 def test_offsets_point_into_the_article_text(run) -> None:
     text = "North Korean leader Kim Jong-un met Donald Trump in Hanoi. Kim said the talks were useful."
     facts = run(text)
@@ -338,15 +344,13 @@ def test_he_said_after_a_quote_is_the_narratives_speaker_not_someone_the_quote_n
 def test_second_cue_conjoined_to_the_reported_clause_keeps_the_first_cues_subject(run) -> None:
     facts = run("Kremlin spokesman Dmitry Peskov said the alliance was turning into a tool of confrontation and "
                 "claimed that the spending target would drain Europe's economies.")
-    [drain] = [c for c in facts.claims if "drain" in c.text]
-    assert facts.entities[drain.claimant].label == "Dmitry Peskov"
+    assert claimant_label(facts, "drain") == "Dmitry Peskov"
 
 
 def test_others_continue_the_group_of_the_sentence_before(run) -> None:
     facts = run("Some analysts believe the launch was timed to draw attention. Others said Kim Jong Un could be "
                 "seeking Russian help.")
-    [others] = [c for c in facts.claims if "seeking" in c.text]
-    assert facts.entities[others.claimant].label == "analysts"
+    assert claimant_label(facts, "seeking") == "analysts"
 
 
 def test_relative_clause_accusation_and_subject_it(run) -> None:
@@ -423,8 +427,7 @@ def test_a_leader_named_at_a_known_summit_joins_it_an_observer_does_not(run) -> 
 def test_a_cue_reported_by_another_source_is_that_sources_claim(run) -> None:
     facts = run("A senior U.S. official said Xi Jinping had told Joe Biden that China had no plans to attack "
                 "Taiwan. North Korea's foreign ministry rejected the resolution as an act of war, KCNA reported.")
-    [plans] = [c for c in facts.claims if "no plans" in c.text]
-    assert facts.entities[plans.claimant].label == "senior U.S. official"
+    assert claimant_label(facts, "no plans") == "senior U.S. official"
     assert any(c.cue.text == "rejected" for c in facts.claims)  # an attribution after the fact keeps it
 
 
@@ -432,30 +435,23 @@ def test_some_and_others_continue_a_group_and_countries_are_a_group(run) -> None
     facts = run("Diplomats said the meeting had failed. Some of them believe Iran may still let inspectors back "
                 "in. Others fear the sanctions will push Tehran away. The three European countries said Iran "
                 "had breached its commitments.")
-    def by(phrase: str) -> str:
-        [claim] = [c for c in facts.claims if phrase in c.text]
-        return facts.entities[claim.claimant].label
-
-    assert by("inspectors") == "Diplomats" and by("push Tehran") == "Diplomats"
-    [breach] = [c for c in facts.claims if "breached" in c.text]
-    assert facts.entities[breach.claimant].label == "European countries"
+    assert claimant_label(facts, "inspectors") == "Diplomats"
+    assert claimant_label(facts, "push Tehran") == "Diplomats"
+    assert claimant_label(facts, "breached") == "European countries"
 
 
 def test_named_apposition_speaks_and_he_continues_the_main_subject(run) -> None:
     facts = run("Timor-Leste joined the bloc. Its prime minister, Xanana Gusmao, said the country had waited a "
                 "decade. Kremlin aide Yuri Ushakov said Vladimir Putin would travel to Beijing, where he was due to "
                 "attend a parade. He said a meeting with Kim Jong Un was being prepared.")
-    [waited] = [c for c in facts.claims if "waited" in c.text]
-    assert facts.entities[waited.claimant].label == "Xanana Gusmao"
-    [prepared] = [c for c in facts.claims if "being prepared" in c.text]
-    assert facts.entities[prepared.claimant].label == "Yuri Ushakov"
+    assert claimant_label(facts, "waited") == "Xanana Gusmao"
+    assert claimant_label(facts, "being prepared") == "Yuri Ushakov"
 
 
 def test_a_middle_name_is_a_short_name(run) -> None:
     facts = run("Brazilian President Luiz Inacio Lula da Silva met Donald Trump. Lula said the meeting had gone "
                 "well.")
-    [claim] = [c for c in facts.claims if "gone well" in c.text]
-    assert facts.entities[claim.claimant].label == "Luiz Inacio Lula da Silva"
+    assert claimant_label(facts, "gone well") == "Luiz Inacio Lula da Silva"
 
 
 def test_last_and_next_month_are_before_and_after_publication(run) -> None:
