@@ -4,7 +4,8 @@ Every input yields either articles or a failure that names the file (and the JSO
 or feed entry) with a reason a user can act on; nothing here raises for bad input. Formats:
 
 * ``.txt``/``.md``: the first non-blank line is the title, the rest the text; a header line
-  "Published: <date>" (or Date/Posted/Dated) below the title gives the publication date.
+  "Published: <date>" (or Date/Posted/Dated) below the title gives the publication date, else a
+  short dated byline line of a scraped page ("March 24, 2023", "By A. Writer | Feb. 25, 2023").
 * ``.html``/``.htm``: trafilatura's main text, title, date, author, site name and canonical URL.
 * ``.json``: one article object or a list of them; ``.jsonl``: one object per line (streamed).
   Fields: ``text`` (required), ``title``, ``url``, ``published``, ``author``, ``publisher``.
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.ingest.article import Article
+from diplograph.ingest.dates import find as find_dates
 from diplograph.ingest.dates import parse_published
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # whole-file formats are read into memory; JSONL is streamed
@@ -168,6 +170,10 @@ def _check_unicode(name: str, value: str) -> None:
 DATE_LINE = re.compile(r"^[ \t]*(?:published|date|posted|dated)(?:[ \t]+on)?[ \t]*:[ \t]*"
                        r"(?P<value>[^\n]{4,60}?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 HEADER_LINES = 6  # how far below the title a date line still counts as header, in non-blank lines
+# A scraped page's header (section line, repeated title, standfirst, captions, byline) is longer.
+BYLINE_LINES = 14
+BYLINE_MAX_CHARS = 100
+BYLINE_MAX_WORDS = 8  # words besides the date: "By Jane Doe | Updated 6 hours ago"
 
 
 def _read_text(data: bytes, source: str, url: str | None) -> Iterator[Item]:
@@ -193,12 +199,29 @@ def _header_date(body: str) -> tuple[str, datetime | None]:
         header_end = len(body) if line_end < 0 else line_end
     match = DATE_LINE.search(body, 0, header_end)
     if match is None:
-        return body, None
+        return body, _byline_date(body)
     try:
         published = parse_published(match["value"])
     except ValueError:
         return body, None
     return body[:match.start()] + body[match.end():], published
+
+
+def _byline_date(body: str) -> datetime | None:
+    """The first full date on a short header line that is little else (a scraped page's dateline or
+    byline). The line stays in the text; a caption or body sentence (too long, or ending in a full
+    stop) does not qualify, and a month without a day ("April 2023") is no publication date."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()][:BYLINE_LINES]
+    for line in lines:
+        if len(line) > BYLINE_MAX_CHARS or (line.endswith(".") and not re.search(r"\b[ap]\.m\.$", line)):
+            continue  # a body sentence or a caption, not a dateline
+        days = [m for m in find_dates(line) if m.value.start.precision == "day"]
+        if not days:
+            continue
+        rest = line[:days[0].start] + line[days[0].end:]
+        if len(re.findall(r"[A-Za-z]+", rest)) <= BYLINE_MAX_WORDS:
+            return days[0].value.start.value
+    return None
 
 
 # --- HTML ------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ def sentence(token: Token) -> SpacySpan:
     whole Doc's annotation on every call, which made extraction quadratic in the article length."""
     table = token.doc.user_data.get("diplograph.sentences")
     if table is None:
-        sents = list(token.doc.sents)
+        sents = _split_at_breaks(token.doc)
         index = [0] * len(token.doc)
         for number, sent in enumerate(sents):
             for i in range(sent.start, sent.end):
@@ -36,6 +36,27 @@ def sentence(token: Token) -> SpacySpan:
         table = token.doc.user_data["diplograph.sentences"] = (sents, index)
     sents, index = table
     return sents[index[token.i]]
+
+
+STRUCTURAL_LINE = 100  # a text with a line this long keeps paragraphs on one line: its breaks are structure
+
+
+def _split_at_breaks(doc: Doc) -> list[SpacySpan]:
+    """spaCy's sentences, cut after a blank line and, in a text whose paragraphs each sit on one line,
+    after any line break: the parser runs a scraped page's section line, byline, dateline and photo
+    caption into the next sentence ("Commentary By A. Writer March 24, 2023 Xi chose Moscow ..."),
+    so their dates and names would read as that sentence's. Hard-wrapped text breaks at blank lines only."""
+    text = text_of(doc)
+    single = any(len(line) > STRUCTURAL_LINE for line in text.split("\n"))
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and t.i > start and t.i + 1 < sent.end and ("\n\n" in t.text or (single and "\n" in t.text)):
+                out.append(doc[start:t.i + 1])
+                start = t.i + 1
+        out.append(doc[start:sent.end])
+    return out
 
 
 QUOTES = re.compile(r"\u201c[^\u201d]{3,}?\u201d|\"[^\"\n]{3,}?\"")
@@ -125,13 +146,15 @@ def date_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None, 
     return datetime(max(years), 7, 1, tzinfo=UTC), True
 
 
-# spaCy may cut a range in two DATE entities ("October 22 to" + "24"): the end it left outside.
+# spaCy may cut a range in two DATE entities ("October 22 to" + "24", "March 20" + "to March 22,
+# 2023"): the end it left outside.
 _TO = r"\s*(?:-|\u2013|\u2014|to|until|through)"
 _DAY_YEAR = r"\s*[0-3]?\d\b(?:,?\s+(?:1[89]|2[01])\d\d)?"
 _RANGE_OPEN = re.compile(r"\d" + _TO + "$", re.IGNORECASE)  # "October 22 to"
 _RANGE_END = re.compile(_DAY_YEAR, re.IGNORECASE)
 _RANGE_OPEN_DAY = re.compile(r"[A-Za-z]\s+[0-3]?\d$")  # "October 22" followed by "to 24"
-_RANGE_END_AFTER_DAY = re.compile(_TO + _DAY_YEAR, re.IGNORECASE)
+_RANGE_END_AFTER_DAY = re.compile(  # "to 24", "to March 22, 2023"
+    _TO + r"(?:\s*(?:" + "|".join(name for name in dates.MONTHS if len(name) > 3) + r"))?" + _DAY_YEAR, re.IGNORECASE)
 
 
 def date_text(ent: SpacySpan) -> str:

@@ -115,7 +115,8 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     ordinal = next((lexicon.ORDINALS[c.lower_] for c in token.children
                     if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None)
     verb = token if is_verb else _governing_verb(token)
-    past = verb is not None and verb.tag_ == "VBD"  # "welcomed Kim on Wednesday": the Wednesday before
+    past = verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)))  # "welcomed", "had met": before
     tense = "future" if _planned(token) and not inferred else ("past" if past else None)
     start, end = _days_from_main_event(token, anchor, inferred), None
     if start is None:
@@ -509,12 +510,13 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None,
             t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS or t.lemma_.lower() in lexicon.SUMMIT_VERBS)]
         if len(attached) != 1 or len(triggers) != 1:
             return None, None
-    ent, value = attached[0]
+    ent, value = min(attached, key=lambda a: PRECISION_RANK[a[1].start.precision])  # "a year later, on May 4"
     if value.end is None and ent.root.head.head.lemma_.lower() in END_VERBS:
         return None, value.start
     return value.start, value.end
 
 
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "csubj", "parataxis", "acl"})
 
 
@@ -666,6 +668,8 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
     deferred: list[SummitMention] = []  # keyed by an ordinal alone, and no summit of that ordinal yet
     for m in filter(_keyed, mentions):
         target = next((g for g in groups if _same(g, m) and _compatible(g, m, index)), None)
+        target = target or next((g for g in groups if _widens(g, m) and not (m.location and m.location != g.location)
+                                 and _parties(m.participants, index) <= _parties(g.participants, index)), None)
         if target is not None:
             _absorb(target, m)
         elif m.location or m.start or m.series:
@@ -758,10 +762,17 @@ def _absorb(group: SummitMention, m: SummitMention) -> None:
     group.location = group.location or m.location
     group.ordinal = group.ordinal or m.ordinal
     group.hosts |= m.hosts
-    if group.start is None and m.start is not None:
+    if (group.start is None and m.start is not None) or _widens(group, m):
         group.start, group.end, group.date_inferred = m.start, m.end, m.date_inferred
     if m.status in ("Cancelled", "CutShort") or group.status is None:
         group.status = m.status or group.status
+
+
+def _widens(group: SummitMention, m: SummitMention) -> bool:
+    """A stated range holding the one day the summit has so far ("talks on March 21" in a caption, then
+    "the visit ran from March 20 to March 22") is the fuller date."""
+    return (group.start is not None and group.end is None and m.start is not None and m.end is not None
+            and m.start.value <= group.start.value <= m.end.value)
 
 
 def _date_from_caption(doc: Doc, index: EntityIndex, group: SummitMention, anchor: datetime | None) -> None:

@@ -7,6 +7,7 @@ summits.py, sanctions.py and entities.py) and checks it on text written for the 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 import spacy
@@ -15,6 +16,7 @@ from diplograph.config import Settings
 from diplograph.ingest.article import Article
 from diplograph.ingest.extract import extract
 from diplograph.ingest.facts import Facts
+from diplograph.ingest.readers import read_file
 
 
 @pytest.fixture(scope="module")
@@ -558,3 +560,40 @@ def test_she_is_the_woman_the_text_marked_not_the_nearest_person(run) -> None:
                 "reports that loudspeakers along the border had been dismantled.")
     [denial] = [c for c in facts.claims if "loudspeakers" in c.text]
     assert denial.claimant == "Q4330912"
+
+
+def test_a_scraped_pages_short_dated_byline_is_its_publication_date(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Leaders meet in Moscow\nfrom World Watch\n\nLeaders meet in Moscow\n\n"
+                    "Vladimir Putin greets Xi Jinping at the Kremlin in Moscow on March 21, 2023, before a long "
+                    "round of talks on trade, energy and the war.\nBy A. Writer | Updated March 24, 2023 9:10 am\n\n"
+                    "Putin met Xi on Tuesday.\n", encoding="utf-8")
+    [article] = read_file(page)
+    assert article.published == datetime(2023, 3, 24, tzinfo=UTC)
+    assert "By A. Writer" in article.text  # the byline stays text
+    caption_only = tmp_path / "caption.txt"
+    caption_only.write_text("Title\n\nXi Jinping greets Vladimir Putin in Beijing on February 4, 2022.\n\nBody.\n",
+                            encoding="utf-8")
+    assert next(read_file(caption_only)).published is None  # a caption sentence is no byline
+
+
+def test_header_lines_do_not_date_the_first_sentence(run) -> None:
+    facts = run("Analysis\nBy A. Writer\nMarch 24, 2023\n\nVladimir Putin met Xi Jinping in Moscow to sign a new "
+                "partnership agreement with a long list of projects in energy, transport and finance.", published=None)
+    [summit] = facts.summits
+    assert summit.start is None
+
+
+def test_a_stated_day_beats_a_relative_year_and_had_met_is_past(run) -> None:
+    facts = run("A year earlier, on February 4, 2022, Putin and Xi had met in Beijing. Fumio Kishida and "
+                "Yoon Suk-yeol had met before in Phnom Penh in November.", published=datetime(2023, 8, 21, tzinfo=UTC))
+    starts = {s.location: s.start.value.date().isoformat() for s in facts.summits if s.start}
+    assert starts == {"Q956": "2022-02-04", "Q1850": "2022-11-01"}
+
+
+def test_a_stated_range_widens_a_captions_single_day(run) -> None:
+    facts = run("Vladimir Putin and Xi Jinping hold talks at the Kremlin in Moscow, March 21, 2023.\n\n"
+                "The state visit ran from March 20 to March 22, 2023, and ended with a dinner.",
+                published=datetime(2023, 3, 24, tzinfo=UTC))
+    [summit] = facts.summits
+    assert (summit.start.value.date().isoformat(), summit.end.value.date().isoformat()) == ("2023-03-20", "2023-03-22")
