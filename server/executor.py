@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import multiprocessing
+import os
 import queue
+import select
 import threading
 import time
 from collections.abc import Iterator
@@ -54,6 +57,7 @@ class _Worker:
         self.process = context.Process(target=worker.main, args=(child,), daemon=True, name="diplograph-query")
         self.process.start()
         child.close()
+        self.frames = _Frames(self.conn.fileno())
         self.snapshot: Snapshot | None = None
 
     def kill(self) -> None:
@@ -160,7 +164,7 @@ class Executor:
                 self._discard(proc)
         for proc in nudged:
             try:
-                acknowledged = proc.conn.poll(OPEN_WAIT) and proc.conn.recv_bytes() == b"O"
+                acknowledged = proc.frames.next(OPEN_WAIT) == b"O"
             except (EOFError, OSError):
                 acknowledged = False
             if acknowledged:
@@ -205,12 +209,13 @@ class Executor:
                 self._discard(proc)
 
     def _receive(self, proc: _Worker, deadline: float) -> bytes:
-        if not proc.conn.poll(max(deadline - time.monotonic(), 0)):
-            raise QueryFailed(504, f"the query ran past the time limit of {self.timeout:g} s and was stopped")
         try:
-            return proc.conn.recv_bytes()
+            frame = proc.frames.next(deadline - time.monotonic())
         except (EOFError, OSError):
             raise QueryFailed(500, "the query worker died (out of memory?); the query was not answered") from None
+        if frame is None:
+            raise QueryFailed(504, f"the query ran past the time limit of {self.timeout:g} s and was stopped")
+        return frame
 
     def _discard(self, proc: _Worker) -> None:
         """Kill a worker whose state is unknown and start its replacement in the background."""
@@ -236,6 +241,44 @@ class Executor:
             except queue.Empty:
                 return
             proc.kill()
+
+
+class _Frames:
+    """The frames a worker sends with ``Connection.send_bytes``, read with one poll and one read.
+
+    ``Connection.poll`` builds a selector each call and ``recv_bytes`` reads a frame's length and
+    its bytes separately; inside granian each system call hands the GIL over and back, so a trivial
+    query paid for four where two do (a small answer is one frame, written in one go).
+    """
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.buffer = bytearray()
+        self.ready = select.poll()
+        self.ready.register(fd, select.POLLIN)
+
+    def next(self, timeout: float) -> bytes | None:
+        """The next frame, or None when none came within ``timeout`` seconds; EOFError once the worker is gone."""
+        deadline = time.monotonic() + timeout
+        while (frame := self._take()) is None:
+            if not self.ready.poll(max(math.ceil((deadline - time.monotonic()) * 1000), 0)):
+                return None
+            chunk = os.read(self.fd, 1 << 17)
+            if not chunk:
+                raise EOFError
+            self.buffer += chunk
+        return frame
+
+    def _take(self) -> bytes | None:
+        """Split off a whole frame: its 4-byte length, then its bytes (frames stay far below 2 GiB)."""
+        if len(self.buffer) < 4:
+            return None
+        end = 4 + int.from_bytes(self.buffer[:4], "big", signed=True)
+        if len(self.buffer) < end:
+            return None
+        frame = bytes(self.buffer[4:end])
+        del self.buffer[:end]
+        return frame
 
 
 def _answer(head: dict, body: Iterator[bytes], whole: bytes | None = None) -> Answer:

@@ -79,6 +79,19 @@ def test_writes_with_the_token(rw_server):
     assert got.text.strip() == f'<http://example.org/n> <http://example.org/m> "1"^^{integer} .'
 
 
+def test_a_graph_many_frames_long_comes_back_whole(rw_server):
+    """A dump streams from the worker in 64 KB frames, several to a pipe read or split across reads."""
+    graph = EX + "big"
+    lines = [f'<{EX}s{i}> <{EX}p> "{i:06d} {"x" * (i % 300)}" .' for i in range(4000)]
+    put = requests.put(rw_server.url + "/store", params={"graph": graph}, data="\n".join(lines).encode(),
+                       headers={"Content-Type": "application/n-triples", **rw_server.auth()})
+    assert put.status_code in (201, 204), put.text
+    got = requests.get(rw_server.url + "/store", params={"graph": graph}, headers={"Accept": "application/n-triples"})
+    assert got.status_code == 200 and len(got.content) > 8 * 64 * 1024
+    assert sorted(got.text.strip().splitlines()) == sorted(lines)
+    rw_server.update(f"DROP GRAPH <{graph}>")
+
+
 def test_bad_rdf_is_refused_with_the_parser_message_and_nothing_written(rw_server):
     before = _count(rw_server)
     response = requests.put(rw_server.url + "/store", params={"graph": GRAPH}, data=b"<a> <b> .",
