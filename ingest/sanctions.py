@@ -38,6 +38,10 @@ from diplograph.ingest.spans import clause_sentence, date_anchor, date_text, res
 _LEGAL = re.compile(r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+\d{3,4}\b"
                     r"|\b(?:[A-Z][\w'\u2019]+\s+){1,8}Act\b(?:\s+\([A-Z]+\))?")
 IMPOSER_KINDS = frozenset({"Organization", "State", "Government"})
+# Verbs that list targets under a regime, when an imposer is their subject.
+LISTING_VERBS = frozenset({"designate", "blacklist"})
+# "added dozens of Chinese companies to its sanctions list": the object of these joins the list.
+ADDING_VERBS = frozenset({"add", "put", "place"})
 TARGET_KINDS = frozenset({"State", "Organization", "Leader", "Person", "Government"})
 
 
@@ -56,7 +60,8 @@ def extract_sanctions(doc: Doc, index: EntityIndex, published: datetime | None) 
         if evaded and not (sanction.imposers and sanction.targets):
             continue  # "helped Moscow evade sanctions": an existing regime, not named enough to record
         found.append(sanction)
-        if not sanction.targets and (_target_phrase(token) or (verb is not None and _target_phrase(verb))):
+        if not sanction.targets and (_target_phrase(token) or (verb is not None and _target_phrase(verb))) \
+                and not _counted_listing(token, verb):
             unnamed.append(sanction)
     _fill_targets([s for s in found if all(s is not u for u in unnamed)], index)
     return _merge([s for s in found if s.imposers or s.targets], index)
@@ -67,8 +72,12 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and lemma in lexicon.SANCTION_NOUNS:
         return True
-    if token.pos_ == "VERB" and lemma == "sanction":
-        return True
+    if token.pos_ == "VERB" and (lemma == "sanction" or (lemma in LISTING_VERBS and any(
+            c.dep_ == "nsubj" and (key := index.key_of_phrase(c)) and index.kind(key) in IMPOSER_KINDS
+            for c in token.children))):
+        return True  # "Treasury designated 250 targets"
+    if token.pos_ == "NOUN" and lemma == "cap" and any(c.lower_ == "price" for c in token.children):
+        return True  # "the G7 price cap on Russian oil"
     if lemma == "ban":
         objects = [c for c in token.children
                    if c.dep_ in ("dobj", "compound") or (c.dep_ == "prep" and c.lower_ == "on")]
@@ -79,11 +88,28 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
 
 def _target_phrase(token: Token) -> bool:
     """The trigger names a target with a preposition ("on entities that ...", "against a company");
-    "on both countries" points back at states and is left to the article's evident target."""
+    "on both countries" points back at states and is left to the article's evident target, and "on
+    top of" names none."""
     return any(c.dep_ == "prep" and c.lower_ in lexicon.SANCTION_TARGET_PREPS
-               and any(p.dep_ == "pobj" and p.lemma_.lower() not in lexicon.MEMBER_NOUNS
+               and any(p.dep_ == "pobj" and p.lemma_.lower() not in lexicon.MEMBER_NOUNS and p.lemma_.lower() != "top"
                        and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
                for c in token.children)
+
+
+QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "score", "scores", "number", "list", "batch",
+                            "round", "wave"})
+
+
+def _counted_listing(token: Token, verb: Token | None) -> bool:
+    """"sanctions on 92 individuals and entities", "on dozens of companies": a round of listings under
+    the regime the article is about, whose target the context gives (unlike "on firms that ...")."""
+    for head in (token, verb):
+        for prep in (c for c in (head.children if head is not None else ()) if c.dep_ == "prep"
+                     and c.lower_ in lexicon.SANCTION_TARGET_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.lemma_.lower() in QUANTITY_NOUNS or any(c.dep_ == "nummod" for c in pobj.children):
+                    return True
+    return False
 
 
 def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferred: bool) -> Sanction | None:
@@ -133,11 +159,13 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                     for t in _pobjs(prep):
                         add(targets, _target_key(index, t), TARGET_KINDS)
         if verb is not None and verb.i != token.i:
-            _from_verb(verb, index, imposers, targets, add)
+            # "maintain their own restrictions on top of the UN sanctions": a named imposer's sanctions
+            # do not take on the subject of a verb further up
+            _from_verb(verb, index, imposers, targets, add, subject=not imposers)
     for state in modifier_states:
         if state in targets:
             continue
-        (targets if imposers and state not in imposers else imposers).append(state)
+        (targets if (imposers and state not in imposers) or _only_a_target(index, state) else imposers).append(state)
     imposers = [k for k in imposers if k not in targets]
     for key in list(imposers):  # an agency or government imposes for its state
         state = index.state_of(key) if index.kind(key) == "Government" else _agency_state(index, key)
@@ -160,8 +188,21 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                     confidence=0.8 if imposers and targets else 0.6)
 
 
-def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: list[str], add) -> None:
-    if verb.lemma_.lower() in lexicon.SANCTION_STATUS and (subject := subject_of(verb)) is not None:
+def _only_a_target(index: EntityIndex, key: str) -> bool:
+    """A state the gazetteer's regimes target and never have impose: "North Korea sanctions" are on it."""
+    qid = index.entities[key].qid
+    regimes = index.gaz.sanctions()
+    return qid is not None and any(qid in r.targets for r in regimes) and not any(qid in r.imposers for r in regimes)
+
+
+def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: list[str], add,
+               subject: bool = True) -> None:
+    if verb.lemma_.lower() in ADDING_VERBS:  # "added dozens of Chinese companies to their sanctions list"
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                for t in (child, *child.conjuncts):
+                    add(targets, _target_key(index, t), TARGET_KINDS)
+    if subject and verb.lemma_.lower() in lexicon.SANCTION_STATUS and (subject := subject_of(verb)) is not None:
         if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head  # "The United States and the EU, which have imposed sanctions on Russia"
         for t in (subject, *subject.conjuncts):
@@ -176,10 +217,12 @@ def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: li
 
 
 def _pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition, without a conjoined second measure ("a price cap on Russian oil
+    and the EU embargo on crude")."""
     out = []
     for child in prep.children:
         if child.dep_ in ("pobj", "pcomp"):
-            out += [child, *child.conjuncts]
+            out += [child, *(c for c in child.conjuncts if c.lemma_.lower() not in lexicon.SANCTION_NOUNS)]
     return out
 
 
@@ -210,8 +253,18 @@ def _agent_key(index: EntityIndex, token: Token) -> str | None:
 
 
 def _target_key(index: EntityIndex, token: Token) -> str | None:
-    """The target a noun phrase names: an entity, or the state of an adjective ("Russian banks")."""
+    """The target a noun phrase names: an entity, or the state of an adjective ("Russian banks"), of a
+    phrase it counts or lists ("dozens of Chinese companies", "250 targets, including Russian banks"),
+    or, for a firm the gazetteer does not know, of its description ("X, a Chinese imagery firm")."""
     key = index.key_of_phrase(token)
+    if key and not (index.kind(key) == "Organization" and index.entities[key].qid is None):
+        return key
+    for child in token.children:
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "including")):
+            for inner in ([child] if child.dep_ == "appos" else [c for c in child.children if c.dep_ == "pobj"]):
+                for t in inner.subtree:
+                    if t.i <= inner.i and (state := index.demonyms.get(t.i)) is not None:
+                        return index.entity_for(state)
     if key:
         return key
     trade = token.lower_ in lexicon.TRADE_NOUNS  # "imports of Russian diamonds", "arms sales to Libya"
@@ -252,9 +305,10 @@ def _status(token: Token, verb: Token | None) -> str | None:
 
 
 def _fill_targets(found: list[Sanction], index: EntityIndex) -> None:
-    """Give target-less sanctions the article's evident target: a state the article names that the
-    gazetteer knows this imposer sanctions, else the previous sanction's target, else the state the
-    article mentions most that imposes no sanction in it."""
+    """Give target-less sanctions the article's evident target: a state the gazetteer knows this
+    imposer sanctions (the one named last before the sanction, else the one the article names most),
+    else the previous sanction's target, else the state the article mentions most that imposes no
+    sanction in it."""
     imposing = {k for s in found for k in s.imposers}
     counts = Counter(m.key for m in index.mentions if index.kind(m.key) == "State" and m.key not in imposing)
     previous: list[str] = []
@@ -265,12 +319,28 @@ def _fill_targets(found: list[Sanction], index: EntityIndex) -> None:
         if not sanction.imposers:
             continue
         known = _known_targets(index, sanction.imposers)
-        candidates = [k for k, _ in counts.most_common() if k in known][:1]
+        candidates = _named_nearby(index, known - set(sanction.imposers), sanction.evidence)
+        candidates = candidates or [k for k, _ in counts.most_common() if k in known][:1]
         candidates = candidates or [k for k in previous if k not in sanction.imposers]
         candidates = candidates or [k for k, _ in counts.most_common(1)]
         if candidates:
             sanction.targets = candidates
             sanction.confidence = 0.5
+
+
+def _named_nearby(index: EntityIndex, keys: set[str], evidence) -> list[str]:
+    """The one of ``keys`` the sanction's own sentence names (by name or adjective), else the one its
+    paragraph names last before it: "Pyongyang's response ... American sanctions were a crime" means
+    sanctions on North Korea, though the article names Russia more often."""
+    named = [(index.doc[m.start].idx, m.key) for m in index.mentions if m.key in keys]
+    named += [(index.doc[i].idx, state.qid) for i, state in index.demonyms.items() if state.qid in keys]
+    text = index.doc.text
+    paragraph = text.rfind("\n\n", 0, evidence.start) + 1
+    inside = [key for at, key in named if evidence.start <= at < evidence.end]
+    if len(set(inside)) == 1:
+        return inside[:1]
+    before = [(at, key) for at, key in named if paragraph <= at < evidence.start]
+    return [max(before)[1]] if before else []  # keys are QIDs: the gazetteer's regimes name linked states
 
 
 def _known_targets(index: EntityIndex, imposers: list[str]) -> set[str]:

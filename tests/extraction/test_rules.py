@@ -597,3 +597,51 @@ def test_a_stated_range_widens_a_captions_single_day(run) -> None:
                 published=datetime(2023, 3, 24, tzinfo=UTC))
     [summit] = facts.summits
     assert (summit.start.value.date().isoformat(), summit.end.value.date().isoformat()) == ("2023-03-20", "2023-03-22")
+
+
+def sanction_pairs(facts: Facts) -> set[tuple[str, str]]:
+    return {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets}
+
+
+def test_a_counted_round_of_listings_takes_the_articles_target(run) -> None:
+    facts = run("Russia invaded Ukraine a year ago. Britain announced sanctions on 92 individuals and entities, "
+                "and Australia imposed sanctions on a further 90 people.")
+    assert {("Q145", "Q159"), ("Q408", "Q159")} <= sanction_pairs(facts)
+
+
+def test_an_implicit_target_is_the_known_target_named_last(run) -> None:
+    facts = run("The United States imposed sanctions on Russia. Russia said the measures had failed, and Russia "
+                "vowed to retaliate. North Korea rejected talks. Its foreign ministry said American sanctions "
+                "were a crime.")
+    assert ("Q30", "Q423") in sanction_pairs(facts)
+
+
+def test_listed_firms_are_targets_by_their_state(run) -> None:
+    facts = run("The Treasury Department added dozens of Chinese companies to its sanctions list. The State "
+                "Department designated more than 250 targets, including Russian banks. On Monday the Treasury "
+                "sanctioned Orbital Horizon Imaging, a Chinese satellite firm.")
+    pairs = sanction_pairs(facts)
+    assert {("Q30", "Q148"), ("Q30", "Q159")} <= pairs
+    assert ("Q648666", "Q148") in pairs and ("Q789915", "Q159") in pairs
+
+
+def test_a_targets_name_before_sanctions_is_not_an_imposer(run) -> None:
+    facts = run("China and Russia vetoed new North Korea sanctions. The United States and Japan maintain their "
+                "own restrictions on North Korea on top of the UN sanctions imposed after its nuclear tests.")
+    pairs = sanction_pairs(facts)
+    assert not any(i == "Q423" for i, _ in pairs)
+    assert ("Q1065", "Q423") in pairs
+    assert not any({"Q1065", "Q30"} <= set(s.imposers) for s in facts.sanctions)
+
+
+def test_a_price_cap_is_a_sanction_on_the_goods_state(run) -> None:
+    facts = run("The G7 price cap on Russian oil and the EU embargo on seaborne crude have cut revenues.")
+    pairs = sanction_pairs(facts)
+    assert ("Q1764511", "Q159") in pairs and ("Q1764511", "Q458") not in pairs
+
+
+def test_an_implicit_target_named_by_an_adjective_in_the_same_sentence(run) -> None:
+    facts = run("The United States imposed sanctions on Russia and North Korea. Russia vetoed a resolution, and "
+                "Russia said Moscow would not back down. Japan has since tightened its own sanctions, adding "
+                "North Korean officials involved in arms transfers.")
+    assert ("Q17", "Q423") in sanction_pairs(facts) and ("Q17", "Q159") not in sanction_pairs(facts)
