@@ -641,7 +641,7 @@ def test_a_price_cap_is_a_sanction_on_the_goods_state(run) -> None:
 
 
 def test_an_implicit_target_named_by_an_adjective_in_the_same_sentence(run) -> None:
-    facts = run("The United States imposed sanctions on Russia and North Korea. Russia vetoed a resolution, and "
-                "Russia said Moscow would not back down. Japan has since tightened its own sanctions, adding "
-                "North Korean officials involved in arms transfers.")
-    assert ("Q17", "Q423") in sanction_pairs(facts) and ("Q17", "Q159") not in sanction_pairs(facts)
+    facts = run("Russia vetoed a resolution on North Korea, and Russia said Moscow would not back down. The United "
+                "States has since tightened its own sanctions, adding North Korean officials involved in arms "
+                "transfers.")
+    assert sanction_pairs(facts) == {("Q30", "Q423")}
