@@ -530,29 +530,52 @@ def _match_persons(index: EntityIndex) -> None:
             tokens = tokens[1:]
         if not tokens or any(t.i in index.token_key for t in tokens) or "\n" in ent.text:
             continue
-        pending.append(doc[tokens[0].i:tokens[-1].i + 1])
-    pending += [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
-                and t.i not in index.token_key and t.text.casefold() in parts]  # "Ri said", "Yoon" tagged GPE
+        pending.append(doc[tokens[0].i:_past_particles(doc, tokens[-1].i + 1, index)])
     for span in pending:
-        if len(span) == 1 and (keys := parts.get(span.text.casefold())) and len(keys) == 1:
-            index.add(span.start, span.end, next(iter(keys)), span.text, 0.8)
-            continue
-        if len(span) == 1 and keys and (leader := _namesake_leader(index, keys, span.start)) is not None:
-            index.add(span.start, span.end, leader, span.text, 0.7)
-            continue
-        if len(span) == 1 and not _has_title(span):
-            continue  # an unknown single name: too weak to type or link
-        office = _office_in_apposition(span)
-        kind = "Leader" if _has_title(span) or office is not None else "Person"
-        key = index.unlinked(kind, span.text, 0.6)
-        index.add(span.start, span.end, key, span.text, 0.6)
-        state = _title_state(index, span) if kind == "Leader" else None
-        if state is None and office is not None:
-            state = _state_modifier(index, office)[0]
-        if state is not None and state.qid:
-            index.titled_states.setdefault(key, state.qid)
-        for word in _name_words([t.text for t in span]):
-            parts.setdefault(word.casefold(), set()).add(key)
+        _add_person(index, span, parts)
+    # short references ("Ri said", "Yoon" tagged GPE), also to persons just found ("von der Leyen")
+    for span in [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
+                 and t.i not in index.token_key and t.text.casefold() in parts]:
+        _add_person(index, span, parts)
+
+
+def _add_person(index: EntityIndex, span: SpacySpan, parts: dict[str, set[str]]) -> None:
+    """One name the tagger found: a short reference to a known person, or a new person."""
+    if len(span) == 1 and (keys := parts.get(span.text.casefold())) and len(keys) == 1:
+        index.add(span.start, span.end, next(iter(keys)), span.text, 0.8)
+        return
+    if len(span) == 1 and keys and (leader := _namesake_leader(index, keys, span.start)) is not None:
+        index.add(span.start, span.end, leader, span.text, 0.7)
+        return
+    if len(span) == 1 and not _has_title(span):
+        return  # an unknown single name: too weak to type or link
+    office = _office_in_apposition(span)
+    kind = "Leader" if _has_title(span) or office is not None else "Person"
+    key = index.unlinked(kind, span.text, 0.6)
+    index.add(span.start, span.end, key, span.text, 0.6)
+    state = _title_state(index, span) if kind == "Leader" else None
+    if state is None and office is not None:
+        state = _state_modifier(index, office)[0]
+    if state is not None and state.qid:
+        index.titled_states.setdefault(key, state.qid)
+    for word in _name_words([t.text for t in span]):
+        parts.setdefault(word.casefold(), set()).add(key)
+
+
+NAME_PARTICLES = frozenset({"von", "der", "van", "den", "de", "da", "del", "della", "di", "du", "le", "la", "ter",
+                            "bin", "ibn"})
+
+
+def _past_particles(doc: Doc, end: int, index: EntityIndex) -> int:
+    """The end of a name whose surname starts with particles the tagger cut off ("Ursula von" +
+    "der Leyen"): past the particles and the capitalised word after them."""
+    j = end
+    while j < len(doc) and doc[j].lower_ in NAME_PARTICLES and doc[j].text.islower():
+        j += 1
+    if j == end or j >= len(doc) or not doc[j].text[:1].isupper() or doc[j].pos_ != "PROPN" \
+            or any(i in index.token_key for i in range(end, j + 1)):
+        return end
+    return j + 1
 
 
 def _namesake_leader(index: EntityIndex, keys: set[str], at: int) -> str | None:

@@ -22,6 +22,7 @@ Any other summit's ``key`` is the parties (as states), the location and the year
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -80,6 +81,7 @@ class SummitMention:
 def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) -> list[Summit]:
     anchor, inferred = date_anchor(doc, published)
     mentions = [m for t in doc if (m := _mention(t, index, anchor, inferred, published)) is not None]
+    _next_days(mentions)
     groups = _merge(mentions, index)
     summits = []
     for group in groups:
@@ -227,6 +229,7 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
     found: list[str] = []
     location: str | None = None
     places: list[str] = []
+    between = False  # "between" named who met
 
     def take(head: Token) -> None:
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
@@ -258,6 +261,7 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     take(pobj)
+                    between = between or child.lower_ == "between"
         elif dep == "prep" and child.lower_ == "to" and token.lemma_ in ("visit", "trip"):  # "Xi's visit to Pyongyang"
             for pobj in child.children:
                 key = index.key_of_phrase(pobj) if pobj.dep_ == "pobj" else None
@@ -269,7 +273,7 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
             take(subject)
     if len(_parties(found, index)) < 2 and _refers_to_pair(token):  # "their encounter": the pair just named
         found += [k for k in _previous_pair(token, index) if k not in found]
-    if len(_parties(found, index)) < 2:
+    if len(_parties(found, index)) < 2 and not between:  # "a meeting between Tsai and a Speaker": no one else
         found += [k for k in _sentence_leaders(token, index) if k not in found]
     if is_verb and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
         key = index.key_of_phrase(token.head)  # "Tokyo, where he met Ishiba": the place the clause is about
@@ -596,10 +600,14 @@ def _main_day(main: Token, skip: Token, anchor: datetime) -> DateValue | None:
     return None
 
 
+BOUND_WORDS = frozenset({"since", "until", "till", "by"})
+
+
 def _bound(ent) -> bool:
-    """'her first visit since 2017', 'until March': a bound of a period, not the meeting's date."""
+    """'her first visit since 2017', 'until March', 'by Monday': a bound of a period, not the meeting's
+    date."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return ent[0].lower_ in ("since", "until", "till") or before in ("since", "until", "till")
+    return ent[0].lower_ in BOUND_WORDS or before in BOUND_WORDS
 
 
 def _status(token: Token, start: DateValue | None, published: datetime | None) -> str | None:
@@ -616,6 +624,21 @@ def _status(token: Token, start: DateValue | None, published: datetime | None) -
     if verb is not None and verb.tag_ in ("VBD", "VBN") and verb.lemma_ in ("meet", "hold", "host", "visit"):
         return "Held"
     return None
+
+
+NEXT_DAY = re.compile(r"^(?:the\s+)?(?:next|following)\s+day$|^(?:a|one)\s+day\s+later$", re.IGNORECASE)
+
+
+def _next_days(mentions: list[SummitMention]) -> None:
+    """"The next day Xi hosted Macron in Guangzhou": the day after the meeting dated just before
+    (in this sentence or the one before it)."""
+    before = None  # the last mention with a day
+    for m in mentions:
+        if m.start is None and before is not None and _sentences_apart(before.token, m.token) <= 1 and any(
+                ent.label_ == "DATE" and NEXT_DAY.match(ent.text.strip()) for ent in sentence(m.token).ents):
+            m.start = DateValue((before.end or before.start).value + timedelta(days=1), "day")
+        if m.start is not None and m.start.precision == "day":
+            before = m
 
 
 # --- merging ------------------------------------------------------------------------------------------

@@ -645,3 +645,27 @@ def test_an_implicit_target_named_by_an_adjective_in_the_same_sentence(run) -> N
                 "States has since tightened its own sanctions, adding North Korean officials involved in arms "
                 "transfers.")
     assert sanction_pairs(facts) == {("Q30", "Q423")}
+
+
+def test_a_surname_with_particles_is_one_name_and_its_short_form_follows(run) -> None:
+    facts = run("Emmanuel Macron met Xi Jinping, joined by European Commission President Ursula von der Leyen. "
+                "Von der Leyen took a tougher line. She said that China had become more repressive. Macron gave an "
+                "interview on his plane home. He said Europe should not follow anyone.")
+    assert claimant_label(facts, "more repressive") == "Ursula von der Leyen"
+    assert claimant_label(facts, "Europe should not") == "Emmanuel Macron"
+    assert not any(e.label == "Leyen" for e in facts.entities.values())
+
+
+def test_a_meeting_between_two_named_people_takes_no_one_else(run) -> None:
+    facts = run("The day after Emmanuel Macron left China, drills began in response to a meeting in California "
+                "between Taiwan's President Tsai Ing-wen and House Speaker Kevin McCarthy.",
+                published=datetime(2023, 4, 10, tzinfo=UTC))
+    assert not any("Q3052772" in s.participants for s in facts.summits)
+
+
+def test_the_next_day_follows_the_meeting_dated_before_and_by_monday_is_no_date(run) -> None:
+    facts = run("Emmanuel Macron returned from a state visit to China with deals and, by Monday, a headache. "
+                "Macron held talks with Xi Jinping in Beijing on April 6, 2023. The next day Xi hosted Macron in "
+                "the southern city of Guangzhou.", published=datetime(2023, 4, 10, tzinfo=UTC))
+    starts = sorted(s.start.value.date().isoformat() for s in facts.summits if s.start)
+    assert starts == ["2023-04-06", "2023-04-07"]
