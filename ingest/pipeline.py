@@ -372,8 +372,10 @@ def _outcome(source: str, checked: Checked | Exception) -> Outcome:
 def load_model(name: str):  # -> spacy.Language
     import spacy
 
+    from diplograph.ingest.paragraphs import with_paragraphs
+
     try:
-        return spacy.load(name)
+        return with_paragraphs(spacy.load(name))
     except OSError as error:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {error}") from None
 

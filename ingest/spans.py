@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 from diplograph.ingest import dates
 from diplograph.ingest.facts import Span
+from diplograph.ingest.paragraphs import breaks_lines
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_NAME = re.compile(r"\b(" + "|".join(name for name in dates.MONTHS if len(name) > 3) + r")\b", re.IGNORECASE)
@@ -38,16 +39,13 @@ def sentence(token: Token) -> SpacySpan:
     return sents[index[token.i]]
 
 
-STRUCTURAL_LINE = 100  # a text with a line this long keeps paragraphs on one line: its breaks are structure
-
-
 def _split_at_breaks(doc: Doc) -> list[SpacySpan]:
     """spaCy's sentences, cut after a blank line and, in a text whose paragraphs each sit on one line,
     after any line break: the parser runs a scraped page's section line, byline, dateline and photo
     caption into the next sentence ("Commentary By A. Writer March 24, 2023 Xi chose Moscow ..."),
-    so their dates and names would read as that sentence's. Hard-wrapped text breaks at blank lines only."""
-    text = text_of(doc)
-    single = any(len(line) > STRUCTURAL_LINE for line in text.split("\n"))
+    so their dates and names would read as that sentence's (the ``paragraphs`` step makes the parser
+    itself start sentences there; this keeps a Doc parsed without it right)."""
+    single = breaks_lines(text_of(doc))
     out = []
     for sent in doc.sents:
         start = sent.start

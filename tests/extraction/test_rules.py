@@ -16,12 +16,13 @@ from diplograph.config import Settings
 from diplograph.ingest.article import Article
 from diplograph.ingest.extract import extract
 from diplograph.ingest.facts import Facts
+from diplograph.ingest.pipeline import load_model
 from diplograph.ingest.readers import read_file
 
 
 @pytest.fixture(scope="module")
 def nlp() -> spacy.language.Language:
-    return spacy.load(Settings().spacy_model)
+    return load_model(Settings().spacy_model)
 
 
 @pytest.fixture
@@ -669,3 +670,9 @@ def test_the_next_day_follows_the_meeting_dated_before_and_by_monday_is_no_date(
                 "the southern city of Guangzhou.", published=datetime(2023, 4, 10, tzinfo=UTC))
     starts = sorted(s.start.value.date().isoformat() for s in facts.summits if s.start)
     assert starts == ["2023-04-06", "2023-04-07"]
+
+
+def test_a_heading_line_does_not_swallow_the_next_sentence(run) -> None:
+    facts = run("Putin met Xi Jinping in Moscow.\n\nRelated Content\n\nWhat the Pipeline Means for Beijing\n\n"
+                "What Beijing gave\n\nXi said China stood on the side of peace and dialogue.")
+    assert claimant_label(facts, "side of peace") == "Xi Jinping"
