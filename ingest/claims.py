@@ -135,8 +135,11 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
         return None  # agentless passive: "it is believed that ..."
     if _inside(verb.idx, quotes) or _reported_by_another(verb, index):
         return None
+    if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
+        return None  # "shrank by 2 percent, less than economists had predicted": a comparison, not their claim
     misattached = _misattached_conjunct(verb)
-    subject = _quoted_speaker(verb) or (subject_of(misattached) if misattached else subject_of(verb))
+    subject = _quoted_speaker(verb) or _stranded_subject(verb) or (
+        subject_of(misattached) if misattached else subject_of(verb))
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subject = verb.head  # "Kishida, who said ..."
     claimant = source_key(subject, index) if subject is not None else None
@@ -152,6 +155,17 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
     cue = Span(verb.idx, verb.idx + len(verb.text), verb.text)
     negated = any(c.dep_ == "neg" for c in verb.children) or _rejecting_predicate(verb)
     return _claim(index, claimant, pieces, cue, verb, lemma_in(verb, lexicon.SAY_VERBS) or "", negated)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """'Canada listed 129 people, and Prime Minister Justin Trudeau, speaking in Toronto, said ...':
+    the parse coordinates the name with the first verb and the cue after it; the name between them is
+    the cue's subject, not the first verb's."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    names = [c for c in verb.head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+             and verb.head.i < c.i < verb.i]
+    return names[-1] if names else None
 
 
 def _quoted_speaker(verb: Token) -> Token | None:
@@ -266,6 +280,8 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
         as_phrase = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         return _ranges(t for h in objects + as_phrase for t in _content_tokens(h)) if as_phrase and objects else []
+    if lemma == "add" and any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "it added seven entities to the list": an act, it reports nothing
     if lemma in lexicon.QUOTE_VERBS:
         start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
         quoted = [(a, b) for a, b in quotes if a >= verb.idx and start <= a and b <= end + 1]
@@ -274,8 +290,7 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
         return quoted or _object_predicate(verb)
     heads = [c for c in verb.children if c.dep_ == "ccomp" and not _inverted(c)]
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads
-              and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS)  # "... and claimed that": its own
-                       and not any(g.dep_ == "nsubj" for g in c.children))]
+              and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS) and not _reported_conjunct(c))]
     if not heads and lemma in lexicon.XCOMP_CONTENT_VERBS:
         heads = [c for c in verb.children if c.dep_ == "xcomp"]
     if not heads and lemma in lexicon.OBJECT_CONTENT_VERBS:
@@ -298,6 +313,16 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _ranges(tok for h in heads for tok in _content_tokens(h))
+
+
+def _reported_conjunct(verb: Token) -> bool:
+    """A cue coordinated with the reported clause is still reported when it is a second that-clause
+    ("said X and that the leaders had agreed ...") or has a pronoun subject; "... and claimed that"
+    (no subject: the same source's own claim) and "..., and Blinken warned that" (another source's)
+    are claims of their own."""
+    subjects = [g for g in verb.children if g.dep_ == "nsubj"]
+    return bool(subjects) and (any(g.dep_ == "mark" and g.lower_ == "that" for g in verb.children)
+                               or all(g.pos_ == "PRON" for g in subjects))
 
 
 def _only_a_name(doc: Doc, start: int, end: int) -> bool:

@@ -54,7 +54,7 @@ PERSON_SOURCE_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "of
                                  "adviser", "advisor", "envoy", "negotiator", "minister", "source"})
 # Who speaks for a principal: "his office said", "the president's spokesman said" -> the principal.
 DELEGATE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "camp", "team",
-                            "campaign", "cabinet", "secretariat"})
+                            "campaign", "cabinet", "secretariat", "mission", "embassy"})
 QUANTIFIERS = frozenset({"many", "some", "most", "several", "few", "other", "certain", "numerous", "all", "both",
                          "a", "an", "the", "these", "those", "its", "their", "his", "her"})
 
@@ -68,7 +68,7 @@ SAY_VERBS = frozenset({
     "signal", "assess", "conclude", "agree", "recall", "charge", "reject", "dismiss", "indicate", "offer",
     "underline", "underscore", "repeat", "highlight", "blame", "characterize", "characterise", "depict",
     "dispute", "call", "term", "dub", "brand", "hail", "label", "denounce", "condemn", "criticize", "criticise",
-    "praise", "welcome",
+    "praise", "welcome", "reply", "respond",
 })
 # Verbs that make a claim only with an "as" complement: 'denounced the meeting as a step toward ...'
 # ("condemned the remarks" alone is an act, not a proposition).
@@ -82,7 +82,7 @@ OBJECT_CONTENT_VERBS = frozenset({"emphasize", "emphasise", "stress", "deny", "r
 # Verbs whose infinitive complement is a claim ("offered to restart", "claimed to have ...").
 # Commitments ("vowed to retaliate", "pledged to tighten", "promised to", "agreed to") are acts, not
 # propositions: they make a claim only with a that-clause ("vowed that ...").
-XCOMP_CONTENT_VERBS = frozenset({"offer", "claim", "deny", "hope", "expect"})
+XCOMP_CONTENT_VERBS = frozenset({"offer", "claim", "deny", "hope", "expect", "acknowledge", "admit"})
 # Nouns that name a proposition, so that denying or rejecting one is a Denied claim whose content is
 # the rejected proposition ("dismissed the allegations", "rejected claims that ..."); denying a plain
 # thing ("the Kremlin dismissed the measures") is not a claim.

@@ -676,3 +676,28 @@ def test_a_heading_line_does_not_swallow_the_next_sentence(run) -> None:
     facts = run("Putin met Xi Jinping in Moscow.\n\nRelated Content\n\nWhat the Pipeline Means for Beijing\n\n"
                 "What Beijing gave\n\nXi said China stood on the side of peace and dialogue.")
     assert claimant_label(facts, "side of peace") == "Xi Jinping"
+
+
+def test_a_name_stranded_between_coordinated_verbs_is_the_cues_subject(run) -> None:
+    facts = run("Canada listed 129 individuals and 63 entities, and Prime Minister Justin Trudeau, speaking in "
+                "Toronto, said Canada would stand with Ukraine for as long as it takes.")
+    assert claimant_label(facts, "stand with Ukraine") == "Justin Trudeau"
+
+
+def test_another_sources_coordinated_cue_is_not_content(run) -> None:
+    facts = run("John Kirby said a ceasefire would simply ratify Russia's conquest, and Secretary of State Antony "
+                "Blinken warned that the world should not be fooled by Russia.")
+    [kirby] = [c for c in facts.claims if "ratify" in c.text]
+    assert "fooled" not in kirby.text and claimant_label(facts, "fooled") == "Antony Blinken"
+
+
+def test_comparisons_acts_and_gerund_admissions(run) -> None:
+    facts = run("Russia's economy shrank by about 2 percent, less than many economists had predicted. The EU's "
+                "package went further: it added seven Iranian entities to the list. Tehran has acknowledged "
+                "sending a small number of drones to Russia. China's mission in Vienna claimed the deal violated "
+                "the treaty. Anthony Albanese replied that the pathway strengthened Australian sovereignty.")
+    texts = {c.text: facts.entities[c.claimant].label for c in facts.claims}
+    assert not any("shrank" in t or "went further" in t for t in texts)
+    assert any("sending a small number" in t and who == "Iran" for t, who in texts.items())
+    assert any("violated the treaty" in t and who == "China" for t, who in texts.items())
+    assert any("strengthened Australian sovereignty" in t for t in texts)
