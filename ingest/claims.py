@@ -138,7 +138,7 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
         return None  # "shrank by 2 percent, less than economists had predicted": a comparison, not their claim
     misattached = _misattached_conjunct(verb)
-    subject = _quoted_speaker(verb) or _stranded_subject(verb) or (
+    subject = _quoted_speaker(verb) or _stranded_subject(verb) or _caused_speaker(verb) or (
         subject_of(misattached) if misattached else subject_of(verb))
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subject = verb.head  # "Kishida, who said ..."
@@ -166,6 +166,16 @@ def _stranded_subject(verb: Token) -> Token | None:
     names = [c for c in verb.head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
              and verb.head.i < c.i < verb.i]
     return names[-1] if names else None
+
+
+CAUSING_VERBS = frozenset({"lead", "prompt", "cause", "drive", "spur", "provoke"})
+
+
+def _caused_speaker(verb: Token) -> Token | None:
+    """'The cancellation led Macron to accuse him of lying': the object of the causing verb speaks."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in CAUSING_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
 
 
 def _quoted_speaker(verb: Token) -> Token | None:

@@ -533,9 +533,12 @@ def _match_persons(index: EntityIndex) -> None:
         pending.append(doc[tokens[0].i:_past_particles(doc, tokens[-1].i + 1, index)])
     for span in pending:
         _add_person(index, span, parts)
-    # short references ("Ri said", "Yoon" tagged GPE), also to persons just found ("von der Leyen")
-    for span in [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
-                 and t.i not in index.token_key and t.text.casefold() in parts]:
+    # short references ("Ri said", "Yoon" tagged GPE), also to persons just found ("von der Leyen"), and
+    # a subject or possessor the tagger took for an adjective or noun ("Albanese later agreed",
+    # "Morrison's cancellation")
+    for span in [doc[t.i:t.i + 1] for t in doc if t.ent_type_ != "PERSON" and t.i not in index.token_key
+                 and t.text.casefold() in parts and (t.pos_ == "PROPN" or (
+                     t.pos_ in ("ADJ", "NOUN") and t.text[:1].isupper() and t.dep_ in ("nsubj", "poss")))]:
         _add_person(index, span, parts)
 
 
@@ -648,6 +651,9 @@ def _match_pronouns(index: EntityIndex) -> None:
         if lower in MALE_FEMALE_PRONOUNS:
             gender = "f" if lower in FEMALE_PRONOUNS else "m"
             compatible = _gender_fits(genders, gender)
+            if lower in OBJECT_PRONOUNS and (bound := _clause_subjects(index, token)):
+                # "led Macron to accuse him": an object pronoun is not its own clause's subject
+                compatible = _excluding(compatible, bound)
             # A quote's words are the speaker's, not the narrative's: '"I spoke with Vladimir," he said'
             # continues with whoever the narrative was about, not Vladimir (nor the quote's "I").
             unquoted = None if quoted(token) else (lambda t: not quoted(t))
@@ -675,6 +681,27 @@ def _match_pronouns(index: EntityIndex) -> None:
         if key is not None:
             index.add(token.i, token.i + 1, key, token.text, 0.55)
             index.mentions.sort(key=lambda m: m.start)
+
+
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+
+
+def _excluding(fits: Callable[[str], bool], bound: set[str]) -> Callable[[str], bool]:
+    return lambda key: fits(key) and key not in bound
+
+
+def _clause_subjects(index: EntityIndex, pronoun: Token) -> set[str]:
+    """Who is the subject of the clause an object pronoun is in (for a controlled infinitive, the
+    controller: the object of "led Macron to accuse him", the subject of "wanted to meet him")."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("dobj", "dative", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "xcomp":
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"] or \
+            [c for c in verb.head.children if c.dep_ == "nsubj"]
+        subjects = controller
+    return {key for s in subjects if (key := index.token_key.get(s.i)) is not None}
 
 
 def _match_definite_descriptions(index: EntityIndex) -> None:

@@ -701,3 +701,17 @@ def test_comparisons_acts_and_gerund_admissions(run) -> None:
     assert any("sending a small number" in t and who == "Iran" for t, who in texts.items())
     assert any("violated the treaty" in t and who == "China" for t, who in texts.items())
     assert any("strengthened Australian sovereignty" in t for t in texts)
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject_and_a_caused_speaker_speaks(run) -> None:
+    facts = run("Scott Morrison cancelled a French submarine contract. The cancellation led Emmanuel Macron to "
+                "accuse him of lying.")
+    [claim] = [c for c in facts.claims if "lying" in c.text]
+    assert claim.claimant == "Q3052772" and "Q3052772" not in claim.about
+
+
+def test_a_known_surname_tagged_as_an_adjective_is_the_person(run) -> None:
+    facts = run("Australian Prime Minister Anthony Albanese took office in May. The French contract was "
+                "cancelled. Albanese later agreed to pay compensation, and he met Emmanuel Macron in Paris in "
+                "July 2022.", published=datetime(2023, 3, 15, tzinfo=UTC))
+    assert any({"Q3052772", "Q408"} <= set(s.participants) and s.location == "Q90" for s in facts.summits)
