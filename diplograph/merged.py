@@ -139,12 +139,13 @@ def _graphs_written(toks: list[Token]) -> _Written:
     return written
 
 
-def replace_graph_update(graph: str, quads: Iterable[ox.Quad | ox.Triple]) -> str:
-    """One request that makes ``graph`` hold exactly ``quads``, keeping the default graph the union
-    and the counts (``aggregates``) current."""
+def replace_graph_update(graph: str, quads: Iterable[ox.Quad | ox.Triple], *, dropping: Iterable[str] = ()) -> str:
+    """One request that makes ``graph`` hold exactly ``quads`` and deletes the ``dropping`` graphs,
+    keeping the default graph the union and the counts (``aggregates``) current."""
     quads = list(quads)
     body = _body(quads)
-    return (f"{aggregates.removed(graph)} ;\n{_unshare(graph)} ;\nDROP SILENT GRAPH <{graph}> ;\n"
+    drops = "".join(f"{drop_graph_update(g)} ;\n" for g in dropping)
+    return (f"{drops}{aggregates.removed(graph)} ;\n{_unshare(graph)} ;\nDROP SILENT GRAPH <{graph}> ;\n"
             f"CREATE SILENT GRAPH <{graph}> ;\n{aggregates.added(quads)}"
             f"INSERT DATA {{\n{body}\nGRAPH <{graph}> {{\n{body}\n}} }}")
 

@@ -223,9 +223,10 @@ class SparqlStore:
         """One SPARQL Update request, as is."""
         self._send("POST", self.endpoints.update, data={"update": sparql})
 
-    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
-        """Make ``graph`` hold exactly ``quads``: one Update request, the default graph kept merged."""
-        self.send_update(replace_graph_update(graph, quads))
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad], *, dropping: Iterable[str] = ()) -> None:
+        """Make ``graph`` hold exactly ``quads`` and delete the ``dropping`` graphs: one Update request,
+        the default graph kept merged."""
+        self.send_update(replace_graph_update(graph, quads, dropping=dropping))
 
     def add(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Add ``quads`` to ``graph`` in one request."""

@@ -161,13 +161,14 @@ class Store:
         added to named graphs (what it deleted from them stays there: see ``merged``)."""
         self.inner.update(mirrored(sparql))
 
-    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
-        """Make ``graph`` hold exactly ``quads``, atomically: readers see the old or the new graph.
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad], *, dropping: Iterable[str] = ()) -> None:
+        """Make ``graph`` hold exactly ``quads`` and delete the ``dropping`` graphs (an article's earlier
+        versions), atomically: readers see the old graphs or the new one.
 
         One SPARQL Update request is one Oxigraph transaction, so a crash mid-way leaves the old
-        graph intact and an article is never half-written.
+        graphs intact and an article is never half-written.
         """
-        self.inner.update(replace_graph_update(graph, quads))
+        self.inner.update(replace_graph_update(graph, quads, dropping=dropping))
 
     def add(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Add ``quads`` to ``graph`` in one transaction."""

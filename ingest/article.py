@@ -16,6 +16,9 @@ class Article:
     published: datetime | None = None
     author: str | None = None
     publisher: str | None = None
+    # The source holds this article alone (a text, Markdown or HTML file, a fetched page): an article
+    # read from the same source before is an earlier version of this one, which ingest replaces.
+    whole_source: bool = False
 
     @property
     def key(self) -> str:

@@ -29,6 +29,7 @@ from diplograph import __version__
 from diplograph.config import Settings
 from diplograph.ingest.article import Article
 from diplograph.ingest.readers import Failure, read
+from diplograph.ontology import DG
 from diplograph.store import Store
 
 if TYPE_CHECKING:
@@ -43,6 +44,10 @@ BATCH_SIZE = 16
 # replaced (measured: 6,000 writes grew the process by 750 MB, flat at +60 MB when flushed every 500).
 FLUSH_EVERY = 250
 FACT_KINDS = ("entity", "summit", "sanction", "claim")
+# Article graphs (an article's graph is named by its IRI) read from ?source (projected: Oxigraph binds
+# only variables of the projection).
+ARTICLES_FROM = (f"SELECT DISTINCT ?article ?source WHERE {{ GRAPH ?article {{ ?article a <{DG.Article}> ; "
+                 f"<{DG.sourceLocation}> ?source }} }}")
 
 
 class Extractor(Protocol):
@@ -65,6 +70,7 @@ class Outcome:
     source: str
     graph: str | None = None
     quads: list[ox.Quad] = field(default_factory=list)
+    whole_source: bool = False  # as ``Article.whole_source``: replaces the earlier article from its source
     facts: Counter[str] = field(default_factory=Counter)
     dropped: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
@@ -275,12 +281,22 @@ class _Writer:
         error = None
         if outcome.failure is None and outcome.graph is not None:
             try:
-                self.store.replace_graph(outcome.graph, outcome.quads)
+                self.store.replace_graph(outcome.graph, outcome.quads, dropping=self._earlier_versions(outcome))
             except (OSError, ValueError, SyntaxError) as failed:
                 error = f"could not write to the store: {failed}"
         if flush:
             self.store.flush()
         return error
+
+
+    def _earlier_versions(self, outcome: Outcome) -> list[str]:
+        """The articles read before from the file or page ``outcome`` comes from, when it holds one
+        article only: an edited file's new text is a new article (its key is the text's hash), and
+        without this the old one would stay beside it."""
+        if not outcome.whole_source:
+            return []
+        rows = self.store.query(ARTICLES_FROM, bindings={"source": ox.Literal(outcome.source)})
+        return [row["article"].value for row in rows if row["article"].value != outcome.graph]
 
 
 def _record(outcome: Outcome, write_error: str | None, summary: Summary, reporter: Reporter) -> None:
@@ -335,7 +351,7 @@ class Processor:
                 docs = [None] * len(batch)
             mapped = [self._map(article, doc) for article, doc in zip(batch, docs, strict=True)]
         checked = iter(self._check([m for m in mapped if not isinstance(m, Outcome)]))
-        return [m if isinstance(m, Outcome) else _outcome(a.source, next(checked))
+        return [m if isinstance(m, Outcome) else _outcome(a, next(checked))
                 for a, m in zip(batch, mapped, strict=True)]
 
     def _map(self, article: Article, doc: spacy.tokens.Doc | None) -> Mapped | Outcome:
@@ -360,13 +376,13 @@ class Processor:
             return error
 
 
-def _outcome(source: str, checked: Checked | Exception) -> Outcome:
+def _outcome(article: Article, checked: Checked | Exception) -> Outcome:
     if isinstance(checked, Exception):
-        return Outcome(source, failure=f"validation failed: {type(checked).__name__}: {checked}")
+        return Outcome(article.source, failure=f"validation failed: {type(checked).__name__}: {checked}")
     kept = Counter(part.kind for part in checked.parts if part.kind != "article")
     quads = list(dict.fromkeys(q for part in checked.parts for q in part.quads))
-    return Outcome(source, graph=checked.parts[0].node.value, quads=quads, facts=kept,
-                   dropped=Counter(checked.dropped), warnings=checked.warnings)
+    return Outcome(article.source, graph=checked.parts[0].node.value, quads=quads, whole_source=article.whole_source,
+                   facts=kept, dropped=Counter(checked.dropped), warnings=checked.warnings)
 
 
 def load_model(name: str):  # -> spacy.Language

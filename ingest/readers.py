@@ -184,9 +184,10 @@ def _read_text(data: bytes, source: str, url: str | None) -> Iterator[Item]:
     first, _, rest = text.partition("\n")
     if rest.strip():
         body, published = _header_date(rest)
-        yield _article(body, source, title=first.strip().lstrip("#").strip(), url=url, published=published)
+        yield _article(body, source, title=first.strip().lstrip("#").strip(), url=url, published=published,
+                       whole_source=True)
     else:
-        yield _article(text, source, url=url)
+        yield _article(text, source, url=url, whole_source=True)
 
 
 def _header_date(body: str) -> tuple[str, datetime | None]:
@@ -240,7 +241,7 @@ def _read_html(data: bytes, source: str, url: str | None) -> Iterator[Item]:
         except ValueError:
             published = None  # trafilatura's date is a best guess; a bad one is not worth the article
     yield _article(document.text, source, title=document.title, url=document.url or url, published=published,
-                   author=document.author, publisher=document.sitename)
+                   author=document.author, publisher=document.sitename, whole_source=True)
 
 
 def html_to_text(html: str) -> str:

@@ -66,11 +66,33 @@ def put_graph(server: RunningServer, token: str, graph: str, ntriples: bytes, *,
     url = f"{server.graph_store}?{urllib.parse.urlencode({'graph': graph})}"
     request = urllib.request.Request(url, data=ntriples, method="PUT", headers={
         "Content-Type": "application/n-triples", "Authorization": f"Bearer {token}"})
+    return _send(request, f"{server.graph_store} refused <{graph}>", timeout)[0] == 201
+
+
+def delete_graph(server: RunningServer, token: str, graph: str, *, timeout: float = 120) -> None:
+    """Delete ``graph`` through the Graph Store Protocol; one already gone is no error."""
+    url = f"{server.graph_store}?{urllib.parse.urlencode({'graph': graph})}"
+    request = urllib.request.Request(url, method="DELETE", headers={"Authorization": f"Bearer {token}"})
+    _send(request, f"{server.graph_store} refused to delete <{graph}>", timeout, missing_ok=True)
+
+
+def select(server: RunningServer, query: str, *, timeout: float = 120) -> bytes:
+    """The answer to a SELECT query, as SPARQL JSON results."""
+    request = urllib.request.Request(server.sparql, data=urllib.parse.urlencode({"query": query}).encode(),
+                                     headers={"Accept": "application/sparql-results+json"})
+    return _send(request, f"{server.sparql} refused a query", timeout)[1]
+
+
+def _send(request: urllib.request.Request, refused: str, timeout: float, *,
+          missing_ok: bool = False) -> tuple[int, bytes]:
+    """The server's status and body, or a ``PushError`` that says why there is none."""
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status == 201
+            return response.status, response.read()
     except urllib.error.HTTPError as error:
+        if missing_ok and error.code == 404:
+            return 404, b""
         detail = error.read().decode("utf-8", "replace").strip()
-        raise PushError(f"{server.graph_store} refused <{graph}>: {error.code} {detail}") from None
+        raise PushError(f"{refused}: {error.code} {detail}") from None
     except OSError as error:
-        raise PushError(f"cannot reach the server at {server.graph_store}: {error}") from None
+        raise PushError(f"cannot reach the server at {request.full_url}: {error}") from None

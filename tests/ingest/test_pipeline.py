@@ -153,6 +153,25 @@ def test_reingesting_the_same_files_changes_nothing(tmp_path: Path) -> None:
     assert content(store_dir) == first
 
 
+def test_an_edited_file_replaces_its_earlier_version(tmp_path: Path) -> None:
+    """An edited file's text is a new article (keys hash the text); it replaces the article read from
+    the file before, so the store ends as if only the new text had been ingested. Articles that share
+    a file (JSON, JSONL, feeds) never replace one another."""
+    folder = corpus(tmp_path / "in")
+    edited, fresh = tmp_path / "edited", tmp_path / "fresh"
+    assert ingest(str(folder), "--store", str(edited))[0] == 0
+    (folder / "hanoi.txt").write_text(HANOI.replace("in no hurry", "in a great hurry"), encoding="utf-8")
+    (folder / "helsinki.html").write_text(HTML.replace("no reason", "every reason"), encoding="utf-8")
+    code, output = ingest(str(folder), "--store", str(edited))
+    assert code == 0 and "ingested 8 articles" in output, output
+    assert ingest(str(folder), "--store", str(fresh))[0] == 0
+    assert content(edited) == content(fresh)
+    claims = [c["text"] for c in rows(edited, "claims")]
+    assert any("in a great hurry" in text for text in claims)
+    assert not any("in no hurry" in text for text in claims)
+    assert sorted(Path(a["source"]).name for a in rows(edited, "articles")).count("summits.jsonl") == 2
+
+
 def test_a_batch_with_bad_files_stores_the_good_ones_and_names_the_bad(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "in")
     (folder / "corrupt.json").write_text('{"text": "Moon Jae-in said", "title": ', encoding="utf-8")

@@ -30,7 +30,8 @@ TALKS_V2 = {"url": TALKS_URL, "title": "Kim and Moon pledge a nuclear-free penin
             "text": "North Korean leader Kim Jong Un and South Korean President Moon Jae-in signed a declaration at "
                     "Panmunjom on Friday pledging to rid the peninsula of nuclear weapons. Chinese officials said "
                     "they welcomed the agreement."}
-PREFIX = "PREFIX dg: <https://w3id.org/diplograph/ontology#>"
+DG = "https://w3id.org/diplograph/ontology#"
+PREFIX = f"PREFIX dg: <{DG}>"
 ARTICLE_GRAPHS = "SELECT ?g WHERE { GRAPH ?g { ?g a <https://w3id.org/diplograph/ontology#Article> } }"
 
 
@@ -124,6 +125,28 @@ def test_reingest_replaces_the_article_everywhere(stores, corpus, tmp_path):
     changed.write_text(json.dumps(TALKS_V1), encoding="utf-8")
     for store in (str(local), remote):
         assert cli("ingest", str(changed), "--store", store)[0] == 0
+
+
+def test_an_edited_file_replaces_its_earlier_version_everywhere(stores, tmp_path):
+    """The earlier version is found with a query and dropped in the new version's one Update request."""
+    local, remote = stores
+    notes = tmp_path / "notes.txt"
+    first = "Japanese Prime Minister Shinzo Abe met Vladimir Putin in Vladivostok. Abe said talks would go on."
+    second = first.replace("would go on", "had stalled")
+    for text in (first, second):
+        notes.write_text(f"Abe and Putin in Vladivostok\n\n{text}\n", encoding="utf-8")
+        for store in (str(local), remote):
+            assert cli("ingest", str(notes), "--store", store)[0] == 0
+    from_notes = f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{DG}sourceLocation> {ox.Literal(str(notes))} }} }}"
+    with SparqlStore(remote) as store:
+        assert len(list(store.query(from_notes))) == 1
+        texts = {row["t"].value for row in store.query(f"SELECT ?t WHERE {{ ?a <{DG}text> ?t }}")}
+    assert second in texts and first not in texts
+    assert export(remote) == export(str(local))
+    for store in (str(local), remote):  # as it was, for the tests that follow
+        with SparqlStore(store) if store == remote else Store(store) as opened:
+            [(graph,)] = [tuple(row) for row in opened.query(from_notes)]
+            opened.update(f"DROP GRAPH {graph}")
 
 
 @pytest.mark.parametrize("name", ["articles", "entities", "summits", "sanctions", "claims"])

@@ -3,7 +3,10 @@ it, durable once answered — even if the server is killed right after."""
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import sys
 
 import pytest
 import requests
@@ -134,6 +137,27 @@ def test_ingest_finds_the_server_and_pushes_whole_graphs(rw_server, ro_server):
     with pytest.raises(PushError, match="403"):
         put_graph(read_only, TOKEN, article, b"")
     assert running_server(rw_server.store.parent / "nowhere") is None
+
+
+def test_ingest_through_the_server_replaces_an_edited_file(tmp_path):
+    """The earlier version is found with a query to the server and deleted once the new one is in."""
+    dg = "https://w3id.org/diplograph/ontology#"
+    article = tmp_path / "abe-putin.txt"
+    first = "Japanese Prime Minister Shinzo Abe met Vladimir Putin in Vladivostok. Abe said talks would go on."
+    server = LiveServer(tmp_path / "store", token=TOKEN)  # the default request size: the gazetteer goes in too
+    try:
+        for text in (first, first.replace("would go on", "had stalled")):
+            article.write_text(f"Abe and Putin in Vladivostok\n\n{text}\n", encoding="utf-8")
+            done = subprocess.run([sys.executable, "-m", "diplograph", "ingest", str(article), "--store",
+                                   str(server.store)], capture_output=True, text=True, timeout=300,
+                                  env={**os.environ, "DIPLOGRAPH_UPDATE_TOKEN": TOKEN})
+            assert done.returncode == 0 and "through the server" in done.stderr, done.stderr
+        texts = server.select(f'SELECT ?text {{ GRAPH ?g {{ ?g <{dg}sourceLocation> "{article}" ; '
+                              f"<{dg}text> ?text }} }}")
+        assert [row["text"]["value"] for row in texts] == [text]
+        assert not server.select(f'SELECT ?a {{ ?a <{dg}text> ?text FILTER(CONTAINS(?text, "would go on")) }}')
+    finally:
+        server.stop()
 
 
 def test_readers_see_whole_articles_while_articles_are_pushed(rw_server):
