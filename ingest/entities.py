@@ -250,9 +250,23 @@ def _match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> N
                 and not any(gaz_kind(c) in PERSON_KINDS for c in candidates):
             continue  # "Michael Jordan" is not Jordan, "Georgia Meloni"-style names are not states
         entry = _choose(index, span, candidates, ents_by_token.get(start))
-        if entry is None:
+        if entry is None or _another_body(span, entry):
             continue
         _add_linked(index, span, entry)
+
+
+NATIONAL_WORDS = frozenset({"national", "supreme", "federal", "state", "security"})
+
+
+def _another_body(span: SpacySpan, entry: GazEntry) -> bool:
+    """A short form of an international body's name ("Security Council" of the United Nations Security
+    Council) that the text gives to a national one: "National Security Council spokesman", "Russia's
+    Security Council"."""
+    short, full = names.key(span.text), names.key(entry.label)
+    if gaz_kind(entry) != "Organization" or short == full or not full.endswith(" " + short) or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in NATIONAL_WORDS or before.tag_ == "POS" or before.lower_ in ("its", "their")
 
 
 class _TokenKeys:

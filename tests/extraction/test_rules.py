@@ -715,3 +715,10 @@ def test_a_known_surname_tagged_as_an_adjective_is_the_person(run) -> None:
                 "cancelled. Albanese later agreed to pay compensation, and he met Emmanuel Macron in Paris in "
                 "July 2022.", published=datetime(2023, 3, 15, tzinfo=UTC))
     assert any({"Q3052772", "Q408"} <= set(s.participants) and s.location == "Q90" for s in facts.summits)
+
+
+def test_a_national_security_council_is_not_the_un_one(run) -> None:
+    facts = run("National Security Council spokesman John Kirby spoke first. Dmitry Medvedev, the deputy chairman "
+                "of Russia's Security Council, wrote online. Later the Security Council met on Iran.")
+    unsc = facts.entities["Q37470"]
+    assert [m.text for m in unsc.mentions] == ["Security Council"] and unsc.mentions[0].start > 100
