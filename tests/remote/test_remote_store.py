@@ -232,9 +232,12 @@ def test_load_sends_one_request_and_keeps_the_default_graph(proxy, tmp_path):
     assert code == 0, output
     assert len(proxy.requests_to("POST", "/update")) == 1
     with SparqlStore(proxy.url) as store:
-        in_graph = store.query(f"SELECT ?l WHERE {{ GRAPH <{data.resolve().as_uri()}> {{ ?s ?p ?l }} }}")
-        in_default = store.query("SELECT ?l WHERE { <https://example.org/seoul> ?p ?l }")
-        assert {r["l"].value for r in in_graph} == {r["l"].value for r in in_default} == {"Seoul", "서울"}
+        # Read at once: pyoxigraph's results must not outlive this thread (below, a failed command's
+        # traceback keeps this frame alive until the garbage collector frees it, in any thread).
+        in_graph = {r["l"].value for r in store.query(f"SELECT ?l WHERE {{ GRAPH <{data.resolve().as_uri()}> "
+                                                      "{ ?s ?p ?l } }")}
+        in_default = {r["l"].value for r in store.query("SELECT ?l WHERE { <https://example.org/seoul> ?p ?l }")}
+        assert in_graph == in_default == {"Seoul", "서울"}
     bad = tmp_path / "bad.ttl"
     bad.write_text("<https://example.org/a> <https://example.org/b> .\n")
     proxy.clear()
