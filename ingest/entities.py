@@ -846,7 +846,20 @@ def _match_unlinked_names(index: EntityIndex) -> None:
         if len(tokens) == 1 and tokens[0].lower_ in COMPASS_WORDS:
             continue  # "the North", "the West": a side, not a place the gazetteer could name
         span = index.doc[tokens[0].i:tokens[-1].i + 1]
+        if kind == "Organization" and len(span) == 1 and (known := _named_organisation(index, span.text)):
+            index.add(span.start, span.end, known, span.text, 0.7)  # "Treasury said": the one named before
+            continue
         index.add(span.start, span.end, index.unlinked(kind, span.text, 0.5), span.text, 0.5)
+
+
+def _named_organisation(index: EntityIndex, word: str) -> str | None:
+    """The one linked organisation the article has named whose name holds ``word`` as a word of its
+    own ("Treasury" after "the US Department of the Treasury")."""
+    folded = word.casefold()
+    found = {key for key, entity in index.entities.items() if entity.kind == "Organization" and entity.qid
+             and folded in {w.casefold() for name in (entity.label, *getattr(index.entries.get(key), "aliases", ()))
+                            for w in name.split()}}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _temporal_prefix(doc: Doc, i: int) -> bool:

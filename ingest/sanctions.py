@@ -40,6 +40,7 @@ _LEGAL = re.compile(r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\
 IMPOSER_KINDS = frozenset({"Organization", "State", "Government"})
 # Verbs that list targets under a regime, when an imposer is their subject.
 LISTING_VERBS = frozenset({"designate", "blacklist"})
+ASSET_NOUNS = frozenset({"asset", "fund", "account", "reserve"})
 # "added dozens of Chinese companies to its sanctions list": the object of these joins the list.
 ADDING_VERBS = frozenset({"add", "put", "place"})
 TARGET_KINDS = frozenset({"State", "Organization", "Leader", "Person", "Government"})
@@ -78,6 +79,9 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
         return True  # "Treasury designated 250 targets"
     if token.pos_ == "NOUN" and lemma == "cap" and any(c.lower_ == "price" for c in token.children):
         return True  # "the G7 price cap on Russian oil"
+    if lemma == "freeze" and any(c.lemma_.lower() in ASSET_NOUNS and c.dep_ in ("dobj", "compound")
+                                 for c in token.children):
+        return True  # "Japan froze the assets of Russian officials", "an asset freeze on ..."
     if lemma == "ban":
         objects = [c for c in token.children
                    if c.dep_ in ("dobj", "compound") or (c.dep_ == "prep" and c.lower_ == "on")]
@@ -100,14 +104,20 @@ QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "score", "
                             "round", "wave"})
 
 
+COMMODITY_NOUNS = frozenset({"oil", "crude", "gas", "coal", "steel", "aluminium", "aluminum", "diamond", "gold",
+                             "petroleum", "fuel", "grain", "timber", "fertiliser", "fertilizer", "lng"})
+
+
 def _counted_listing(token: Token, verb: Token | None) -> bool:
-    """"sanctions on 92 individuals and entities", "on dozens of companies": a round of listings under
-    the regime the article is about, whose target the context gives (unlike "on firms that ...")."""
+    """"sanctions on 92 individuals and entities", "on dozens of companies", "an embargo on seaborne
+    crude": a round of listings or a ban on goods under the regime the article is about, whose target
+    the context gives (unlike "on firms that ...")."""
     for head in (token, verb):
         for prep in (c for c in (head.children if head is not None else ()) if c.dep_ == "prep"
                      and c.lower_ in lexicon.SANCTION_TARGET_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if pobj.lemma_.lower() in QUANTITY_NOUNS or any(c.dep_ == "nummod" for c in pobj.children):
+                if pobj.lemma_.lower() in QUANTITY_NOUNS | COMMODITY_NOUNS or any(
+                        c.dep_ == "nummod" for c in pobj.children):
                     return True
     return False
 
@@ -353,7 +363,10 @@ def _known_targets(index: EntityIndex, imposers: list[str]) -> set[str]:
 def _merge(found: list[Sanction], index: EntityIndex) -> list[Sanction]:
     merged: dict[tuple[tuple[str, ...], tuple[str, ...]], Sanction] = {}
     for s in found:
-        ident = (tuple(sorted(s.imposers)), tuple(sorted(s.targets)))
+        # "the United States eased sanctions" and "the Treasury announced measures" on the same target:
+        # one regime of that state, named as its first mention names it
+        states = tuple(sorted(k for k in s.imposers if _agency_state(index, k) not in s.imposers))
+        ident = (states, tuple(sorted(s.targets)))
         if ident in merged:
             kept = merged[ident]
             kept.legal_basis = kept.legal_basis or s.legal_basis

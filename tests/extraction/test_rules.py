@@ -722,3 +722,17 @@ def test_a_national_security_council_is_not_the_un_one(run) -> None:
                 "of Russia's Security Council, wrote online. Later the Security Council met on Iran.")
     unsc = facts.entities["Q37470"]
     assert [m.text for m in unsc.mentions] == ["Security Council"] and unsc.mentions[0].start > 100
+
+
+def test_an_asset_freeze_and_an_embargo_on_goods_are_sanctions_of_the_articles_target(run) -> None:
+    facts = run("The war against Ukraine is in its second year and Russia is still advancing. Japan froze the "
+                "assets of more Russian officials, and the EU embargo on seaborne crude took effect.")
+    assert {("Q17", "Q159"), ("Q458", "Q159")} <= sanction_pairs(facts)
+
+
+def test_a_bare_agency_name_after_its_full_name_is_that_agency_and_one_regime(run) -> None:
+    facts = run("The United States eased sanctions on Venezuela. The US Department of the Treasury is in charge. "
+                "Later the Treasury said the networks had helped Caracas evade controls, and Treasury "
+                "announced measures against a Venezuelan company.")
+    assert claimant_label(facts, "networks had helped") == "United States Department of the Treasury"
+    assert len([s for s in facts.sanctions if s.targets == ["Q717"]]) == 1
