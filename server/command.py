@@ -80,7 +80,8 @@ def run(settings, *, host: str, port: int, threads: int, debug: bool) -> None:
     port = port or _free_port(host)
     url = f"http://{_url_host(host)}:{port}/sparql"
     if is_remote(settings.store):  # no folder to announce in, nor a writer for ingest to find
-        how = f"queries forwarded, writes refused, time limit {settings.timeout:g} s"
+        how = (f"forwarded to the remote store, {'read-write with token' if settings.writable else 'read-only'}, "
+               f"time limit {settings.timeout:g} s")
         server_file = None
     else:
         how = (f"{'read-write with token' if settings.writable else 'read-only'}, {settings.workers} query workers, "

@@ -35,6 +35,12 @@ def graph_store() -> Response:
     target = _target(required=request.method != "POST")
     if request.method in ("GET", "HEAD"):
         return _read(target)
+    return write(target)
+
+
+def write(target: str | bool | None) -> Response:
+    """A PUT, POST or DELETE with the token: one update on whatever ``endpoint().write()`` gives (the
+    embedded store, or the remote one behind ``remote_endpoint``)."""
     require_writer()
     if request.method == "DELETE":
         return _delete(target)

@@ -5,9 +5,10 @@ queries and pages are forwarded to the remote's query endpoint and its answer is
 it arrives, with its content type (re-encoded by pyoxigraph only when the remote chose another
 format than the client asked for). No worker pool is involved: the remote does the work.
 
-Writes through this server are refused (403), with the reason: write with ``diplograph ingest`` or
-``diplograph load --store URL``, which keep the remote's default graph the merged copy of its named
-graphs (forwarding through ``SparqlStore.update`` could do the same; not built yet).
+Writes (SPARQL Update, Graph Store PUT, POST and DELETE) need the update token, as on the embedded
+store, and each is forwarded as ONE SPARQL Update request: the very text the embedded store would
+run (``merged``), so the remote's default graph stays the merged copy of its named graphs and its
+counts stay current. The remote's refusal is passed on with its status and message.
 
 The remote is asked afresh every time, so nothing is answered 304 from a cache (the store may
 change behind this server's back). The row cap does not apply: results stream through without
@@ -16,8 +17,10 @@ being held here.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
@@ -41,6 +44,7 @@ class RemoteEndpoint:
         self.settings = settings
         self.store = SparqlStore(settings.store, timeout=settings.timeout)
         self.prefixes = dict(PREFIXES)
+        self._write_lock = threading.Lock()
 
     def query(self, text: str, *, result_format=None, graph_format=None, default_graphs=(), named_graphs=(),
               substitutions=None, base_iri: str | None = None, started: float | None = None) -> Answer:
@@ -55,25 +59,27 @@ class RemoteEndpoint:
         if base_iri:
             sparql = f"BASE <{base_iri}>\n{sparql}"
         accept = ", ".join(f.media_type for f in wanted)
-        response = _forward(lambda timeout: self.store.send_query(
-            sparql, accept, default_graphs=default_graphs, named_graphs=named_graphs, stream=True, timeout=timeout),
-            self._remaining(started))
+        timeout = self._remaining(started)
+        response = _forward(lambda: self.store.send_query(
+            sparql, accept, default_graphs=default_graphs, named_graphs=named_graphs, stream=True, timeout=timeout))
         return _answer(response, result_format, graph_format, self.prefixes)
 
     def dump(self, graph: str | None, graph_format: ox.RdfFormat, *, started: float | None = None) -> Answer:
         """One whole graph (None: the default graph) by a Graph Store GET on the remote."""
-        response = _forward(lambda timeout: self.store.send_graph_get(
-            graph, graph_format.media_type, missing_ok=True, stream=True, timeout=timeout),
-            self._remaining(started))
+        timeout = self._remaining(started)
+        response = _forward(lambda: self.store.send_graph_get(
+            graph, graph_format.media_type, missing_ok=True, stream=True, timeout=timeout))
         if response.status_code == 404:
             response.close()
             raise QueryFailed(404, f"no graph <{graph}> in the store")
         return _answer(response, None, graph_format, self.prefixes)
 
-    def write(self):
-        raise ProtocolError(403, f"this server reads the remote store {self.store.path} and does not write to it; "
-                            f"write there with `diplograph ingest --store URL` or `diplograph load --store URL`, "
-                            "which keep its default graph the merged copy of its named graphs")
+    @contextlib.contextmanager
+    def write(self) -> Iterator[RemoteWriter]:
+        """One writer at a time, as on the embedded store: a write's existence check and its update
+        are not interleaved with another write from this server."""
+        with self._write_lock:
+            yield RemoteWriter(self.store)
 
     def etag(self, variant: str) -> str:
         """Never the same twice: the remote may have changed, so no request is answered 304."""
@@ -93,13 +99,32 @@ class RemoteEndpoint:
         return left
 
 
-def _forward(send, timeout: float):
-    """Send a request; the remote's refusal becomes the HTTP error to answer with."""
+class RemoteWriter:
+    """What the write routes call on the embedded store, each call one request to the remote."""
+
+    def __init__(self, store: SparqlStore) -> None:
+        self.store = store
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        _forward(lambda: self.store.send_update(f"BASE <{base_iri}>\n{sparql}" if base_iri else sparql),
+                 error=ProtocolError)
+
+    def contains_named_graph(self, graph: ox.NamedNode) -> bool:
+        return bool(_forward(lambda: self.store.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"), error=ProtocolError))
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Triples written straight to the default graph."""
+        self.update("INSERT DATA {\n" + "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads) + "\n}")
+
+
+def _forward(send, *, error: type[Exception] = QueryFailed):
+    """Send a request; the remote's refusal becomes the HTTP error to answer with (``error``: the
+    executor's ``QueryFailed`` for reads, ``ProtocolError`` for writes)."""
     try:
-        return send(timeout)
-    except RemoteStoreError as error:
-        status = error.status if error.status in PASSED_ON else 502
-        raise QueryFailed(status, str(error)) from None
+        return send()
+    except RemoteStoreError as failed:
+        status = failed.status if failed.status in PASSED_ON else 502
+        raise error(status, str(failed)) from None
 
 
 def _answer(response, result_format, graph_format, prefixes: dict[str, str]) -> Answer:
@@ -151,17 +176,15 @@ graph_store = Blueprint("graphstore", __name__)
 
 
 @graph_store.route("/store", methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
-def read_graph() -> Response:
-    """Graph Store reads, forwarded; writes refused like every write through this server."""
-    from diplograph.server.auth import require_writer
+def remote_graph_store() -> Response:
+    """Graph Store reads, forwarded as a Graph Store GET; writes as on the embedded store (``write``)."""
     from diplograph.server.endpoint import endpoint
-    from diplograph.server.graphstore import _target
+    from diplograph.server.graphstore import _target, write
     from diplograph.server.query import _run, stream
 
     target = _target(required=request.method != "POST")
     if request.method not in ("GET", "HEAD"):
-        require_writer()
-        endpoint().write()
+        return write(target)
     choice = negotiate(request, "graph")
     answer = _run(lambda started: endpoint().dump(target, choice.format, started=started))
     return stream(answer, choice.media_type)

@@ -1,5 +1,5 @@
 """`diplograph serve --store http://…` answers over HTTP from a real Oxigraph server on 127.0.0.1: queries,
-canned queries, pages and Graph Store reads are forwarded to it; writes are refused with a reason."""
+canned queries, pages and Graph Store reads are forwarded to it, and writes with the update token too."""
 
 from __future__ import annotations
 
@@ -132,17 +132,47 @@ def test_graph_store_reads_are_forwarded(server, stores):
     assert missing.status_code == 404
 
 
-def test_writes_are_refused_with_a_reason(server, proxy):
+def test_writes_with_the_token_are_forwarded_one_request_each(server, proxy):
+    """Each write is one Update request to the remote, which keeps its default graph the merged copy
+    of the named graphs, as the embedded store does."""
+    graph, auth = "https://example.org/forwarded", {"Authorization": f"Bearer {TOKEN}"}
+    said = f'<{KIM}> <{DG}title> "Chairman"'
+    in_graph = f"SELECT ?t WHERE {{ GRAPH <{graph}> {{ <{KIM}> <{DG}title> ?t }} }}"
+    in_default = f'SELECT ?t WHERE {{ <{KIM}> <{DG}title> ?t FILTER(?t = "Chairman") }}'
     proxy.clear()
-    auth = {"Authorization": f"Bearer {TOKEN}"}
-    update = requests.post(server.url + "/update", data={"update": f"INSERT DATA {{ <{KIM}> <{DG}title> \"x\" }}"},
+    update = requests.post(server.url + "/update", data={"update": f"INSERT DATA {{ GRAPH <{graph}> {{ {said} }} }}"},
                            headers=auth, timeout=30)
-    put = requests.put(server.url + "/store", params={"graph": "https://example.org/g"}, data=b"",
+    assert update.status_code == 204, update.text
+    assert len(proxy.requests_to("POST", "/update")) == 1
+    assert _values(server, in_graph) == _values(server, in_default) == ["Chairman"]
+    put = requests.put(server.url + "/store", params={"graph": graph}, data=f'<{KIM}> <{DG}title> "Marshal" .',
                        headers={**auth, "Content-Type": "application/n-triples"}, timeout=30)
-    for response in (update, put):
-        assert response.status_code == 403
-        assert "remote store" in response.text and "diplograph ingest --store" in response.text
-    assert not proxy.requests_to("POST", "/update") and not proxy.requests_to("PUT", "/store")
+    assert put.status_code == 204, put.text
+    assert _values(server, in_graph) == ["Marshal"] and _values(server, in_default) == []
+    deleted = requests.delete(server.url + "/store", params={"graph": graph}, headers=auth, timeout=30)
+    assert deleted.status_code == 204, deleted.text
+    assert requests.delete(server.url + "/store", params={"graph": graph}, headers=auth, timeout=30).status_code == 404
+    assert _values(server, in_graph) == []
+
+
+def test_writes_without_the_token_or_with_bad_syntax_are_refused(server, proxy):
+    proxy.clear()
+    insert = {"update": f'INSERT DATA {{ <{KIM}> <{DG}title> "x" }}'}
+    assert requests.post(server.url + "/update", data=insert, timeout=30).status_code == 401
+    put = requests.put(server.url + "/store", params={"graph": "https://example.org/g"}, data=b"", timeout=30,
+                       headers={"Content-Type": "application/n-triples", "Authorization": "Bearer wrong-token-000000"})
+    assert put.status_code == 403
+    assert not proxy.requests_to("POST", "/update")
+    broken = requests.post(server.url + "/update", data={"update": "INSERT DATA { nonsense"},
+                           headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30)
+    assert broken.status_code == 400 and "/update answered 400" in broken.text
+
+
+def _values(server, query: str) -> list[str]:
+    response = requests.get(server.url + "/sparql", params={"query": query},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    assert response.status_code == 200, response.text
+    return [row["t"]["value"] for row in response.json()["results"]["bindings"]]
 
 
 def test_remote_errors_reach_the_client(server):
