@@ -28,7 +28,10 @@ ORGANIZATION_DESCRIPTIONS = {
     "grouping": ("forum", "union", "regional"), "group": ("forum", "union", "regional"), "forum": ("forum",),
     "organisation": ("organization", "union", "alliance"), "organization": ("organization", "union", "alliance"),
     "body": ("organization", "union", "forum", "organ", "council"),
+    "court": ("court",), "agency": ("agency",), "council": ("council", "organ"),
 }
+# Adjectives that name an organisation as an actor ("U.S. and European sanctions"): its QID.
+ORGANIZATION_ADJECTIVES = {"european": "Q458"}
 
 # Heads of "the Trump administration", "the U.S. government", "North Korea's foreign ministry".
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})

@@ -172,10 +172,12 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
             # "maintain their own restrictions on top of the UN sanctions": a named imposer's sanctions
             # do not take on the subject of a verb further up
             _from_verb(verb, index, imposers, targets, add, subject=not imposers)
+    named_targets = bool(targets)  # "U.S. and European sanctions on Russia": with a target named, modifiers impose
     for state in modifier_states:
         if state in targets:
             continue
-        (targets if (imposers and state not in imposers) or _only_a_target(index, state) else imposers).append(state)
+        as_target = (imposers and not named_targets and state not in imposers) or _only_a_target(index, state)
+        (targets if as_target else imposers).append(state)
     imposers = [k for k in imposers if k not in targets]
     for key in list(imposers):  # an agency or government imposes for its state
         state = index.state_of(key) if index.kind(key) == "Government" else _agency_state(index, key)
@@ -249,9 +251,13 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _agent_key(index: EntityIndex, token: Token) -> str | None:
-    """Who a subject or modifier names; "Leaders of the Group of Seven" name the G7."""
+    """Who a subject or modifier names; "Leaders of the Group of Seven" name the G7, "European
+    sanctions" the EU."""
     if (state := index.demonyms.get(token.i)) is not None:
         return index.entity_for(state)
+    if token.pos_ == "ADJ" and (qid := lexicon.ORGANIZATION_ADJECTIVES.get(token.lower_)) \
+            and (entry := index.gaz.by_qid(qid)) is not None:
+        return index.entity_for(entry)
     key = index.key_of_phrase(token)
     if key is None and token.lemma_.lower() in lexicon.MEMBER_NOUNS:
         for prep in token.children:

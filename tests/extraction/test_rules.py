@@ -736,3 +736,11 @@ def test_a_bare_agency_name_after_its_full_name_is_that_agency_and_one_regime(ru
                 "announced measures against a Venezuelan company.")
     assert claimant_label(facts, "networks had helped") == "United States Department of the Treasury"
     assert len([s for s in facts.sanctions if s.targets == ["Q717"]]) == 1
+
+
+def test_european_sanctions_are_the_eus_and_modifiers_impose_when_a_target_is_named(run) -> None:
+    facts = run("China has avoided breaches of U.S. and European sanctions on Russia. The International Criminal "
+                "Court issued a warrant. Beijing said the court should respect immunity.")
+    assert {("Q30", "Q159"), ("Q458", "Q159")} <= sanction_pairs(facts)
+    assert ("Q458", "Q30") not in sanction_pairs(facts)
+    assert "Q47488" in claims_by(facts, "Q148")[0].about
