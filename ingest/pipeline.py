@@ -288,7 +288,6 @@ class _Writer:
             self.store.flush()
         return error
 
-
     def _earlier_versions(self, outcome: Outcome) -> list[str]:
         """The articles read before from the file or page ``outcome`` comes from, when it holds one
         article only: an edited file's new text is a new article (its key is the text's hash), and
