@@ -299,6 +299,8 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
             return []
         return quoted or _object_predicate(verb)
     heads = [c for c in verb.children if c.dep_ == "ccomp" and not _inverted(c)]
+    if len(heads) > 1:  # "claimed the deal violated X, a charge the IAEA has not upheld": the subjectless
+        heads = [h for h in heads if _has_subject(h)] or heads  # second "complement" is the comment's verb
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads
               and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS) and not _reported_conjunct(c))]
     if not heads and lemma in lexicon.XCOMP_CONTENT_VERBS:
@@ -323,6 +325,10 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _ranges(tok for h in heads for tok in _content_tokens(h))
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
 def _reported_conjunct(verb: Token) -> bool:
@@ -403,6 +409,8 @@ def _content_tokens(head: Token) -> Iterable[Token]:
             continue
         framing = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FRAMING_MARKS for c in t.children)
         framing = framing or (t.dep_ == "prep" and t.lower_ == "according")  # who reported it, not what
+        # "..., a charge the IAEA has not upheld": the author's comment on the claim, in apposition
+        framing = framing or (t.dep_ == "appos" and t.lemma_.lower() in lexicon.PROPOSITION_NOUNS)
         nested = t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS) is not None and (
             t.dep_ in ("advcl", "relcl", "acl", "conj") or _inverted(t))
         if framing or nested:

@@ -744,3 +744,10 @@ def test_european_sanctions_are_the_eus_and_modifiers_impose_when_a_target_is_na
     assert {("Q30", "Q159"), ("Q458", "Q159")} <= sanction_pairs(facts)
     assert ("Q458", "Q30") not in sanction_pairs(facts)
     assert "Q47488" in claims_by(facts, "Q148")[0].about
+
+
+def test_the_authors_comment_in_apposition_is_not_claim_content(run) -> None:
+    facts = run("China's mission in Vienna claimed the deal violated the spirit of the Nuclear Non-Proliferation "
+                "Treaty, a charge the International Atomic Energy Agency has not upheld.")
+    [claim] = facts.claims
+    assert claim.text.endswith("Treaty") and "Q41984" not in claim.about
