@@ -71,6 +71,7 @@ class Outcome:
     graph: str | None = None
     quads: list[ox.Quad] = field(default_factory=list)
     whole_source: bool = False  # as ``Article.whole_source``: replaces the earlier article from its source
+    replaced: list[str] = field(default_factory=list)  # earlier versions' graphs the write deleted
     facts: Counter[str] = field(default_factory=Counter)
     dropped: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
@@ -100,6 +101,7 @@ class Summary:
     facts: Counter[str] = field(default_factory=Counter)
     dropped: Counter[str] = field(default_factory=Counter)
     warnings: int = 0
+    replaced: int = 0  # earlier versions of edited files, deleted with their new version's write
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -281,7 +283,9 @@ class _Writer:
         error = None
         if outcome.failure is None and outcome.graph is not None:
             try:
-                self.store.replace_graph(outcome.graph, outcome.quads, dropping=self._earlier_versions(outcome))
+                earlier = self._earlier_versions(outcome)
+                self.store.replace_graph(outcome.graph, outcome.quads, dropping=earlier)
+                outcome.replaced = earlier
             except (OSError, ValueError, SyntaxError) as failed:
                 error = f"could not write to the store: {failed}"
         if flush:
@@ -309,6 +313,7 @@ def _record(outcome: Outcome, write_error: str | None, summary: Summary, reporte
         reporter.failure(failure)
         return
     summary.articles += 1
+    summary.replaced += len(outcome.replaced)
     summary.triples += len(outcome.quads)
     summary.facts.update(outcome.facts)
     summary.dropped.update(outcome.dropped)

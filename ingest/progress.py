@@ -90,6 +90,9 @@ def summary_text(summary: Summary) -> str:
     if summary.dropped:
         dropped = ", ".join(f"{n} {kind}" for kind, n in sorted(summary.dropped.items()))
         lines.append(f"dropped by SHACL validation: {dropped}")
+    if summary.replaced:
+        lines.append(f"replaced {summary.replaced} earlier version{'' if summary.replaced == 1 else 's'} "
+                     "of edited files")
     lines.append(f"warnings: {summary.warnings}")
     if summary.failures:
         lines.append(f"failed: {len(summary.failures)}")
