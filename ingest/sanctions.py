@@ -40,6 +40,8 @@ _LEGAL = re.compile(r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\
 IMPOSER_KINDS = frozenset({"Organization", "State", "Government"})
 # Verbs that list targets under a regime, when an imposer is their subject.
 LISTING_VERBS = frozenset({"designate", "blacklist"})
+LISTED_NOUNS = frozenset({"individual", "entity", "person", "people", "company", "firm", "official", "bank",
+                          "vessel", "ship", "organisation", "organization", "oligarch", "target"})
 ASSET_NOUNS = frozenset({"asset", "fund", "account", "reserve"})
 # "added dozens of Chinese companies to its sanctions list": the object of these joins the list.
 ADDING_VERBS = frozenset({"add", "put", "place"})
@@ -77,6 +79,11 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
             c.dep_ == "nsubj" and (key := index.key_of_phrase(c)) and index.kind(key) in IMPOSER_KINDS
             for c in token.children))):
         return True  # "Treasury designated 250 targets"
+    if token.pos_ == "VERB" and lemma == "list" and any(
+            c.dep_ == "nsubj" and (key := index.key_of_phrase(c)) and index.kind(key) in IMPOSER_KINDS
+            for c in token.children) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in LISTED_NOUNS for c in token.children):
+        return True  # "Canada listed 129 individuals and 63 entities" (not "China listed five demands")
     if token.pos_ == "NOUN" and lemma == "cap" and any(c.lower_ == "price" for c in token.children):
         return True  # "the G7 price cap on Russian oil"
     if lemma == "freeze" and any(c.lemma_.lower() in ASSET_NOUNS and c.dep_ in ("dobj", "compound")
@@ -322,7 +329,8 @@ def _status(token: Token, verb: Token | None) -> str | None:
 
 def _fill_targets(found: list[Sanction], index: EntityIndex) -> None:
     """Give target-less sanctions the article's evident target: a state the gazetteer knows this
-    imposer sanctions (the one named last before the sanction, else the one the article names most),
+    imposer (or, for an imposer it knows no regime of, any imposer) sanctions (the one its sentence
+    names, else the one its paragraph names last before it, else the one the article names most),
     else the previous sanction's target, else the state the article mentions most that imposes no
     sanction in it."""
     imposing = {k for s in found for k in s.imposers}
@@ -334,7 +342,8 @@ def _fill_targets(found: list[Sanction], index: EntityIndex) -> None:
             continue
         if not sanction.imposers:
             continue
-        known = _known_targets(index, sanction.imposers)
+        # an imposer no known regime has (Canada, Japan): a state some known regime targets
+        known = _known_targets(index, sanction.imposers) or {t for r in index.gaz.sanctions() for t in r.targets}
         candidates = _named_nearby(index, known - set(sanction.imposers), sanction.evidence)
         candidates = candidates or [k for k, _ in counts.most_common() if k in known][:1]
         candidates = candidates or [k for k in previous if k not in sanction.imposers]

@@ -751,3 +751,9 @@ def test_the_authors_comment_in_apposition_is_not_claim_content(run) -> None:
                 "Treaty, a charge the International Atomic Energy Agency has not upheld.")
     [claim] = facts.claims
     assert claim.text.endswith("Treaty") and "Q41984" not in claim.about
+
+
+def test_listing_people_is_a_sanction_listing_demands_is_not(run) -> None:
+    facts = run("Russia's war on Ukraine entered its second year. Canada listed 129 individuals and 63 entities. "
+                "China listed five demands.")
+    assert sanction_pairs(facts) == {("Q16", "Q159")}
