@@ -119,7 +119,9 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     verb = token if is_verb else _governing_verb(token)
     past = verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)))  # "welcomed", "had met": before
-    tense = "future" if _planned(token) and not inferred else ("past" if past else None)
+    future = _planned(token) or (verb is not None and any(
+        c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall") for c in verb.children))  # "will meet in May"
+    tense = "future" if future and not inferred else ("past" if past else None)
     start, end = _days_from_main_event(token, anchor, inferred), None
     if start is None:
         start, end = _dates(token, anchor, tense, inferred)
@@ -273,6 +275,9 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
             take(subject)
     if len(_parties(found, index)) < 2 and _refers_to_pair(token):  # "their encounter": the pair just named
         found += [k for k in _previous_pair(token, index) if k not in found]
+    if is_verb and any(c.dep_ == "nsubj" and (key := index.key_of_phrase(c)) and index.kind(key) == "Person"
+                       for c in token.children):
+        return [], location  # "Blinken would visit China": a minister's trip, whoever else the sentence names
     if len(_parties(found, index)) < 2 and not between:  # "a meeting between Tsai and a Speaker": no one else
         found += [k for k in _sentence_leaders(token, index) if k not in found]
     if is_verb and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):

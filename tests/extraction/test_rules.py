@@ -757,3 +757,12 @@ def test_listing_people_is_a_sanction_listing_demands_is_not(run) -> None:
     facts = run("Russia's war on Ukraine entered its second year. Canada listed 129 individuals and 63 entities. "
                 "China listed five demands.")
     assert sanction_pairs(facts) == {("Q16", "Q159")}
+
+
+def test_a_ministers_visit_is_no_summit_and_will_dates_the_next_occurrence(run) -> None:
+    facts = run("Xi Jinping and Joe Biden met in Bali in November 2022 and agreed that Antony Blinken would "
+                "visit China early in the new year. Diplomats fear the two leaders will not meet again before "
+                "the APEC summit in San Francisco in November.", published=datetime(2023, 2, 17, tzinfo=UTC))
+    assert not any(s.location == "Q148" for s in facts.summits)
+    starts = sorted(s.start.value.date().isoformat() for s in facts.summits if s.start)
+    assert starts == ["2022-11-01", "2023-11-01"]
