@@ -552,7 +552,7 @@ def _match_persons(index: EntityIndex) -> None:
     # "Morrison's cancellation")
     for span in [doc[t.i:t.i + 1] for t in doc if t.ent_type_ != "PERSON" and t.i not in index.token_key
                  and t.text.casefold() in parts and (t.pos_ == "PROPN" or (
-                     t.pos_ in ("ADJ", "NOUN") and t.text[:1].isupper() and t.dep_ in ("nsubj", "poss")))]:
+                     t.pos_ in ("ADJ", "NOUN") and t.text[:1].isupper() and t.dep_ in ("nsubj", "nsubjpass", "poss")))]:
         _add_person(index, span, parts)
 
 

@@ -121,7 +121,7 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
         c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)))  # "welcomed", "had met": before
     future = _planned(token) or (verb is not None and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall") for c in verb.children))  # "will meet in May"
-    tense = "future" if future and not inferred else ("past" if past else None)
+    tense = "past" if past else ("future" if future and not inferred else None)  # "..., while Putin met X": past
     start, end = _days_from_main_event(token, anchor, inferred), None
     if start is None:
         start, end = _dates(token, anchor, tense, inferred)
@@ -471,14 +471,23 @@ def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
     return keys
 
 
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
 def _other_conjunct(token: Token, trigger: Token) -> bool:
-    """In another of two coordinated clauses ("Kim has not met Trump since ..., and KCNA made no
-    mention of new talks"): a leader of one clause does not meet in the other."""
+    """In another of two coordinated or contrasted clauses ("Kim has not met Trump since ..., and KCNA
+    made no mention of new talks", "Raisi will visit Moscow, while Putin met Khamenei"): a leader of
+    one clause does not meet in the other."""
     a, b = _clause_verb(token), _clause_verb(trigger)
     if a == b:
         return False
     doc = token.doc
-    return (doc[a].dep_ == "conj" and doc[a].head.i == b) or (doc[b].dep_ == "conj" and doc[b].head.i == a)
+
+    def contrasted(clause: Token) -> bool:  # "..., while Putin met Khamenei in Tehran"
+        return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
+
+    return (doc[a].dep_ == "conj" and doc[a].head.i == b) or (doc[b].dep_ == "conj" and doc[b].head.i == a) \
+        or (contrasted(doc[a]) and doc[a].head.i == b) or (contrasted(doc[b]) and doc[b].head.i == a)
 
 
 def _in_other_relative_clause(token: Token, trigger: Token | None) -> bool:
@@ -621,11 +630,11 @@ def _status(token: Token, start: DateValue | None, published: datetime | None) -
         return "Cancelled"
     if "cut" in words and "short" in {t.lower_ for t in token.head.subtree}:
         return "CutShort"
-    if _planned(token):
+    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    if _planned(token) and not (verb is not None and verb.tag_ == "VBD"):  # "expected ..., while Putin met X"
         return "Planned"
     if start is not None and published is not None:
         return "Held" if start.value <= published else "Planned"
-    verb = token if token.pos_ == "VERB" else _governing_verb(token)
     if verb is not None and verb.tag_ in ("VBD", "VBN") and verb.lemma_ in ("meet", "hold", "host", "visit"):
         return "Held"
     return None

@@ -766,3 +766,13 @@ def test_a_ministers_visit_is_no_summit_and_will_dates_the_next_occurrence(run) 
     assert not any(s.location == "Q148" for s in facts.summits)
     starts = sorted(s.start.value.date().isoformat() for s in facts.summits if s.start)
     assert starts == ["2022-11-01", "2023-11-01"]
+
+
+def test_warning_of_a_thing_states_nothing_a_past_clause_is_past_and_raisi_is_raisi(run) -> None:
+    facts = run("Iran warned of consequences. Ebrahim Raisi spoke with Vladimir Putin on Sunday. Raisi is "
+                "expected to visit Moscow next year, while Putin met Ali Khamenei in Tehran in July.",
+                published=datetime(2022, 12, 13, tzinfo=UTC))
+    assert not facts.claims
+    by_place = {s.location: s for s in facts.summits}
+    assert by_place["Q3616"].start.value.year == 2022 and by_place["Q3616"].status == "Held"
+    assert "Q7747" not in by_place["Q649"].participants
