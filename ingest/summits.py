@@ -290,6 +290,8 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         location = _location(summit, index)
     if location is None and is_verb:
         location = _destination(token, index)
+    if location is None and not is_verb and token.dep_ == "pobj" and token.head.lower_ == "for":
+        location = _travelled_to(token.head.head, index)  # "will travel to New Delhi for talks with Modi"
     if location is None and places:
         location = places[0]
     if location is None:
@@ -402,8 +404,14 @@ def _location(token: Token, index: EntityIndex) -> str | None:
 
 def _destination(verb: Token, index: EntityIndex) -> str | None:
     """'flew to Tokyo to meet Takaichi': where the leader travelled to meet is where they met."""
-    motion = verb.head
-    if verb.dep_ not in ("xcomp", "advcl") or lemma_in(motion, lexicon.PLACE_VERBS) is None:
+    if verb.dep_ not in ("xcomp", "advcl"):
+        return None
+    return _travelled_to(verb.head, index)
+
+
+def _travelled_to(motion: Token, index: EntityIndex) -> str | None:
+    """The place a motion verb ("flew to Tokyo", "will travel to New Delhi") names as its goal."""
+    if lemma_in(motion, lexicon.PLACE_VERBS) is None:
         return None
     for prep in motion.children:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "into"):

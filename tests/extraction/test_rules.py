@@ -776,3 +776,10 @@ def test_warning_of_a_thing_states_nothing_a_past_clause_is_past_and_raisi_is_ra
     by_place = {s.location: s for s in facts.summits}
     assert by_place["Q3616"].start.value.year == 2022 and by_place["Q3616"].status == "Held"
     assert "Q7747" not in by_place["Q649"].participants
+
+
+def test_talks_one_travels_for_are_held_where_one_travels(run) -> None:
+    facts = run("Vladimir Putin will travel to New Delhi on December 6 for talks with Prime Minister Narendra "
+                "Modi.", published=datetime(2021, 11, 16, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.location == "Q987" and summit.start.value.date().isoformat() == "2021-12-06"
