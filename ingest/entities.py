@@ -406,10 +406,43 @@ def _match_leader_nouns(index: EntityIndex) -> None:
             continue  # a title: "North Korean leader Kim Jong-un"
         state, first = _state_modifier(index, token)
         if state is None:
+            leader = _office_holder_named_before(index, token, span[0])
+            if leader is not None:
+                index.add(span[0] - 1, span[1], leader, doc[span[0] - 1:span[1]].text, 0.6)
             continue
-        leader = _leader_of(index, state.qid)
+        leader = _leader_of(index, state.qid, doc[span[0]:span[1]].text.lower())
         if leader is not None:
             index.add(first, span[1], leader, doc[first:span[1]].text, 0.7)
+
+
+def _office_holder_named_before(index: EntityIndex, token: Token, start: int) -> str | None:
+    """'The prime minister said ...' right after a leader is named: that leader (the last one named
+    in the last three sentences). Only a bare "the" + office, without a complement ("the president
+    of the commission")."""
+    if start == 0 or index.doc[start - 1].lower_ != "the" or any(
+            c.dep_ in ("prep", "amod", "compound", "poss", "acl", "relcl") and c.i != start for c in token.children):
+        return None
+    index.mentions.sort(key=lambda m: m.start)
+    office = index.doc[start:token.i + 1].text.lower()
+    return _antecedent(index, index.doc[start - 1], {"Leader"}, same_sentence=False, back=3,
+                       fits=lambda key: _holds_office(index, key, office))
+
+
+HEAD_OF_GOVERNMENT_OFFICES = frozenset({"prime minister", "premier", "chancellor"})
+
+
+def _holds_office(index: EntityIndex, key: str, office: str) -> bool:
+    """Whether the text or the gazetteer gives this leader the office: "the prime minister" is not
+    the president just named."""
+    if any(office in index.doc[m.start:m.end].text.lower() or (
+            m.start >= 2 and office in index.doc[m.start - 2:m.start].text.lower())
+           for m in index.mentions if m.key == key):
+        return True
+    entry = index.entries.get(key)
+    wanted = "head_of_government" if office in HEAD_OF_GOVERNMENT_OFFICES else \
+        "head_of_state" if office in ("president", "leader") else None
+    return entry is not None and wanted is not None and any(
+        role.lower().replace(" ", "_") in (wanted, wanted.replace("_", "")) for role, _, _ in entry.tenures)
 
 
 def _match_capital_nouns(index: EntityIndex) -> None:
@@ -437,9 +470,11 @@ def _state_modifier(index: EntityIndex, head: Token) -> tuple[GazEntry | None, i
     return None, head.i
 
 
-def _leader_of(index: EntityIndex, state_qid: str) -> str | None:
+def _leader_of(index: EntityIndex, state_qid: str, office: str = "") -> str | None:
     """The one leader of this state the article names, else the one the gazetteer has in office."""
     named = [k for k, e in index.entities.items() if e.kind == "Leader" and index.state_of(k) == state_qid]
+    if len(named) > 1 and office:  # "the Chinese leader" after Xi and Li Qiang: the head of state
+        named = [k for k in named if _holds_office(index, k, office)] or named
     if len(named) == 1:
         return named[0]
     if named or index.published is None:
@@ -629,13 +664,24 @@ def _has_title(span: SpacySpan) -> bool:
 
 
 def _office_in_apposition(span: SpacySpan) -> Token | None:
-    """'Syria's interim president, Ahmed al-Sharaa': the office noun the name stands in apposition to."""
+    """The leader office the text gives the name: in apposition ("Syria's interim president, Ahmed
+    al-Sharaa", "Anthony Albanese, Australia's prime minister,") or as its predicate ("Albanese became
+    the first Australian prime minister to visit China")."""
     root = span.root
     head = root.head
-    if root.dep_ == "appos" and head.lower_ in lexicon.LEADER_NOUNS and head.i < span.start:
-        if head.lower_ == "minister" and (head.i == 0 or head.doc[head.i - 1].lower_ != "prime"):
-            return None
-        return head
+    offices = []
+    if root.dep_ == "appos" and head.i < span.start:
+        offices.append(head)
+    offices += [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+    if root.dep_ == "nsubj" and head.lemma_.lower() in ("be", "become", "remain"):
+        offices += [c for c in head.children if c.dep_ == "attr"]
+    for office in offices:
+        before = office.doc[office.i - 1].lower_ if office.i > 0 else ""
+        if office.lower_ == "minister" and before != "prime":
+            continue
+        if (office.lower_ in lexicon.LEADER_NOUNS or office.lower_ == "minister") \
+                and before not in lexicon.NOT_LEADER_BEFORE_TITLE:
+            return office
     return None
 
 

@@ -11,7 +11,7 @@ LEADER_TITLES = frozenset({
     "taoiseach", "president-elect",
 })
 # Words before a title that make it someone else's office ("Vice President", "Deputy Prime Minister").
-NOT_LEADER_BEFORE_TITLE = frozenset({"vice", "deputy", "first", "former"})
+NOT_LEADER_BEFORE_TITLE = frozenset({"vice", "deputy", "first", "former", "opposition", "party", "house", "senate"})
 # Nouns naming the office itself, used for "the North Korean leader", "Russia's president".
 LEADER_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "prime minister", "head of state"})
 

@@ -736,7 +736,7 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
                 _at_summit(m, [g for g in groups if not g.sideline and _first(g) < m.token.i])
                 groups.append(m)
             continue
-        fitting = [g for g in groups if not (definite and g.sideline) and not (
+        fitting = [g for g in groups if not (definite and g.sideline) and not _another_leader(m, g, index) and not (
             m.ordinal and g.ordinal and m.ordinal != g.ordinal) and (
             definite or not _parties(g.participants, index) or parties <= _parties(g.participants, index))]
         before = [g for g in fitting if _first(g) < m.token.i]
@@ -755,6 +755,16 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
         elif len(parties) >= 2 and _has_leader(m.participants, index):
             groups.append(m)  # "Putin met Xi", "the Putin-Xi summit" without place or date
     return groups
+
+
+def _another_leader(m: SummitMention, group: SummitMention, index: EntityIndex) -> bool:
+    """The mention names a leader of a state whose other leader met in the summit: "he met Xi
+    ... later he met Premier Li Qiang" is a second meeting, not the first one again."""
+    def leaders(keys: list[str]) -> dict[str, str]:
+        return {k: index.state_of(k) or k for k in keys if index.kind(k) == "Leader"}
+
+    mine, theirs = leaders(m.participants), leaders(group.participants)
+    return any(k not in theirs and state in theirs.values() for k, state in mine.items())
 
 
 def _join_partials(groups: list[SummitMention], index: EntityIndex) -> list[SummitMention]:

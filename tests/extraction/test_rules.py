@@ -783,3 +783,17 @@ def test_talks_one_travels_for_are_held_where_one_travels(run) -> None:
                 "Modi.", published=datetime(2021, 11, 16, tzinfo=UTC))
     [summit] = facts.summits
     assert summit.location == "Q987" and summit.start.value.date().isoformat() == "2021-12-06"
+
+
+def test_a_leader_the_text_gives_an_office_and_bare_office_nouns(run) -> None:
+    facts = run("Anthony Albanese became the first Australian prime minister to visit China in seven years when "
+                "he met Xi Jinping on 6 November. The prime minister said the relationship was back on track, "
+                "while the Chinese leader told him that the two countries had no conflict. Opposition leader "
+                "Peter Dutton disagreed. Albanese later flew to Shanghai, where he met Premier Li Qiang.",
+                published=datetime(2023, 11, 8, tzinfo=UTC))
+    assert claimant_label(facts, "back on track") == "Anthony Albanese"
+    assert claimant_label(facts, "no conflict") == "Xi Jinping"
+    assert next(e for e in facts.entities.values() if e.label == "Peter Dutton").kind == "Person"
+    parties = [set(s.participants) for s in facts.summits]
+    assert any({"Q15031", "Q408"} <= p and "Q4414390" not in p for p in parties)
+    assert any({"Q4414390", "Q408"} <= p and "Q15031" not in p for p in parties)
