@@ -740,6 +740,14 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
             m.ordinal and g.ordinal and m.ordinal != g.ordinal) and (
             definite or not _parties(g.participants, index) or parties <= _parties(g.participants, index))]
         before = [g for g in fitting if _first(g) < m.token.i]
+        if not before and len(parties) >= 2 and _has_leader(m.participants, index) and m.ordinal is None \
+                and not definite:
+            groups.append(m)  # "Putin told reporters after the talks" before "they last met in Astana": its own
+            continue
+        if not before and m.ordinal is None and (pair := _lede_pair(m, index)):
+            m.participants = [*pair, *(k for k in m.participants if k not in pair)]
+            groups.append(m)
+            continue
         target = max(before, key=lambda g: _last_before(g, m.token.i)) if before else (fitting[0] if fitting else None)
         if target is not None and m.explicit and len(parties) == 2 and _parties(
                 [k for k in target.participants if k != target.location], index) > parties:
@@ -754,7 +762,25 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
             _absorb(target, m)
         elif len(parties) >= 2 and _has_leader(m.participants, index):
             groups.append(m)  # "Putin met Xi", "the Putin-Xi summit" without place or date
+
     return groups
+
+
+def _lede_pair(m: SummitMention, index: EntityIndex) -> list[str]:
+    """'Erdogan failed on Monday to persuade Putin ... after the talks': "the talks", "the meeting" or
+    "the summit" before any summit is named, right after a sentence naming two leaders of two states, is
+    their meeting."""
+    token = m.token
+    det = next((c for c in token.children if c.dep_ == "det"), None)
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ("talk", "meeting", "summit") or det is None \
+            or det.lower_ != "the":
+        return []
+    pair = _previous_pair(token, index)
+    if len(pair) != 2 or len(_parties(pair, index)) != 2 or any(
+            _sentences_apart(token.doc[next(x.start for x in index.mentions if x.key == k)], token) > 1
+            for k in pair):
+        return []
+    return pair
 
 
 def _another_leader(m: SummitMention, group: SummitMention, index: EntityIndex) -> bool:

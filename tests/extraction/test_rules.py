@@ -797,3 +797,12 @@ def test_a_leader_the_text_gives_an_office_and_bare_office_nouns(run) -> None:
     parties = [set(s.participants) for s in facts.summits]
     assert any({"Q15031", "Q408"} <= p and "Q4414390" not in p for p in parties)
     assert any({"Q4414390", "Q408"} <= p and "Q15031" not in p for p in parties)
+
+
+def test_the_talks_after_a_lede_naming_two_leaders_are_their_meeting_not_a_later_one(run) -> None:
+    facts = run("Turkish President Recep Tayyip Erdogan failed on Monday to persuade Vladimir Putin to revive the "
+                "grain deal. Putin told reporters after the talks that the West had not kept its promises. The "
+                "two leaders last met in person in Astana in October 2022.",
+                published=datetime(2023, 9, 5, tzinfo=UTC))
+    assert sorted(str(s.location) for s in facts.summits) == ["None", "Q1520"]
+    assert all({"Q39259", "Q7747"} <= set(s.participants) for s in facts.summits)
