@@ -302,7 +302,8 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if len(heads) > 1:  # "claimed the deal violated X, a charge the IAEA has not upheld": the subjectless
         heads = [h for h in heads if _has_subject(h)] or heads  # second "complement" is the comment's verb
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads
-              and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS) and not _reported_conjunct(c))]
+              and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS) and not _reported_conjunct(c))
+              and not _attitude_act(c)]
     if not heads and lemma in lexicon.XCOMP_CONTENT_VERBS:
         heads = [c for c in verb.children if c.dep_ == "xcomp"]
     if not heads and lemma in lexicon.OBJECT_CONTENT_VERBS:
@@ -326,6 +327,12 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _ranges(tok for h in heads for tok in _content_tokens(h))
+
+
+def _attitude_act(verb: Token) -> bool:
+    """'... and expressed hope that ...' without a subject of its own: the source's own attitude claim."""
+    return verb.lemma_.lower() in lexicon.LIGHT_VERBS and not _has_subject(verb) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.CLAIM_NOUNS for c in verb.children)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -414,6 +421,7 @@ def _content_tokens(head: Token) -> Iterable[Token]:
         framing = framing or (t.dep_ == "appos" and t.lemma_.lower() in lexicon.PROPOSITION_NOUNS)
         nested = t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS) is not None and (
             t.dep_ in ("advcl", "relcl", "acl", "conj") or _inverted(t))
+        nested = nested or (t.dep_ == "conj" and _attitude_act(t))  # "... and expressed hope that ..."
         if framing or nested:
             skip |= {s.i for s in t.subtree}
     for t in head.subtree:
@@ -504,7 +512,8 @@ def _holder(noun: Token, index: EntityIndex) -> tuple[str | None, int]:
                     return key, noun.i
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in lexicon.LIGHT_VERBS:
-        subject = subject_of(head)
+        # "Erdogan said Turkey would present proposals and expressed hope that ...": Erdogan's hope
+        subject = subject_of(_misattached_conjunct(head) or head)
         if subject is not None:
             return source_key(subject, index), head.i
     return None, noun.i

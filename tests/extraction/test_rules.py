@@ -806,3 +806,11 @@ def test_the_talks_after_a_lede_naming_two_leaders_are_their_meeting_not_a_later
                 published=datetime(2023, 9, 5, tzinfo=UTC))
     assert sorted(str(s.location) for s in facts.summits) == ["None", "Q1520"]
     assert all({"Q39259", "Q7747"} <= set(s.participants) for s in facts.summits)
+
+
+def test_expressed_hope_coordinated_under_a_report_is_the_reporters_own_claim(run) -> None:
+    facts = run("Recep Tayyip Erdogan said Turkey would soon present new proposals and expressed hope that a "
+                "solution could be found.")
+    [said] = [c for c in facts.claims if "proposals" in c.text]
+    [hope] = [c for c in facts.claims if c.text == "a solution could be found"]
+    assert "hope" not in said.text and hope.claimant == "Q39259" and hope.modality == "Hedged"
