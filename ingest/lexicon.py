@@ -93,6 +93,7 @@ PROPOSITION_NOUNS = frozenset({
     "accusation", "allegation", "claim", "charge", "report", "suggestion", "assertion", "speculation", "rumour",
     "rumor", "idea", "notion", "assessment", "criticism", "statement", "finding", "conclusion", "characterization",
     "characterisation", "account", "story", "narrative", "assumption", "contention", "theory", "version",
+    "remark", "comment",
 })
 # Predicates that reject what they are said of: 'called the accusations groundless' is a denial.
 DENIAL_PREDICATES = frozenset({

@@ -181,7 +181,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
             _from_verb(verb, index, imposers, targets, add, subject=not imposers)
     named_targets = bool(targets)  # "U.S. and European sanctions on Russia": with a target named, modifiers impose
     for state in modifier_states:
-        if state in targets:
+        if state in targets or state in imposers:
             continue
         as_target = (imposers and not named_targets and state not in imposers) or _only_a_target(index, state)
         (targets if as_target else imposers).append(state)
@@ -318,6 +318,9 @@ def _status(token: Token, verb: Token | None) -> str | None:
         return "Threatened"  # "would not hesitate to impose new sanctions"
     if verb is not None:
         status = lexicon.SANCTION_STATUS.get(verb.lemma_.lower())
+        if status in ("Lifted", "Eased") and any(c.dep_ == "aux" and c.lower_ in ("should", "must")
+                                                  for c in verb.children):
+            return "LiftingDemanded"  # "the United States should lift its sanctions"
         if status:
             return status
     if token.pos_ == "VERB":

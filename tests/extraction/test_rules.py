@@ -814,3 +814,12 @@ def test_expressed_hope_coordinated_under_a_report_is_the_reporters_own_claim(ru
     [said] = [c for c in facts.claims if "proposals" in c.text]
     [hope] = [c for c in facts.claims if c.text == "a solution could be found"]
     assert "hope" not in said.text and hope.claimant == "Q39259" and hope.modality == "Hedged"
+
+
+def test_should_lift_is_a_demand_and_a_remark_in_apposition_is_the_authors(run) -> None:
+    facts = run("Joe Biden told reporters that he still considered Xi Jinping a dictator, a remark Beijing "
+                "rejected. Wang Yi said the United States should lift its unilateral sanctions on Chinese "
+                "companies.")
+    [sanction] = facts.sanctions
+    assert sanction.imposers == ["Q30"] and sanction.status == "LiftingDemanded"
+    assert all("remark" not in c.text for c in facts.claims)
