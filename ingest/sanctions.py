@@ -76,11 +76,11 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
     if token.pos_ == "NOUN" and lemma in lexicon.SANCTION_NOUNS:
         return True
     if token.pos_ == "VERB" and (lemma == "sanction" or (lemma in LISTING_VERBS and any(
-            c.dep_ == "nsubj" and (key := index.key_of_phrase(c)) and index.kind(key) in IMPOSER_KINDS
+            c.dep_ == "nsubj" and (key := _agent_key(index, c)) and index.kind(key) in IMPOSER_KINDS
             for c in token.children))):
         return True  # "Treasury designated 250 targets"
     if token.pos_ == "VERB" and lemma == "list" and any(
-            c.dep_ == "nsubj" and (key := index.key_of_phrase(c)) and index.kind(key) in IMPOSER_KINDS
+            c.dep_ == "nsubj" and (key := _agent_key(index, c)) and index.kind(key) in IMPOSER_KINDS
             for c in token.children) and any(
             c.dep_ == "dobj" and c.lemma_.lower() in LISTED_NOUNS for c in token.children):
         return True  # "Canada listed 129 individuals and 63 entities" (not "China listed five demands")
@@ -140,6 +140,9 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
             bucket.append(key)
 
     if token.pos_ == "VERB":
+        if not any(c.dep_ == "nsubj" for c in token.children) and (subject := subject_of(token)) is not None:
+            for t in (subject, *subject.conjuncts):  # "Britain blacklisted ... and froze the assets of ..."
+                add(imposers, _agent_key(index, t), IMPOSER_KINDS)
         for child in token.children:
             if child.dep_ == "nsubj":
                 if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
@@ -266,6 +269,8 @@ def _agent_key(index: EntityIndex, token: Token) -> str | None:
             and (entry := index.gaz.by_qid(qid)) is not None:
         return index.entity_for(entry)
     key = index.key_of_phrase(token)
+    if key is None:  # "the Treasury's Office of Foreign Assets Control (OFAC)": the name in apposition
+        key = next((k for c in token.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))), None)
     if key is None and token.lemma_.lower() in lexicon.MEMBER_NOUNS:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":

@@ -823,3 +823,9 @@ def test_should_lift_is_a_demand_and_a_remark_in_apposition_is_the_authors(run) 
     [sanction] = facts.sanctions
     assert sanction.imposers == ["Q30"] and sanction.status == "LiftingDemanded"
     assert all("remark" not in c.text for c in facts.claims)
+
+
+def test_a_coordinated_asset_freeze_keeps_the_first_verbs_imposer(run) -> None:
+    facts = run("Britain on Thursday blacklisted eight Iranian military commanders and froze the assets of an "
+                "Iranian drone manufacturer.")
+    assert sanction_pairs(facts) == {("Q145", "Q794")} and len(facts.sanctions) == 1
