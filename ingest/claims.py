@@ -150,11 +150,22 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
     if claimant is None:
         return None
     pieces = _inverted_content(verb) if _inverted(verb) else _verb_content(verb, quotes)
+    pieces = _within_opening_quote(pieces, quotes)
     if not pieces:
         return None
     cue = Span(verb.idx, verb.idx + len(verb.text), verb.text)
     negated = any(c.dep_ == "neg" for c in verb.children) or _rejecting_predicate(verb)
     return _claim(index, claimant, pieces, cue, verb, lemma_in(verb, lexicon.SAY_VERBS) or "", negated)
+
+
+def _within_opening_quote(pieces: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content that opens with a quotation ends with it: 'told Putin that "today's era is not an era of
+    war," in the most direct public criticism ...' -- what follows the quote is the author's."""
+    if len(pieces) != 1:  # "'X,' he said, 'Y.'": quotes joined on purpose
+        return pieces
+    (first, last), = pieces
+    quote = next(((a, b) for a, b in quotes if a - 2 <= first <= a), None)
+    return pieces if quote is None or last <= quote[1] + 2 else [(first, quote[1])]
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -182,8 +193,8 @@ def _quoted_speaker(verb: Token) -> Token | None:
     """'KCNA quoted Kim as saying that ...': the one quoted is the speaker of the content."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
-        return None
-    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+        return None  # also "Xi was quoted by Xinhua as saying that ...": the passive subject
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _misattached_conjunct(verb: Token) -> Token | None:

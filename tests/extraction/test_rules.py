@@ -829,3 +829,12 @@ def test_a_coordinated_asset_freeze_keeps_the_first_verbs_imposer(run) -> None:
     facts = run("Britain on Thursday blacklisted eight Iranian military commanders and froze the assets of an "
                 "Iranian drone manufacturer.")
     assert sanction_pairs(facts) == {("Q145", "Q794")} and len(facts.sanctions) == 1
+
+
+def test_content_opening_with_a_quote_ends_with_it_and_quoted_as_saying_passive(run) -> None:
+    facts = run("Narendra Modi told Vladimir Putin that \u201ctoday\u2019s era is not an era of war,\u201d in the most "
+                "direct criticism of the invasion of Ukraine. Xi Jinping was quoted by Xinhua as saying that China "
+                "was willing to work with Russia.")
+    modi = claims_by(facts, "Q1058")[0]
+    assert modi.text.startswith("today") and "criticism" not in modi.text and "Q212" not in modi.about
+    assert claimant_label(facts, "willing to work") == "Xi Jinping"
