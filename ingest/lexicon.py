@@ -71,7 +71,7 @@ SAY_VERBS = frozenset({
     "signal", "assess", "conclude", "agree", "recall", "charge", "reject", "dismiss", "indicate", "offer",
     "underline", "underscore", "repeat", "highlight", "blame", "characterize", "characterise", "depict",
     "dispute", "call", "term", "dub", "brand", "hail", "label", "denounce", "condemn", "criticize", "criticise",
-    "praise", "welcome", "reply", "respond",
+    "praise", "welcome", "reply", "respond", "notify", "inform", "assure", "remind",
 })
 # Verbs that make a claim only with an "as" complement: 'denounced the meeting as a step toward ...'
 # ("condemned the remarks" alone is an act, not a proposition).

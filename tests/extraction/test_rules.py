@@ -838,3 +838,9 @@ def test_content_opening_with_a_quote_ends_with_it_and_quoted_as_saying_passive(
     modi = claims_by(facts, "Q1058")[0]
     assert modi.text.startswith("today") and "criticism" not in modi.text and "Q212" not in modi.about
     assert claimant_label(facts, "willing to work") == "Xi Jinping"
+
+
+def test_notifying_or_informing_someone_that_is_a_claim(run) -> None:
+    facts = run("Britain notified the UN Security Council that Iran was in breach of the nuclear deal. Japan "
+                "informed Seoul that the water release was safe.")
+    assert claimant_label(facts, "in breach") == "United Kingdom" and claimant_label(facts, "was safe") == "Japan"
