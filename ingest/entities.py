@@ -439,10 +439,9 @@ def _holds_office(index: EntityIndex, key: str, office: str) -> bool:
            for m in index.mentions if m.key == key):
         return True
     entry = index.entries.get(key)
-    wanted = "head_of_government" if office in HEAD_OF_GOVERNMENT_OFFICES else \
-        "head_of_state" if office in ("president", "leader") else None
-    return entry is not None and wanted is not None and any(
-        role.lower().replace(" ", "_") in (wanted, wanted.replace("_", "")) for role, _, _ in entry.tenures)
+    wanted = "HeadOfGovernment" if office in HEAD_OF_GOVERNMENT_OFFICES else \
+        "HeadOfState" if office in ("president", "leader") else None
+    return entry is not None and wanted is not None and any(role == wanted for role, _, _ in entry.tenures)
 
 
 def _match_capital_nouns(index: EntityIndex) -> None:
@@ -601,7 +600,7 @@ def _add_person(index: EntityIndex, span: SpacySpan, parts: dict[str, set[str]])
         return
     if len(span) == 1 and not _has_title(span):
         return  # an unknown single name: too weak to type or link
-    office = _office_in_apposition(span)
+    office = _office_given(span)
     kind = "Leader" if _has_title(span) or office is not None else "Person"
     key = index.unlinked(kind, span.text, 0.6)
     index.add(span.start, span.end, key, span.text, 0.6)
@@ -663,7 +662,7 @@ def _has_title(span: SpacySpan) -> bool:
     return False
 
 
-def _office_in_apposition(span: SpacySpan) -> Token | None:
+def _office_given(span: SpacySpan) -> Token | None:
     """The leader office the text gives the name: in apposition ("Syria's interim president, Ahmed
     al-Sharaa", "Anthony Albanese, Australia's prime minister,") or as its predicate ("Albanese became
     the first Australian prime minister to visit China")."""
