@@ -13,10 +13,14 @@ a named target with a named imposer. The parse gives:
 * status from the governing verb (impose, tighten, ease, lift, threaten...) or "sanctions relief";
 * legal basis: a "Resolution NNNN" or an "... Act" named in the sentence.
 
-A sanction whose target the sentence leaves implicit ("blocked by UN sanctions") takes the target of
-the article's previous sanction, else the state the article mentions most (not the imposer), with a
-lower confidence -- unless the text names a target that is no entity ("on firms that help the
-transfer": nothing is invented), or the sanctions are only evaded ("helped Moscow evade sanctions").
+A sanction whose target the sentence leaves implicit ("blocked by UN sanctions", "sanctions on 92
+individuals", "an embargo on seaborne crude") takes a state that known regimes target, named in its
+sentence or paragraph, else the target of the article's previous sanction, else the state the article
+mentions most (not the imposer), with a lower confidence -- unless the text names a target that is no
+entity ("on firms that help the transfer": nothing is invented), or the sanctions are only evaded
+("helped Moscow evade sanctions"). Listing verbs with an imposer subject ("designated", "blacklisted",
+"listed 129 individuals"), asset freezes and price caps are sanctions too; firms are targets by their
+state ("dozens of Chinese companies", "X, a Chinese satellite firm").
 Under "threaten"/"would not hesitate to" a sanction is Threatened. An agency imposer (Treasury,
 OFAC) brings its state along as a second imposer.
 Mentions with the same imposers and targets are one sanction.
