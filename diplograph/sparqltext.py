@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -122,6 +123,42 @@ def with_using(text: str, info: UpdateInfo, default_graphs: list[str], named_gra
         last = offset
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def with_values_first(text: str, terms: Mapping[str, str]) -> str:
+    """``text`` with one VALUES row binding ``terms`` (variable name -> term in SPARQL syntax) at
+    the start of its WHERE group, as a hint to go with the same values given as substitutions.
+
+    Oxigraph plans a query before it applies substitutions, so a selective parameter did not steer
+    the join order: at 10k articles the entities of one article took 26 ms, 0.7 ms with the hint.
+    The substitutions stay: they also bind the variable inside subqueries, which the hint does not
+    (a leader's profile: 8.7 ms with them, 113 ms with the hint alone). Variables the query assigns
+    itself (``AS ?x``) are left to the substitutions, and a query whose WHERE group is not found
+    (``CONSTRUCT WHERE``, ``DESCRIBE <x>``) is returned as it is.
+    """
+    toks = tokens(text)
+    assigned = {b.text[1:] for a, b in itertools.pairwise(toks) if a.keyword == "AS" and b.kind == "var"}
+    terms = {name: term for name, term in terms.items() if name not in assigned}
+    start = _where_group(toks)
+    if not terms or start is None:
+        return text
+    names, row = " ".join(f"?{name}" for name in terms), " ".join(terms.values())
+    return f"{text[:start + 1]} VALUES ({names}) {{ ({row}) }} {text[start + 1:]}"
+
+
+def _where_group(toks: list[Token]) -> int | None:
+    """Where the brace that opens a query's WHERE group is: the first top-level one after the query
+    form, past a CONSTRUCT template; None for ``CONSTRUCT WHERE``, whose group is its template."""
+    top = [t for t in toks if t.depth == 0]
+    form = next((i for i, t in enumerate(top) if t.keyword in QUERY_FORMS), None)
+    if form is None:
+        return None
+    rest = top[form + 1:]
+    if top[form].keyword == "CONSTRUCT":
+        if not rest or rest[0].kind != "open":
+            return None
+        rest = rest[1:]  # past the template's opening brace
+    return next((t.start for t in rest if t.kind == "open"), None)
 
 
 def _remotes(toks: list[Token]) -> tuple[Remote, ...]:

@@ -25,6 +25,7 @@ from diplograph.merged import (
     replace_graph_update,
     with_default_copies,
 )
+from diplograph.sparqltext import with_values_first
 
 if TYPE_CHECKING:
     import rdflib
@@ -149,11 +150,12 @@ class Store:
         """
         default = [ox.NamedNode(iri) for iri in default_graphs]
         named = [ox.NamedNode(iri) for iri in named_graphs]
+        bindings = bindings or {}
         return self.inner.query(
-            sparql,
+            with_values_first(sparql, {name: str(term) for name, term in bindings.items()}),
             default_graph=default or None,
             named_graphs=named or None,
-            substitutions={ox.Variable(name): term for name, term in (bindings or {}).items()},
+            substitutions={ox.Variable(name): term for name, term in bindings.items()},
         )
 
     def update(self, sparql: str) -> None:

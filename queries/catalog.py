@@ -8,7 +8,8 @@ A header looks like::
     #+ param: since dateTime optional  Only claims from articles published after this
 
 Parameters are SPARQL variables of the query; values are parsed into typed RDF terms and handed
-to Oxigraph as substitutions, so user input is never spliced into the query text.
+to Oxigraph as substitutions (and, serialised by pyoxigraph, as a VALUES hint for its planner:
+``sparqltext.with_values_first``), so user input never reaches the query text unescaped.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Canned queries as an API: /queries lists them, /queries/NAME runs one, /openapi.json describes both.
 
-Parameters are parsed into typed RDF terms by the catalog and handed to Oxigraph as
-substitutions; a name is looked up in the catalog only, so no request can reach another file.
+Parameters are parsed into typed RDF terms by the catalog and bound as its docstring says; a name
+is looked up in the catalog only, so no request can reach another file.
 """
 
 from __future__ import annotations

@@ -23,6 +23,8 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
+from diplograph.sparqltext import with_values_first
+
 CHUNK = 64 * 1024
 LINGER = 0.002  # seconds a worker polls for its next job before blocking
 
@@ -168,7 +170,7 @@ def run(store: ox.Store, job: Job, conn: Connection) -> None:
     protocol_dataset = bool(job.default_graphs or job.named_graphs)
     try:
         results = store.query(
-            job.text,
+            with_values_first(job.text, {name: str(term) for name, term in job.substitutions.items()}),
             base_iri=job.base_iri,
             default_graph=[ox.NamedNode(g) for g in job.default_graphs] if protocol_dataset else None,
             named_graphs=[ox.NamedNode(g) for g in job.named_graphs] if protocol_dataset else None,
