@@ -31,7 +31,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from diplograph.merged import add_update, mirrored, replace_graph_update
-from diplograph.sparqltext import tokens
+from diplograph.sparqltext import tokens, with_values_first
 from diplograph.store import DATASET_MARK, EXPORT_FORMATS, QUAD_FORMATS, Results, StoreError, Term, parse_file
 
 if TYPE_CHECKING:
@@ -324,7 +324,9 @@ def refusal(url: str, response: requests.Response) -> str:
 
 
 def with_values(sparql: str, bindings: Mapping[str, Term]) -> str:
-    """The query joined with one row of values for ``bindings``, as a trailing VALUES clause."""
+    """The query with ``bindings`` given as VALUES rows: in its WHERE group and in each subquery
+    that uses them (``sparqltext.with_values_first``, where the remote's planner can use them and
+    as a substitution would bind them), and after it (for the queries whose group is not found)."""
     if not bindings:
         return sparql
     if any(t.depth == 0 and t.keyword == "VALUES" for t in tokens(sparql)):
@@ -332,7 +334,8 @@ def with_values(sparql: str, bindings: Mapping[str, Term]) -> str:
                          "store; bind them in that clause instead")
     names = " ".join(f"?{name}" for name in bindings)
     row = " ".join(str(term) for term in bindings.values())
-    return f"{sparql}\nVALUES ({names}) {{ ({row}) }}\n"
+    hinted = with_values_first(sparql, {name: str(term) for name, term in bindings.items()})
+    return f"{hinted}\nVALUES ({names}) {{ ({row}) }}\n"
 
 
 def _quads(solutions: ox.QuerySolutions) -> list[ox.Quad]:

@@ -20,7 +20,10 @@ HINT = f"VALUES (?x) {{ ({KIM}) }}"
     ("CONSTRUCT { ?x ?p '{' } WHERE { ?x ?p ?o }", f"CONSTRUCT {{ ?x ?p '{{' }} WHERE {{ {HINT}  ?x ?p ?o }}"),
     ("CONSTRUCT { ?x ?p ?o } { ?x ?p ?o }", f"CONSTRUCT {{ ?x ?p ?o }} {{ {HINT}  ?x ?p ?o }}"),
     ("# a { comment\nSELECT ?x WHERE { { SELECT ?x { ?x <http://a/p> 1 } } } VALUES ?y { 1 }",
-     f"# a {{ comment\nSELECT ?x WHERE {{ {HINT}  {{ SELECT ?x {{ ?x <http://a/p> 1 }} }} }} VALUES ?y {{ 1 }}"),
+     f"# a {{ comment\nSELECT ?x WHERE {{ {HINT}  {{ SELECT ?x {{ {HINT}  ?x <http://a/p> 1 }} }} }} "
+     "VALUES ?y { 1 }"),
+    ("SELECT ?x ?n WHERE { ?x ?p ?o { SELECT (COUNT(*) AS ?n) { ?s ?p ?o } } }",  # a subquery without ?x
+     f"SELECT ?x ?n WHERE {{ {HINT}  ?x ?p ?o {{ SELECT (COUNT(*) AS ?n) {{ ?s ?p ?o }} }} }}"),
 ])
 def test_the_hint_opens_the_where_group(query, expected):
     assert with_values_first(query, {"x": KIM}) == expected
@@ -57,3 +60,23 @@ def test_hinted_queries_parse_and_answer_as_substitution_alone(tmp_path):
             assert hinted == plain, name
             found += [name] if plain else []
     assert len(found) >= 5, f"too few canned queries found rows to compare: {found}"
+
+
+def test_a_parameter_reaches_into_subqueries_as_a_substitution_would():
+    """most-mentioned's type is read inside a subquery that keeps the top 100: bound only after it
+    (a trailing VALUES clause, as a remote store was sent), the answer was the top 100 of any type."""
+    dgs, ex = "https://w3id.org/diplograph/stats#", "https://example.org/"
+    rdf_type, articles = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(dgs + "articles")
+    store = ox.Store()
+    for number in range(110):  # ten states mentioned less than any of 100 persons
+        node, state = ox.NamedNode(f"{ex}e{number}"), number < 10
+        kind = ox.NamedNode(f"https://w3id.org/diplograph/ontology#{'State' if state else 'Person'}")
+        store.add(ox.Quad(node, rdf_type, kind))
+        store.add(ox.Quad(node, articles, ox.Literal(number if state else 1000 + number)))
+    canned = catalog()["most-mentioned"]
+    state = canned.bindings({"type": "https://w3id.org/diplograph/ontology#State"})
+    hinted = with_values_first(canned.text, {name: str(term) for name, term in state.items()})
+    by_values = {row["entity"].value for row in store.query(hinted)}
+    by_substitution = {row["entity"].value for row in store.query(
+        canned.text, substitutions={ox.Variable(k): v for k, v in state.items()})}
+    assert by_values == by_substitution == {f"{ex}e{number}" for number in range(10)}
