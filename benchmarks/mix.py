@@ -1,7 +1,7 @@
 """The query mix: 12 typical questions an analyst asks the graph, the same text for every server.
 
-Five mirror the canned queries (``queries/*.rq``, read at run time, with their parameter bound by a
-``VALUES`` row at the top of the pattern, as a client would send them); the rest are lookups,
+Five mirror the canned queries (``queries/*.rq``, read at run time, with their parameter bound by
+VALUES rows as the server binds it: ``sparqltext.with_values_first``); the rest are lookups,
 joins, text filters and whole-store aggregates written here. Parameters are the corpus's most
 mentioned leader and state and one article, so every query returns rows.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 from diplograph.config import Settings
 from diplograph.ingest import iris
 from diplograph.queries.catalog import catalog
+from diplograph.sparqltext import with_values_first
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import Corpus
@@ -73,11 +74,11 @@ AGGREGATES = ("co-mentioned", "claims-per-claimant", "mentions-per-entity")
 
 
 def _bind(text: str, name: str, iri: str) -> str:
-    """The canned query with ``?name`` bound by a VALUES row at the top of its WHERE pattern."""
-    head, sep, rest = text.partition("WHERE {")
-    if not sep:
-        raise ValueError(f"canned query for ?{name} has no 'WHERE {{'")
-    return f"{head}WHERE {{\n  VALUES ?{name} {{ <{iri}> }}{rest}"
+    """The canned query with ``?name`` bound by VALUES rows, as the server binds a parameter."""
+    bound = with_values_first(text, {name: f"<{iri}>"})
+    if bound == text:
+        raise ValueError(f"canned query for ?{name} has no WHERE group to bind it in")
+    return bound
 
 
 def _article_key(number: int, articles: int) -> str:
