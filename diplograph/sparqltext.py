@@ -141,16 +141,18 @@ def with_values_first(text: str, terms: Mapping[str, str]) -> str:
     toks = tokens(text)
     assigned = {b.text[1:] for a, b in itertools.pairwise(toks) if a.keyword == "AS" and b.kind == "var"}
     terms = {name: term for name, term in terms.items() if name not in assigned}
-    pieces, last = [], 0
+    inserts = []
     for index, (start, end) in enumerate(_where_groups(toks)):
         used = {t.text[1:] for t in toks[start:end] if t.kind == "var"}
         bound = {name: term for name, term in terms.items() if index == 0 or name in used}
         if bound:
-            offset = toks[start].start + 1
             names, row = " ".join(f"?{name}" for name in bound), " ".join(bound.values())
-            pieces += [text[last:offset], f" VALUES ({names}) {{ ({row}) }} "]
-            last = offset
-    return "".join(pieces) + text[last:] if pieces else text
+            inserts.append((toks[start].start + 1, f" VALUES ({names}) {{ ({row}) }} "))
+    pieces, last = [], 0
+    for offset, values in sorted(inserts):
+        pieces += [text[last:offset], values]
+        last = offset
+    return "".join(pieces) + text[last:]
 
 
 def _where_groups(toks: list[Token]) -> list[tuple[int, int]]:
@@ -169,10 +171,14 @@ def _where_groups(toks: list[Token]) -> list[tuple[int, int]]:
     opening = next((i for i in rest if toks[i].kind == "open"), None)
     if opening is None:
         return []
-    subqueries = [i for i, t in enumerate(toks) if t.keyword == "SELECT" and t.depth > 0]
-    return [_group(toks, opening)] + [_group(toks, next(j for j in range(i, len(toks))
-                                                         if toks[j].kind == "open" and toks[j].depth == toks[i].depth))
-                                      for i in subqueries]
+    openings = [opening] + [_next_open(toks, i) for i, t in enumerate(toks) if t.keyword == "SELECT" and t.depth > 0]
+    return [_group(toks, i) for i in openings if i is not None]
+
+
+def _next_open(toks: list[Token], after: int) -> int | None:
+    """The brace that opens the group of the subquery whose SELECT is at ``after``."""
+    depth = toks[after].depth
+    return next((j for j in range(after, len(toks)) if toks[j].kind == "open" and toks[j].depth == depth), None)
 
 
 def _group(toks: list[Token], opening: int) -> tuple[int, int]:

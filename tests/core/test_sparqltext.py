@@ -24,6 +24,7 @@ HINT = f"VALUES (?x) {{ ({KIM}) }}"
      "VALUES ?y { 1 }"),
     ("SELECT ?x ?n WHERE { ?x ?p ?o { SELECT (COUNT(*) AS ?n) { ?s ?p ?o } } }",  # a subquery without ?x
      f"SELECT ?x ?n WHERE {{ {HINT}  ?x ?p ?o {{ SELECT (COUNT(*) AS ?n) {{ ?s ?p ?o }} }} }}"),
+    ("SELECT ?x WHERE { { SELECT ?x } }", f"SELECT ?x WHERE {{ {HINT}  {{ SELECT ?x }} }}"),  # Oxigraph will say
 ])
 def test_the_hint_opens_the_where_group(query, expected):
     assert with_values_first(query, {"x": KIM}) == expected
