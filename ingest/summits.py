@@ -98,7 +98,7 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
              published: datetime | None) -> SummitMention | None:
     lemma = token.lemma_.lower()
     is_noun = token.pos_ == "NOUN" and (lemma in SUMMIT_TRIGGER_NOUNS or token.lower_ in SUMMIT_TRIGGER_NOUNS)
-    is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _welcomes_leader(token, index)
+    is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _receives_leader(token, index)
                                         or _sits_down_with(token))
     if not (is_noun or is_verb):
         return None
@@ -118,7 +118,8 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
                     if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None)
     verb = token if is_verb else _governing_verb(token)
     past = verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)))  # "welcomed", "had met": before
+        (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
+        for c in verb.children)))  # "welcomed", "had met", "was received": before
     future = _planned(token) or (verb is not None and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall") for c in verb.children))  # "will meet in May"
     tense = "past" if past else ("future" if future and not inferred else None)  # "..., while Putin met X": past
@@ -182,11 +183,13 @@ def _bilaterals(verb: Token, index: EntityIndex) -> list[list[str]]:
     return [[host, guest] for guest in guests] if len(guests) >= 3 else []
 
 
-def _welcomes_leader(verb: Token, index: EntityIndex) -> bool:
-    """'Putin welcomed Kim': receiving a leader is a meeting ("welcomed the decision" is not)."""
-    if verb.lemma_.lower() != "welcome":
+def _receives_leader(verb: Token, index: EntityIndex) -> bool:
+    """'Putin welcomed Kim', 'Modi was received by Biden': receiving a leader is a meeting ("welcomed
+    the decision", "received a letter" are not)."""
+    if verb.lemma_.lower() not in ("welcome", "receive"):
         return False
-    return any(c.dep_ == "dobj" and (k := index.key_of_phrase(c)) and index.kind(k) == "Leader" for c in verb.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") and (k := index.key_of_phrase(c)) and index.kind(k) == "Leader"
+               for c in verb.children)
 
 
 def _no_one(obj: Token, index: EntityIndex) -> bool:
@@ -252,14 +255,14 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
                 key = index.key_at(t)
                 if key and key not in found and key not in places and index.kind(key) in PARTY_KINDS | {"Place"}:
                     (places if index.kind(key) == "Place" else found).append(key)
-        elif dep in ("nsubj", "dobj") and is_verb:
+        elif dep in ("nsubj", "dobj", "nsubjpass") and is_verb:
             if token.lemma_ == "visit" and dep == "dobj":
                 key = index.key_of_phrase(child)
                 if key and index.kind(key) in ("Place", "State"):
                     location = key
                     continue
             take(child)
-        elif dep == "prep" and child.lower_ in ("with", "between", "of", "by"):
+        elif dep in ("prep", "agent") and child.lower_ in ("with", "between", "of", "by"):  # agent: "hosted by"
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     take(pobj)

@@ -231,6 +231,21 @@ def test_welcoming_a_leader_is_a_meeting_and_observers_are_not_participants(run)
     assert summit.start.value.date().isoformat() == "2023-09-13"
 
 
+def test_receiving_a_leader_is_a_meeting_in_either_voice(run) -> None:
+    facts = run("Indian Prime Minister Narendra Modi was received by President Joe Biden at the White House "
+                "on Thursday. Emmanuel Macron received Olaf Scholz in Paris on Monday. Joe Biden also received "
+                "a letter from Kim Jong Un.", published=datetime(2023, 6, 25, tzinfo=UTC))
+    meetings = {frozenset(s.participants): (s.location, s.start.value.date().isoformat()) for s in facts.summits}
+    assert meetings == {frozenset({"Q1058", "Q6279"}): ("Q35525", "2023-06-22"),
+                        frozenset({"Q3052772", "Q61053"}): ("Q90", "2023-06-19")}
+
+
+def test_a_weekday_after_a_passive_past_verb_is_before_publication(run) -> None:
+    facts = run("Xi Jinping was welcomed by Vladimir Putin on Monday.", published=datetime(2023, 6, 25, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.start.value.date().isoformat() == "2023-06-19"
+
+
 def test_trade_bans_and_measures_against_a_company_are_sanctions(run) -> None:
     facts = run("London said it would ban exports of luxury goods to Belarus. Security Council resolutions "
                 "that ban arms sales to Libya remain in force. The Treasury Department announced measures "
