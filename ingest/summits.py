@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 from spacy.tokens import Doc, Token
 
 from diplograph.ingest import lexicon
-from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.entities import EntityIndex, gaz_kind
 from diplograph.ingest.facts import DateValue, Span, Summit
 from diplograph.ingest.gazetteer import Gazetteer, GazSummit
 from diplograph.ingest.spans import (
@@ -308,7 +308,19 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         host = location if index.kind(location) == "State" else _place_state(index, location)
         if host and host not in found:
             found.append(host)
-    return found, location
+    return found, _as_place(index, location) if location else None
+
+
+def _as_place(index: EntityIndex, key: str) -> str | None:
+    """The summit's location as a place: a building the gazetteer files as an organisation ("at the
+    White House") stands for its state's capital. The ontology keeps places and organisations
+    apart, so the shapes dropped a summit located at the organisation itself."""
+    if index.kind(key) != "Organization":
+        return key
+    entry = index.entries.get(key)
+    state = index.gaz.by_qid(entry.state) if entry is not None and entry.state else None
+    capital = index.gaz.by_qid(state.capital) if state is not None and state.capital else None
+    return index.entity_for(capital) if capital is not None and gaz_kind(capital) == "Place" else None
 
 
 def _in_clause(token: Token, top: Token) -> bool:

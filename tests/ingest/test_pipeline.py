@@ -174,6 +174,18 @@ def test_an_edited_file_replaces_its_earlier_version(tmp_path: Path) -> None:
     assert sorted(Path(a["source"]).name for a in rows(edited, "articles")).count("summits.jsonl") == 2
 
 
+def test_a_summit_at_the_white_house_passes_validation(tmp_path: Path) -> None:
+    """A location must be a place, and the gazetteer files the White House as an organisation (the
+    presidency it stands for): the summit is kept, located in Washington, D.C., not dropped."""
+    (tmp_path / "modi.txt").write_text("Modi at the White House\n\nIndian Prime Minister Narendra Modi met "
+                                       "President Joe Biden at the White House on Thursday.\n", encoding="utf-8")
+    code, output = ingest(str(tmp_path / "modi.txt"), "--store", str(tmp_path / "store"))
+    assert code == 0 and "dropped" not in output, output
+    located = {(r["participantWikidata"], r.get("locationWikidata")) for r in rows(tmp_path / "store", "summits")}
+    assert located == {(f"http://www.wikidata.org/entity/{q}", "http://www.wikidata.org/entity/Q61")
+                       for q in ("Q1058", "Q6279")}
+
+
 def test_a_batch_with_bad_files_stores_the_good_ones_and_names_the_bad(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "in")
     (folder / "corrupt.json").write_text('{"text": "Moon Jae-in said", "title": ', encoding="utf-8")
