@@ -163,6 +163,11 @@ def drop_graph_update(graph: str) -> str:
     return f"{aggregates.removed(graph)} ;\n{_unshare(graph)} ;\nDROP SILENT GRAPH <{graph}>"
 
 
+def insert_default_update(triples: Iterable[ox.Quad | ox.Triple]) -> str:
+    """One request that adds ``triples`` to the default graph only (written there directly)."""
+    return f"INSERT DATA {{\n{_body(triples)}\n}}"
+
+
 def clear_default_update() -> str:
     """Empty what was written straight to the default graph; the named graphs' triples stay in it."""
     return f"DROP SILENT DEFAULT ;\n{MIRROR_ALL}"

@@ -30,7 +30,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
-from diplograph.merged import add_update, mirrored, replace_graph_update
+from diplograph.merged import add_update, insert_default_update, mirrored, replace_graph_update
 from diplograph.sparqltext import tokens, with_values_first
 from diplograph.store import DATASET_MARK, EXPORT_FORMATS, QUAD_FORMATS, Results, StoreError, Term, parse_file
 
@@ -241,8 +241,7 @@ class SparqlStore:
             by_graph.setdefault(name, []).append(quad)
         operations = [add_update(graph, group) for graph, group in by_graph.items() if graph is not None]
         if None in by_graph:
-            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in by_graph[None])
-            operations.append(f"INSERT DATA {{\n{body}\n}}")
+            operations.append(insert_default_update(by_graph[None]))
         if operations:
             self.send_update(" ;\n".join(operations))
 

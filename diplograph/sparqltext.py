@@ -138,6 +138,8 @@ def with_values_first(text: str, terms: Mapping[str, str]) -> str:
     out, and a query whose WHERE group is not found (``CONSTRUCT WHERE``, ``DESCRIBE <x>``) is
     returned as it is.
     """
+    if not terms:  # every query the server runs passes here: no tokenizing when there is nothing to bind
+        return text
     toks = tokens(text)
     assigned = {b.text[1:] for a, b in itertools.pairwise(toks) if a.keyword == "AS" and b.kind == "var"}
     terms = {name: term for name, term in terms.items() if name not in assigned}

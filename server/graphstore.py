@@ -16,7 +16,13 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request
 from werkzeug.http import is_resource_modified, parse_options_header
 
-from diplograph.merged import add_update, clear_default_update, drop_graph_update, replace_graph_update
+from diplograph.merged import (
+    add_update,
+    clear_default_update,
+    drop_graph_update,
+    insert_default_update,
+    replace_graph_update,
+)
 from diplograph.server.auth import require_writer
 from diplograph.server.endpoint import endpoint
 from diplograph.server.protocol import PARSEABLE_TYPES, ProtocolError, content_type, negotiate
@@ -122,8 +128,7 @@ def _replace(graph: str | None, triples: list[ox.Triple]) -> str:
     """One SPARQL Update (one transaction) that makes the graph hold exactly ``triples``: for the
     default graph, what was written to it directly (the named graphs' triples stay in it)."""
     if graph is None:
-        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
-        return f"{clear_default_update()} ;\nINSERT DATA {{\n{body}\n}}"
+        return f"{clear_default_update()} ;\n{insert_default_update(triples)}"
     return replace_graph_update(graph, triples)
 
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
+from diplograph.merged import insert_default_update
 from diplograph.remote_store import RemoteStoreError, SparqlStore, with_values
 from diplograph.server.executor import Answer, QueryFailed
 from diplograph.server.protocol import ProtocolError, negotiate
@@ -114,7 +115,7 @@ class RemoteWriter:
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
         """Triples written straight to the default graph."""
-        self.update("INSERT DATA {\n" + "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads) + "\n}")
+        self.update(insert_default_update(quads))
 
 
 def _forward(send, *, error: type[Exception] = QueryFailed):
