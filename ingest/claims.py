@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Claim, Span
-from diplograph.ingest.spans import clause_sentence, lemma_in, sentence, subject_of, text_of
+from diplograph.ingest.spans import clause_sentence, lemma_in, sentence, stem_in, subject_of, text_of, words_of
 
 CLAIMANT_KINDS = frozenset({"Leader", "Person", "State", "Organization", "Government", "Group"})
 _QUOTES = re.compile(r"\u201c([^\u201d]{3,}?)\u201d|\"([^\"\n]{3,}?)\"")
@@ -51,7 +51,8 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
     quotes = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
               for m in _QUOTES.finditer(text_of(doc))]
     claims: list[Claim] = []
-    for token in doc:
+    for i in _candidates(doc):
+        token = doc[i]
         lemma = token.lemma_.lower()
         claim = None
         if _misparsed_cue(token):
@@ -65,6 +66,14 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
     return _dedupe(claims)
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """The tokens that may be a cue: a reporting verb or noun, an attitude noun, "according"."""
+    w = words_of(doc)
+    return [i for i, (lower, lemma, pos) in enumerate(zip(w.lower, w.lemma, w.pos, strict=True))
+            if (pos in ("NOUN", "VERB") and stem_in(lemma, lower, lexicon.SAY_VERBS) is not None)
+            or (pos == "NOUN" and lemma in lexicon.CLAIM_NOUNS) or lower == "according"]
 
 
 # --- sources ------------------------------------------------------------------------------------------

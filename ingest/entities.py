@@ -33,7 +33,7 @@ from diplograph.ingest import lexicon, names
 from diplograph.ingest.facts import Entity, Span
 from diplograph.ingest.gazetteer import GazEntry, Gazetteer
 from diplograph.ingest.iris import slug
-from diplograph.ingest.spans import quoted, sentence
+from diplograph.ingest.spans import indices, quoted, sentence, words_of
 
 PERSON_KINDS = frozenset({"Leader", "Person"})
 AGENT_KINDS = frozenset({"State", "Organization", "Government"})
@@ -226,18 +226,18 @@ def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> Entit
 def _match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> None:
     doc, table = index.doc, alias_table(index.gaz)
     keys = _TokenKeys(doc)
+    texts = keys.texts
     found: list[tuple[int, int, list[GazEntry]]] = []
     i, n = 0, len(doc)
     while i < n:
-        token = doc[i]
-        if not (token.text[:1].isupper() or token.text[:1].isdigit()) or keys.folded(i) not in table.first_words:
+        if not (texts[i][:1].isupper() or texts[i][:1].isdigit()) or keys.folded(i) not in table.first_words:
             i += 1
             continue
         match = _longest_alias(doc, i, table, keys)
         if match is None or _inside_opaque_ent(doc[i:match[0]], ents_by_token):
             i += 1
             continue
-        if match[0] - i > 1 and doc[i + 1].text[:1].isupper() and keys.folded(i + 1) in table.first_words \
+        if match[0] - i > 1 and texts[i + 1][:1].isupper() and keys.folded(i + 1) in table.first_words \
                 and (longer := _longest_alias(doc, i + 1, table, keys)) and longer[0] > match[0]:
             i += 1  # "Chairman Kim Jong Un": the full name, not the alias "Chairman Kim"
             continue
@@ -274,12 +274,12 @@ class _TokenKeys:
     is what ``names.key`` gives for the window's text ("Kim Jong-un" -> "kim jong un")."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
+        self.texts = words_of(doc).text
         self.cache: dict[int, tuple[str, str]] = {}
 
     def both(self, i: int) -> tuple[str, str]:
         if i not in self.cache:
-            text = self.doc[i].text
+            text = self.texts[i]
             self.cache[i] = (names.key(text), names.key(text, keep_case=True))
         return self.cache[i]
 
@@ -395,9 +395,13 @@ def _leader_noun(token: Token) -> tuple[int, int] | None:
     return (token.i, token.i + 1) if lower in lexicon.LEADER_NOUNS else None
 
 
+OFFICE_WORDS = lexicon.LEADER_NOUNS | {"minister"}  # the last word of every office ``_leader_noun`` finds
+
+
 def _match_leader_nouns(index: EntityIndex) -> None:
     doc = index.doc
-    for token in doc:
+    for i in indices(words_of(doc).lower, OFFICE_WORDS):
+        token = doc[i]
         span = _leader_noun(token)
         if span is None or token.i in index.token_key or token.tag_ in ("NNS", "NNPS"):
             continue
@@ -444,10 +448,14 @@ def _holds_office(index: EntityIndex, key: str, office: str) -> bool:
     return entry is not None and wanted is not None and any(role == wanted for role, _, _ in entry.tenures)
 
 
+CAPITAL_WORDS = frozenset({"capital"})
+
+
 def _match_capital_nouns(index: EntityIndex) -> None:
     """"the Lithuanian capital", "Hungary's capital": the capital the gazetteer records for that state."""
-    for token in index.doc:
-        if token.lower_ != "capital" or token.pos_ != "NOUN" or token.i in index.token_key:
+    for i in indices(words_of(index.doc).lower, CAPITAL_WORDS):
+        token = index.doc[i]
+        if token.pos_ != "NOUN" or token.i in index.token_key:
             continue
         state, first = _state_modifier(index, token)
         capital = index.gaz.by_qid(state.capital) if state is not None and state.capital else None
@@ -484,9 +492,13 @@ def _leader_of(index: EntityIndex, state_qid: str, office: str = "") -> str | No
     return index.entity_for(next(iter(holders.values())), "Leader")
 
 
+GOVERNMENT_WORDS = lexicon.GOVERNMENT_NOUNS | lexicon.MINISTRY_NOUNS
+
+
 def _match_governments(index: EntityIndex) -> None:
     doc = index.doc
-    for token in doc:
+    for i in indices(words_of(doc).lower, GOVERNMENT_WORDS):
+        token = doc[i]
         lower = token.lower_
         if token.i in index.token_key or token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -584,8 +596,9 @@ def _match_persons(index: EntityIndex) -> None:
     # short references ("Ri said", "Yoon" tagged GPE), also to persons just found ("von der Leyen"), and
     # a subject or possessor the tagger took for an adjective or noun ("Albanese later agreed",
     # "Morrison's cancellation")
-    for span in [doc[t.i:t.i + 1] for t in doc if t.ent_type_ != "PERSON" and t.i not in index.token_key
-                 and t.text.casefold() in parts and (t.pos_ == "PROPN" or (
+    named = [doc[i] for i, text in enumerate(words_of(doc).text) if text.casefold() in parts]
+    for span in [doc[t.i:t.i + 1] for t in named if t.ent_type_ != "PERSON" and t.i not in index.token_key
+                 and (t.pos_ == "PROPN" or (
                      t.pos_ in ("ADJ", "NOUN") and t.text[:1].isupper() and t.dep_ in ("nsubj", "nsubjpass", "poss")))]:
         _add_person(index, span, parts)
 
@@ -703,9 +716,10 @@ def _match_pronouns(index: EntityIndex) -> None:
     index.mentions.sort(key=lambda m: m.start)
     doc = index.doc
     genders = _stated_genders(index)
-    for token in doc:
+    for i in indices(words_of(doc).pos, ("PRON",)):
+        token = doc[i]
         lower = token.lower_
-        if token.pos_ != "PRON" or token.i in index.token_key:
+        if token.i in index.token_key:
             continue
         if lower in MALE_FEMALE_PRONOUNS:
             gender = "f" if lower in FEMALE_PRONOUNS else "m"
@@ -769,8 +783,9 @@ def _match_definite_descriptions(index: EntityIndex) -> None:
     the last few sentences ("The EU ... The bloc said ..."). Not with a
     complement of its own ("the group of experts") and never before any organisation is named."""
     doc = index.doc
-    for token in doc:
-        if token.text not in lexicon.ORGANIZATION_DESCRIPTIONS or token.i in index.token_key \
+    for i in indices(words_of(doc).text, lexicon.ORGANIZATION_DESCRIPTIONS):
+        token = doc[i]
+        if token.i in index.token_key \
                 or token.tag_ not in ("NN", "NNP"):  # lower case: "the Group of Seven" is a name
             continue
         det = token.doc[token.i - 1] if token.i > 0 else None

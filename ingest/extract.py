@@ -18,6 +18,7 @@ from diplograph.ingest.entities import link_entities
 from diplograph.ingest.facts import Facts
 from diplograph.ingest.gazetteer import Gazetteer
 from diplograph.ingest.sanctions import extract_sanctions
+from diplograph.ingest.spans import text_of
 from diplograph.ingest.summits import extract_summits
 
 EXTRACTOR_VERSION = "diplograph-rules/0.1"
@@ -34,7 +35,7 @@ def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None) -> F
     Offsets in the returned spans are Python string indices into ``article.text`` (``doc`` must be
     ``nlp(article.text)``).
     """
-    if doc.text != article.text:
+    if text_of(doc) != article.text:
         raise ValueError(f"{article.source}: the Doc was not made from this article's text")
     gaz = gazetteer or default_gazetteer()
     published = as_utc(article.published) if article.published else None

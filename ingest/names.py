@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _DASHES = re.compile(r"[\-\u2010-\u2015\u2212_/]+")
@@ -16,10 +17,12 @@ _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def key(surface: str, *, keep_case: bool = False) -> str:
     """The lookup key of ``surface``: no diacritics, dots, hyphens, leading "the" or possessive 's.
 
     Case is folded unless ``keep_case`` (acronyms such as "US" or "WHO" match only in capitals).
+    Cached: extraction keys every capitalised token of every article, and the words recur.
     """
     text = unicodedata.normalize("NFKD", surface.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -37,7 +37,16 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Sanction
-from diplograph.ingest.spans import clause_sentence, date_anchor, date_text, resolve_date, sentence, subject_of
+from diplograph.ingest.spans import (
+    clause_sentence,
+    date_anchor,
+    date_text,
+    indices,
+    resolve_date,
+    sentence,
+    subject_of,
+    words_of,
+)
 
 _LEGAL = re.compile(r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+\d{3,4}\b"
                     r"|\b(?:[A-Z][\w'\u2019]+\s+){1,8}Act\b(?:\s+\([A-Z]+\))?")
@@ -56,7 +65,8 @@ def extract_sanctions(doc: Doc, index: EntityIndex, published: datetime | None) 
     anchor, inferred = date_anchor(doc, published)
     found: list[Sanction] = []
     unnamed: list[Sanction] = []  # the text names the target, but not as an entity ("on entities that ...")
-    for token in doc:
+    for i in indices(words_of(doc).lemma, TRIGGER_LEMMAS):
+        token = doc[i]
         if not _trigger(token, index):
             continue
         sanction = _sanction(token, index, anchor, inferred)
@@ -72,6 +82,11 @@ def extract_sanctions(doc: Doc, index: EntityIndex, published: datetime | None) 
             unnamed.append(sanction)
     _fill_targets([s for s in found if all(s is not u for u in unnamed)], index)
     return _merge([s for s in found if s.imposers or s.targets], index)
+
+
+# Every lemma ``_trigger`` may take.
+TRIGGER_LEMMAS = lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS | LISTING_VERBS | {"sanction", "list", "cap",
+                                                                                   "freeze", "ban"}
 
 
 def _trigger(token: Token, index: EntityIndex) -> bool:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -22,6 +25,35 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["diplograph.text"] = doc.text
     return text
+
+
+@dataclass(frozen=True)
+class Words:
+    """Each token's text, lower case, lower-cased lemma and coarse part of speech, by token index.
+
+    Every rule scans the whole Doc for its cue words, and spaCy builds a new ``Token`` and looks its
+    strings up on every access: the rules test these columns and touch the Tokens of candidates only.
+    """
+
+    text: tuple[str, ...]
+    lower: tuple[str, ...]
+    lemma: tuple[str, ...]
+    pos: tuple[str, ...]
+
+
+def words_of(doc: Doc) -> Words:
+    """The Doc's ``Words``, read once per Doc."""
+    found = doc.user_data.get("diplograph.words")
+    if found is None:
+        rows = [(t.text, t.lower_, t.lemma_.lower(), t.pos_) for t in doc]
+        columns = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
+        found = doc.user_data["diplograph.words"] = Words(*columns)
+    return found
+
+
+def indices(column: tuple[str, ...], wanted: Container[str]) -> list[int]:
+    """Indices of the tokens whose value in ``column`` (of ``words_of``) is one of ``wanted``."""
+    return [i for i, value in enumerate(column) if value in wanted]
 
 
 def sentence(token: Token) -> SpacySpan:
@@ -46,13 +78,14 @@ def _split_at_breaks(doc: Doc) -> list[SpacySpan]:
     so their dates and names would read as that sentence's (the ``paragraphs`` step makes the parser
     itself start sentences there; this keeps a Doc parsed without it right)."""
     single = breaks_lines(text_of(doc))
+    texts = words_of(doc).text
     out = []
     for sent in doc.sents:
         start = sent.start
-        for t in sent:
-            if t.is_space and t.i > start and t.i + 1 < sent.end and ("\n\n" in t.text or (single and "\n" in t.text)):
-                out.append(doc[start:t.i + 1])
-                start = t.i + 1
+        for i in range(start + 1, sent.end - 1):
+            if i > start and ("\n\n" in texts[i] or (single and "\n" in texts[i])) and doc[i].is_space:
+                out.append(doc[start:i + 1])
+                start = i + 1
         out.append(doc[start:sent.end])
     return out
 
@@ -123,10 +156,14 @@ def _past_dateline(subject: Token) -> Token:
 def lemma_in(token: Token, words: frozenset[str]) -> str | None:
     """The token's lemma if it is one of ``words``; else a regular inflection's stem that is
     (the small English lemmatizer gives "hop" for "hoped")."""
-    lemma = token.lemma_.lower()
+    return stem_in(token.lemma_.lower(), token.lower_, words)
+
+
+@lru_cache(maxsize=8192)
+def stem_in(lemma: str, lower: str, words: frozenset[str]) -> str | None:
+    """``lemma_in`` from a token's lower-cased lemma and lower case (cached: the words recur)."""
     if lemma in words:
         return lemma
-    lower = token.lower_
     for stem in (lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-2] + "y"):
         if stem in words:
             return stem

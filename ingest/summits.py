@@ -42,6 +42,7 @@ from diplograph.ingest.spans import (
     sentence,
     subject_of,
     text_of,
+    words_of,
 )
 
 PARTY_KINDS = frozenset({"Leader", "State", "Government"})
@@ -80,7 +81,7 @@ class SummitMention:
 
 def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) -> list[Summit]:
     anchor, inferred = date_anchor(doc, published)
-    mentions = [m for t in doc if (m := _mention(t, index, anchor, inferred, published)) is not None]
+    mentions = [m for i in _candidates(doc) if (m := _mention(doc[i], index, anchor, inferred, published)) is not None]
     _next_days(mentions)
     groups = _merge(mentions, index)
     summits = []
@@ -94,6 +95,17 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
 
 
 # --- one mention ------------------------------------------------------------------------------------
+CUE_VERBS = lexicon.SUMMIT_VERBS | {"welcome", "receive", "sit"}  # every verb ``_mention`` may take
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """The tokens ``_mention`` may take: a trigger noun, or a meeting, receiving or sitting verb."""
+    w = words_of(doc)
+    return [i for i, (lower, lemma, pos) in enumerate(zip(w.lower, w.lemma, w.pos, strict=True))
+            if (pos == "NOUN" and (lemma in SUMMIT_TRIGGER_NOUNS or lower in SUMMIT_TRIGGER_NOUNS))
+            or (pos == "VERB" and lemma in CUE_VERBS)]
+
+
 def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred: bool,
              published: datetime | None) -> SummitMention | None:
     lemma = token.lemma_.lower()
@@ -473,13 +485,17 @@ def _place_rank(index: EntityIndex, key: str) -> int:
 
 def _own_subtree(head: Token, trigger: Token) -> list[Token]:
     """The subtree of ``head`` without other summit mentions' subtrees, in the trigger's sentence."""
+    w = words_of(head.doc)
+    subtree = list(head.subtree)
+    own = (trigger.i, head.i)
     skip: set[int] = set()
-    for t in head.subtree:
-        if t.i not in (trigger.i, head.i) and t.i not in skip and t.pos_ == "NOUN" \
-                and (t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS or t.lower_ in SUMMIT_TRIGGER_NOUNS):
+    for t in subtree:
+        i = t.i
+        if i not in own and i not in skip and w.pos[i] == "NOUN" \
+                and (w.lemma[i] in SUMMIT_TRIGGER_NOUNS or w.lower[i] in SUMMIT_TRIGGER_NOUNS):
             skip |= {x.i for x in t.subtree}
     sent = sentence(trigger)
-    return [t for t in head.subtree if t.i not in skip and sent.start <= t.i < sent.end]
+    return [t for t in subtree if t.i not in skip and sent.start <= t.i < sent.end]
 
 
 def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
@@ -547,8 +563,9 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None,
     attached = [(ent, value) for ent, value in dated if ent.start in scope]
     if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
         attached = [(e, v) for e, v in dated if v.start.precision == "day" and _same_report(e.root, token)]
-        triggers = [t for t in sentence(token) if t.pos_ in ("NOUN", "VERB") and (
-            t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS or t.lemma_.lower() in lexicon.SUMMIT_VERBS)]
+        sent, w = sentence(token), words_of(token.doc)
+        triggers = [i for i in range(sent.start, sent.end) if w.pos[i] in ("NOUN", "VERB") and (
+            w.lemma[i] in SUMMIT_TRIGGER_NOUNS or w.lemma[i] in lexicon.SUMMIT_VERBS)]
         if len(attached) != 1 or len(triggers) != 1:
             return None, None
     ent, value = min(attached, key=lambda a: PRECISION_RANK[a[1].start.precision])  # "a year later, on May 4"
