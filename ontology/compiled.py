@@ -121,7 +121,7 @@ class CompiledShapes:
             self.sparql.append(dataclasses.replace(constraint, query=_per_graph(constraint.query)))
         for query in [*self.queries, *(s.query for s in self.sparql)]:
             ox.Store().query(query)  # a compilation error shows now, not at the first article
-        self.ontology = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in _class_facts(ontology)]
+        self.ontology = _class_facts(ontology)
 
     def problems(self, triples: Iterable[ox.Triple | ox.Quad]) -> list[Problem]:
         """Every result SHACL reports for ``triples`` (their graph names are ignored)."""
@@ -310,7 +310,3 @@ def _n3(term: rdflib.term.Node) -> str:
 def _string(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{escaped}"'
-
-
-def _ox(term: rdflib.term.Node) -> ox.NamedNode:
-    return ox.NamedNode(str(term))

@@ -22,14 +22,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, RDFS, SH
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
 
 from diplograph.ontology import DG, ONTOLOGY_TTL, SHAPES_TTL
+
+if TYPE_CHECKING:
+    from rdflib.plugins.sparql.sparql import Query
 
 DGSH = rdflib.Namespace("https://w3id.org/diplograph/shapes#")
 Triple = tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]
@@ -109,7 +111,7 @@ class Shapes:
 
         graph = _PreparedQueryGraph()
         for triple in self.ontology:
-            graph.add(triple)
+            graph.add(tuple(rdflib.URIRef(term.value) for term in triple))
         for triple in data:
             graph.add(triple)
         _, results, _ = shacl_validate(graph, shacl_graph=self.core, inference="none", inplace=True,
@@ -163,12 +165,13 @@ def _deactivated(graph: rdflib.Graph, node: rdflib.term.Node) -> bool:
     return graph.value(node, SH.deactivated) == rdflib.Literal(True)
 
 
-def _class_facts(ontology: Path) -> list[Triple]:
+def _class_facts(ontology: Path) -> list[ox.Triple]:
     """What sh:class and sh:targetClass need from the ontology: that a dg:Leader is a dg:Agent (the
     subclass axioms between named classes) and that dg:HeadOfState is a dg:Role (its individuals)."""
-    graph = rdflib.Graph().parse(ontology, format="turtle")
-    return [(s, p, o) for p in (RDFS.subClassOf, RDF.type) for s, o in graph.subject_objects(p)
-            if isinstance(s, rdflib.URIRef) and isinstance(o, rdflib.URIRef) and o.startswith(DG)]
+    wanted = {ox.NamedNode(str(RDFS.subClassOf)), ox.NamedNode(str(RDF.type))}
+    return [t.triple for t in ox.parse(path=ontology, format=ox.RdfFormat.TURTLE)
+            if t.predicate in wanted and isinstance(t.subject, ox.NamedNode)
+            and isinstance(t.object, ox.NamedNode) and t.object.value.startswith(DG)]
 
 
 class _PreparedQueryGraph(rdflib.Graph):
@@ -186,6 +189,8 @@ class _PreparedQueryGraph(rdflib.Graph):
 
 @cache
 def _prepared(text: str) -> Query:
+    from rdflib.plugins.sparql import prepareQuery  # 0.15 s to import: only pyshacl's path needs it
+
     return prepareQuery(text)
 
 
