@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 import pyoxigraph as ox
@@ -22,12 +23,41 @@ from diplograph.ingest import iris
 from diplograph.ingest.article import Article
 from diplograph.ingest.dates import as_utc
 from diplograph.ingest.facts import Claim, DateValue, Entity, Facts, Sanction, Span, Summit
-from diplograph.ontology import DG, WD
+from diplograph.ontology import DG as DG_NAMESPACE
+from diplograph.ontology import WD
 
+
+class _Terms:
+    """A namespace's terms as pyoxigraph nodes, each made once: rdflib's ``Namespace`` makes a new
+    ``URIRef`` (and checks it) on every access, and pyoxigraph then needed it wrapped again."""
+
+    def __init__(self, namespace: str) -> None:
+        self._namespace = namespace
+        self._nodes: dict[str, ox.NamedNode] = {}
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):  # not a term: copy and pickle probe for special methods
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        node = self._nodes.get(name)
+        if node is None:
+            node = self._nodes[name] = ox.NamedNode(self._namespace + name)
+        return node
+
+
+DG = _Terms(str(DG_NAMESPACE))
+WIKIDATA = str(WD)
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_ANY_URI = ox.NamedNode(XSD + "anyURI")
+XSD_INTEGER = ox.NamedNode(XSD + "integer")
+XSD_NON_NEGATIVE_INTEGER = ox.NamedNode(XSD + "nonNegativeInteger")
+XSD_DECIMAL = ox.NamedNode(XSD + "decimal")
+XSD_DATE_TIME = ox.NamedNode(XSD + "dateTime")
 PRECISIONS = {"day": "DayPrecision", "month": "MonthPrecision", "year": "YearPrecision"}
 PRECISION_ORDER = ["day", "month", "year"]
 PartKind = Literal["article", "entity", "summit", "sanction", "claim"]
@@ -102,7 +132,7 @@ class _Graph:
         add(DG.title, _string(a.title))
         add(DG.published, _datetime(a.published))
         add(DG.sourceLocation, _string(a.source))
-        add(DG.url, ox.Literal(a.url, datatype=ox.NamedNode(XSD + "anyURI")) if a.url else None)
+        add(DG.url, ox.Literal(a.url, datatype=XSD_ANY_URI) if a.url else None)
         add(DG.author, _string(a.author))
         add(DG.publisher, _string(a.publisher))
         add(DG.text, _string(a.text))
@@ -117,7 +147,7 @@ class _Graph:
         add = self._adder(part, node)
         add(RDF_TYPE, DG[entity.kind])
         add(RDFS_LABEL, _string(entity.label))
-        add(OWL_SAME_AS, ox.NamedNode(str(WD[entity.qid])) if entity.qid else None)
+        add(OWL_SAME_AS, ox.NamedNode(WIKIDATA + entity.qid) if entity.qid else None)
         add(DG.governmentOf, self.entity_nodes.get(entity.government_of or ""))
         add(DG.ledBy, self.entity_nodes.get(entity.led_by or ""))
         if entity.mentions:  # an entity only referred to (a government's state) is described, not mentioned
@@ -155,10 +185,10 @@ class _Graph:
             add(DG.participant, participant)
         add(DG.location, location)
         self._dates(add, summit.start, summit.end)
-        add(DG.ordinal, ox.Literal(str(summit.ordinal), datatype=ox.NamedNode(XSD + "integer"))
+        add(DG.ordinal, ox.Literal(str(summit.ordinal), datatype=XSD_INTEGER)
             if summit.ordinal is not None else None)
         add(DG.eventStatus, DG[summit.status] if summit.status else None)
-        add(OWL_SAME_AS, ox.NamedNode(str(WD[summit.qid])) if summit.qid else None)
+        add(OWL_SAME_AS, ox.NamedNode(WIKIDATA + summit.qid) if summit.qid else None)
         add(DG.confidence, _decimal(summit.confidence))
         add(DG.evidence, self._span(part, summit.evidence))
         self._quad(part, self.node, DG.mentions, node)
@@ -188,7 +218,7 @@ class _Graph:
             self._quad(part, basis, RDFS_LABEL, _string(sanction.legal_basis))
         add(DG.sanctionStatus, DG[sanction.status] if sanction.status else None)
         self._dates(add, sanction.start, None)
-        add(OWL_SAME_AS, ox.NamedNode(str(WD[sanction.qid])) if sanction.qid else None)
+        add(OWL_SAME_AS, ox.NamedNode(WIKIDATA + sanction.qid) if sanction.qid else None)
         add(DG.confidence, _decimal(sanction.confidence))
         add(DG.evidence, self._span(part, sanction.evidence))
         self._quad(part, self.node, DG.mentions, node)
@@ -230,11 +260,10 @@ class _Graph:
 
     def _span(self, part: Part, span: Span) -> ox.NamedNode:
         node = ox.NamedNode(iris.span(self.article_iri, span.start, span.end))
-        integer = ox.NamedNode(XSD + "nonNegativeInteger")
         self._quad(part, node, RDF_TYPE, DG.TextSpan)
         self._quad(part, node, DG.sourceArticle, self.node)
-        self._quad(part, node, DG.beginIndex, ox.Literal(str(span.start), datatype=integer))
-        self._quad(part, node, DG.endIndex, ox.Literal(str(span.end), datatype=integer))
+        self._quad(part, node, DG.beginIndex, ox.Literal(str(span.start), datatype=XSD_NON_NEGATIVE_INTEGER))
+        self._quad(part, node, DG.endIndex, ox.Literal(str(span.end), datatype=XSD_NON_NEGATIVE_INTEGER))
         self._quad(part, node, DG.anchorText, _string(span.text))
         return node
 
@@ -252,29 +281,27 @@ class _Graph:
             self._quad(part, subject, predicate, obj)
         return add
 
-    def _quad(self, part: Part, subject: ox.NamedNode, predicate, obj) -> None:
+    def _quad(self, part: Part, subject: ox.NamedNode, predicate: ox.NamedNode,
+              obj: ox.NamedNode | ox.Literal | None) -> None:
         """Add a quad to ``part`` unless its object is missing (an unknown optional value)."""
         if obj is not None:
-            part.quads.append(ox.Quad(subject, _node(predicate), _node(obj), self.graph))
-
-
-def _node(term) -> ox.NamedNode | ox.Literal:
-    """rdflib namespace members (``DG.x``) are plain strings to pyoxigraph: wrap them."""
-    return term if isinstance(term, ox.NamedNode | ox.Literal) else ox.NamedNode(str(term))
+            part.quads.append(ox.Quad(subject, predicate, obj, self.graph))
 
 
 def _string(value: str | None) -> ox.Literal | None:
     return ox.Literal(value) if value else None
 
 
+@lru_cache(maxsize=256, typed=True)  # typed: 1 gives "1", 1.0 gives "1.0"
 def _decimal(value: float) -> ox.Literal:
-    return ox.Literal(format(Decimal(str(round(value, 3))), "f"), datatype=ox.NamedNode(XSD + "decimal"))
+    """A confidence as an xsd:decimal (cached: a few values recur on every span)."""
+    return ox.Literal(format(Decimal(str(round(value, 3))), "f"), datatype=XSD_DECIMAL)
 
 
 def _datetime(value: datetime | None) -> ox.Literal | None:
     if value is None:
         return None
-    return ox.Literal(as_utc(value).strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=ox.NamedNode(XSD + "dateTime"))
+    return ox.Literal(as_utc(value).strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=XSD_DATE_TIME)
 
 
 def _date_key(value: DateValue | None) -> str:
