@@ -208,10 +208,12 @@ def date_text(ent: SpacySpan) -> str:
     return ent.text + rest.group(0) if rest else ent.text
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(text: str, anchor: datetime | None, tense: dates.Tense | None,
                  inferred: bool = False) -> dates.DateRange | None:
     """``dates.resolve``; an anchor inferred from the years the article states only supplies the year
-    of a named month ("February 27-28"), never a weekday or "last year" (those need the real date)."""
+    of a named month ("February 27-28"), never a weekday or "last year" (those need the real date).
+    Cached: each trigger resolves the dates of its sentence again."""
     if inferred and not _MONTH_NAME.search(text):
         anchor = None
     return dates.resolve(text, anchor, tense=tense)

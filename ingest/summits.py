@@ -132,7 +132,8 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     past = verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
         for c in verb.children)))  # "welcomed", "had met", "was received": before
-    future = _planned(token) or (verb is not None and any(
+    planned = _planned(token)
+    future = planned or (verb is not None and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall") for c in verb.children))  # "will meet in May"
     tense = "past" if past else ("future" if future and not inferred else None)  # "..., while Putin met X": past
     start, end = _days_from_main_event(token, anchor, inferred), None
@@ -140,7 +141,7 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
         start, end = _dates(token, anchor, tense, inferred)
     series = _series(token, index) if is_noun else None
     strong = bool(location or ordinal or start or series or lemma in STRONG_NOUNS)
-    status = _status(token, start, published)
+    status = _status(token, start, published, planned)
     return SummitMention(token, participants, location, start, end, ordinal, status, clause_sentence(token),
                          strong, series, date_inferred=inferred and start is not None, hosts=hosts,
                          sideline=is_verb and _sideline_summit(token) is not None,
@@ -369,9 +370,11 @@ def _place_state(index: EntityIndex, key: str) -> str | None:
 
 def _refers_to_pair(token: Token) -> bool:
     """'their summit', 'they met', 'the two leaders held talks', 'both men'."""
-    words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
-    return bool(words & PAIR_WORDS) or any(t.lower_ in PAIR_WORDS and t.dep_ in ("nsubj", "poss", "nummod", "det")
-                                           and _of_persons(t) for t in sentence(token))
+    doc, lower = token.doc, words_of(token.doc).lower
+    words = {lower[c.i] for c in token.children} | {lower[c.i] for c in token.head.children}
+    sent = sentence(token)
+    return bool(words & PAIR_WORDS) or any(lower[i] in PAIR_WORDS and doc[i].dep_ in ("nsubj", "poss", "nummod", "det")
+                                           and _of_persons(doc[i]) for i in range(sent.start, sent.end))
 
 
 def _of_persons(word: Token) -> bool:
@@ -545,9 +548,11 @@ def _same_paragraph(a: Token, b: Token) -> bool:
 
 
 def _planned(token: Token) -> bool:
+    w = words_of(token.doc)
+    head = token.head.i
     near = [*token.children, token.head, *token.head.children]
-    return any(t.lemma_.lower() in lexicon.PLANNED_WORDS or t.lower_ in lexicon.PLANNED_WORDS for t in near
-               if t.dep_ in ("acl", "amod", "aux", "xcomp", "ROOT", "dobj", "relcl") or t.i == token.head.i)
+    return any(w.lemma[t.i] in lexicon.PLANNED_WORDS or w.lower[t.i] in lexicon.PLANNED_WORDS for t in near
+               if t.dep_ in ("acl", "amod", "aux", "xcomp", "ROOT", "dobj", "relcl") or t.i == head)
 
 
 def _dates(token: Token, anchor: datetime | None, tense: str | None,
@@ -664,14 +669,16 @@ def _bound(ent) -> bool:
     return ent[0].lower_ in BOUND_WORDS or before in BOUND_WORDS
 
 
-def _status(token: Token, start: DateValue | None, published: datetime | None) -> str | None:
-    words = {t.lemma_.lower() for t in (token.head, *token.children, *token.head.children)}
+def _status(token: Token, start: DateValue | None, published: datetime | None, planned: bool) -> str | None:
+    """Cancelled, cut short, planned or held; ``planned`` is ``_planned(token)``."""
+    lemmas = words_of(token.doc).lemma
+    words = {lemmas[t.i] for t in (token.head, *token.children, *token.head.children)}
     if words & lexicon.CANCELLED_WORDS or {"call", "off"} <= words:
         return "Cancelled"
     if "cut" in words and "short" in {t.lower_ for t in token.head.subtree}:
         return "CutShort"
     verb = token if token.pos_ == "VERB" else _governing_verb(token)
-    if _planned(token) and not (verb is not None and verb.tag_ == "VBD"):  # "expected ..., while Putin met X"
+    if planned and not (verb is not None and verb.tag_ == "VBD"):  # "expected ..., while Putin met X"
         return "Planned"
     if start is not None and published is not None:
         return "Held" if start.value <= published else "Planned"
