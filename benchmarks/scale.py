@@ -216,18 +216,17 @@ store.flush()
 """
 
 
-def load_figures(articles: int, repeat: int, with_dump: bool) -> list[dict]:
+def load_figures(articles: int, repeat: int, files: set[str]) -> list[dict]:
     """``diplograph load`` against ``pyoxigraph.Store.bulk_load`` on the same file, alternating,
-    ``repeat`` times each (medians), for the generated corpus (named graphs only: the default graph
-    and the counts are derived) and, ``with_dump``, for ``diplograph export``'s N-Quads dump of the
-    same store (it carries its default graph and counts: nothing to derive)."""
-    nq, _ = generate(articles)
+    ``repeat`` times each (medians), for the ``files`` asked for: the generated ``corpus`` (named
+    graphs only: the default graph and the counts are derived) and ``diplograph export``'s N-Quads
+    ``dump`` of the same store (it carries its default graph and counts: nothing to derive)."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="scale-load-", dir=DATA) as tmp:
         scratch = Path(tmp)
-        sources = [("corpus N-Quads", nq)]
+        sources = [("corpus N-Quads", generate(articles)[0])] if "corpus" in files else []
         export_s = None
-        if with_dump:
+        if "dump" in files:
             folder, _ = disk_store(articles)
             dump = scratch / "dump.nq"
             started = time.monotonic()
@@ -288,7 +287,8 @@ def main() -> None:
     parser.add_argument("--cap", type=float, default=120.0,
                         help="Seconds after which a query run on the in-memory copy is stopped.")
     parser.add_argument("--load", action="store_true", help="Time loading instead of querying.")
-    parser.add_argument("--no-dump", action="store_true", help="--load: time the corpus file only, not an export dump.")
+    parser.add_argument("--files", default="corpus,dump",
+                        help="--load: which files, comma-separated: corpus (named graphs only), dump (an export).")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child: one size, one backend
     args = parser.parse_args()
     sizes = [int(n) for n in args.articles.split(",")]
@@ -297,7 +297,7 @@ def main() -> None:
         print(json.dumps(run_one(sizes[0], backends[0], args.repeat, args.budget, args.cap)))
         return
     if args.load:
-        rows = [row for articles in sizes for row in load_figures(articles, args.repeat, not args.no_dump)]
+        rows = [row for articles in sizes for row in load_figures(articles, args.repeat, set(args.files.split(",")))]
         print(f"\n{machine()}\n{'load':24s} {'lines':>10s} {'bulk_load s':>11s} {'diplograph s':>12s} "
               f"{'x bulk':>6s} {'x (CPU s)':>9s}")
         for r in rows:
