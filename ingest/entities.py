@@ -33,7 +33,7 @@ from diplograph.ingest import lexicon, names
 from diplograph.ingest.facts import Entity, Span
 from diplograph.ingest.gazetteer import GazEntry, Gazetteer
 from diplograph.ingest.iris import slug
-from diplograph.ingest.spans import indices, quoted, sentence, words_of
+from diplograph.ingest.spans import ents_of, indices, quoted, sentence, words_of
 
 PERSON_KINDS = frozenset({"Leader", "Person"})
 AGENT_KINDS = frozenset({"State", "Organization", "Government"})
@@ -207,7 +207,7 @@ def gaz_kind(entry: GazEntry) -> str:
 
 def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> EntityIndex:
     index = EntityIndex(doc, gaz, published)
-    ents_by_token = {t.i: ent for ent in doc.ents for t in ent}
+    ents_by_token = {t.i: ent for ent in ents_of(doc) for t in ent}
     _match_aliases(index, ents_by_token)
     _match_demonyms(index)
     _match_metonym_ents(index)
@@ -362,7 +362,7 @@ def _locative(span: SpacySpan) -> bool:
 
 def _match_metonym_ents(index: EntityIndex) -> None:
     """Named entities the aliases missed that the gazetteer knows as a state's metonym ("the Kremlin")."""
-    for ent in index.doc.ents:
+    for ent in ents_of(index.doc):
         if ent.label_ not in ("ORG", "FAC", "GPE", "LOC") or any(t.i in index.token_key for t in ent):
             continue
         tokens = [t for t in ent if t.tag_ != "POS"]
@@ -376,7 +376,7 @@ def _match_metonym_ents(index: EntityIndex) -> None:
 
 # --- demonyms, "the North Korean leader", governments -------------------------------------------------
 def _match_demonyms(index: EntityIndex) -> None:
-    for ent in index.doc.ents:
+    for ent in ents_of(index.doc):
         if ent.label_ != "NORP" or any(t.i in index.token_key for t in ent):
             continue
         state = index.gaz.by_demonym(ent.text)
@@ -582,7 +582,7 @@ def _match_persons(index: EntityIndex) -> None:
     doc = index.doc
     parts = _name_parts(index)
     pending = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ != "PERSON":
             continue
         tokens = [t for t in ent if (t.tag_ != "POS" and t.lower_ != "the" and not t.is_punct) or t.text == "-"]
@@ -896,7 +896,7 @@ UNLINKED_KINDS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": 
 
 def _match_unlinked_names(index: EntityIndex) -> None:
     """Organisations and places spaCy finds that the gazetteer does not know: typed, never linked."""
-    for ent in index.doc.ents:
+    for ent in ents_of(index.doc):
         kind = UNLINKED_KINDS.get(ent.label_)
         if kind is None or "\n" in ent.text or any(t.i in index.token_key for t in ent):
             continue

@@ -41,6 +41,7 @@ from diplograph.ingest.spans import (
     clause_sentence,
     date_anchor,
     date_text,
+    ents_in,
     indices,
     resolve_date,
     sentence,
@@ -219,7 +220,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
     status = _status(token, verb)
     start = None
     if verb is not None:
-        for ent in sentence(token).ents:
+        for ent in ents_in(sentence(token)):
             if ent.label_ == "DATE" and ent.root.head.head == verb:
                 value = resolve_date(date_text(ent), anchor, "past", inferred)
                 start = value.start if value else None

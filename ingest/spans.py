@@ -56,6 +56,26 @@ def indices(column: tuple[str, ...], wanted: Container[str]) -> list[int]:
     return [i for i, value in enumerate(column) if value in wanted]
 
 
+def ents_of(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The Doc's named entities, made once: ``Doc.ents`` builds a new Span for each on every call."""
+    found = doc.user_data.get("diplograph.ents")
+    if found is None:
+        found = doc.user_data["diplograph.ents"] = doc.ents
+    return found
+
+
+def ents_in(span: SpacySpan) -> list[SpacySpan]:
+    """``span.ents`` from ``ents_of``: the entities inside the span, up to the first that runs past it."""
+    start, end = span.start, span.end
+    found = []
+    for ent in ents_of(span.doc):
+        if ent.start >= start:
+            if ent.end > end:
+                break
+            found.append(ent)
+    return found
+
+
 def sentence(token: Token) -> SpacySpan:
     """The sentence of a token, from a table built once per Doc: spaCy's ``Token.sent`` checks the
     whole Doc's annotation on every call, which made extraction quadratic in the article length."""
@@ -175,7 +195,7 @@ def date_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None, 
     article states (marked as inferred, so callers can lower their confidence)."""
     if published is not None:
         return published, False
-    years = [int(y) for ent in doc.ents if ent.label_ == "DATE" for y in _YEAR.findall(ent.text)]
+    years = [int(y) for ent in ents_of(doc) if ent.label_ == "DATE" for y in _YEAR.findall(ent.text)]
     if not years:
         return None, False
     return datetime(max(years), 7, 1, tzinfo=UTC), True

@@ -36,6 +36,7 @@ from diplograph.ingest.spans import (
     clause_sentence,
     date_anchor,
     date_text,
+    ents_in,
     lemma_in,
     quoted,
     resolve_date,
@@ -563,7 +564,7 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None,
     verb = _governing_verb(token) if token.pos_ == "NOUN" else token
     if verb is not None:
         scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in _own_subtree(c, token)}
-    dated = [(ent, value) for ent in sentence(token).ents if ent.label_ == "DATE" and not _bound(ent)
+    dated = [(ent, value) for ent in ents_in(sentence(token)) if ent.label_ == "DATE" and not _bound(ent)
              and (value := resolve_date(date_text(ent), anchor, tense, inferred)) is not None]
     attached = [(ent, value) for ent, value in dated if ent.start in scope]
     if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
@@ -647,7 +648,7 @@ def _day_offset(node: Token) -> tuple[Token, int] | None:
 def _main_day(main: Token, skip: Token, anchor: datetime) -> DateValue | None:
     """The day-precise date attached to the main verb, outside the subordinate phrase."""
     inner = {t.i for t in skip.subtree}
-    for ent in sentence(main).ents:
+    for ent in ents_in(sentence(main)):
         if ent.label_ != "DATE" or ent.start in inner or _bound(ent):
             continue
         head = ent.root
@@ -696,7 +697,7 @@ def _next_days(mentions: list[SummitMention]) -> None:
     before = None  # the last mention with a day
     for m in mentions:
         if m.start is None and before is not None and _sentences_apart(before.token, m.token) <= 1 and any(
-                ent.label_ == "DATE" and NEXT_DAY.match(ent.text.strip()) for ent in sentence(m.token).ents):
+                ent.label_ == "DATE" and NEXT_DAY.match(ent.text.strip()) for ent in ents_in(sentence(m.token))):
             m.start = DateValue((before.end or before.start).value + timedelta(days=1), "day")
         if m.start is not None and m.start.precision == "day":
             before = m
@@ -903,7 +904,7 @@ def _date_from_caption(doc: Doc, index: EntityIndex, group: SummitMention, ancho
         keys = {index.key_at(t) for t in sent} - {None}
         if group.location not in keys or not parties & _parties(list(keys), index):
             continue
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ == "DATE" and ent.start > 0 and doc[ent.start - 1].lower_ == "on":
                 value = resolve_date(ent.text, None, None)
                 if value is not None and value.start.precision == "day":

@@ -28,23 +28,23 @@ from diplograph.ontology import WD
 
 
 class _Terms:
-    """A namespace's terms as pyoxigraph nodes, each made once: rdflib's ``Namespace`` makes a new
-    ``URIRef`` (and checks it) on every access, and pyoxigraph then needed it wrapped again."""
+    """A namespace's terms as pyoxigraph nodes, each made once and kept as an attribute: rdflib's
+    ``Namespace`` makes a new ``URIRef`` (and checks it) on every access, and pyoxigraph then needed
+    it wrapped again."""
 
     def __init__(self, namespace: str) -> None:
         self._namespace = namespace
-        self._nodes: dict[str, ox.NamedNode] = {}
 
     def __getattr__(self, name: str) -> ox.NamedNode:
+        """``DG.title``, on its first access (later ones find the attribute)."""
         if name.startswith("_"):  # not a term: copy and pickle probe for special methods
             raise AttributeError(name)
-        return self[name]
+        node = ox.NamedNode(self._namespace + name)
+        setattr(self, name, node)
+        return node
 
     def __getitem__(self, name: str) -> ox.NamedNode:
-        node = self._nodes.get(name)
-        if node is None:
-            node = self._nodes[name] = ox.NamedNode(self._namespace + name)
-        return node
+        return getattr(self, name)
 
 
 DG = _Terms(str(DG_NAMESPACE))
