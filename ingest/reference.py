@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from diplograph.config import Settings
 from diplograph.ingest import iris
 from diplograph.ingest.gazetteer import GazEntry, Gazetteer, GazSanction, GazSummit, GazTenure
-from diplograph.ontology import DG, WD
+from diplograph.ontology import DGN, WD
 from diplograph.store import Store
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -27,10 +27,6 @@ SKOS_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 SKOS_NOTATION = ox.NamedNode("http://www.w3.org/2004/02/skos/core#notation")
 XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 ROLE_TEXT = {"HeadOfState": "head of state", "HeadOfGovernment": "head of government"}
-
-
-def dg(name: str) -> ox.NamedNode:
-    return ox.NamedNode(str(DG[name]))
 
 
 def install(store: Store, settings: Settings, gazetteer: Gazetteer | None = None) -> int:
@@ -82,19 +78,19 @@ class _Writer:
 
     def entity(self, entry: GazEntry) -> None:
         node = self.node(entry)
-        self.add(node, RDF_TYPE, dg(entry.kind))
+        self.add(node, RDF_TYPE, DGN[entry.kind])
         self.add(node, RDFS_LABEL, ox.Literal(entry.label))
         for alias in entry.aliases:
             self.add(node, SKOS_ALT_LABEL, ox.Literal(alias))
         for word in entry.demonyms:
-            self.add(node, dg("demonym"), ox.Literal(word))
+            self.add(node, DGN.demonym, ox.Literal(word))
         if entry.qid:
             self.add(node, OWL_SAME_AS, ox.NamedNode(str(WD[entry.qid])))
         for code in (entry.iso2, entry.iso3):
             self.add(node, SKOS_NOTATION, ox.Literal(code) if code else None)
         if entry.kind == "State" and entry.capital:
             capital = self.place_by_qid.get(entry.capital)
-            self.add(node, dg("capital"), self.node(capital) if capital else None)
+            self.add(node, DGN.capital, self.node(capital) if capital else None)
         for office in entry.offices:
             self.add(node, RDFS_COMMENT, ox.Literal(f"Office: {office}"))
         if entry.metonym and entry.state:
@@ -109,15 +105,15 @@ class _Writer:
         node = ox.NamedNode(f"{self.base}id/tenure/"
                             + iris.slug(tenure.holder, tenure.role, where, tenure.start or "undated"))
         holder = self.node(leader)
-        self.add(node, RDF_TYPE, dg("Tenure"))
+        self.add(node, RDF_TYPE, DGN.Tenure)
         when = f"{tenure.start or '?'} to {tenure.end or 'present'}"
         self.add(node, RDFS_LABEL, ox.Literal(f"{tenure.holder}, {ROLE_TEXT[tenure.role]} of {where}, {when}"))
-        self.add(node, dg("holder"), holder)
-        self.add(holder, dg("tenure"), node)
-        self.add(node, dg("role"), dg(tenure.role))
+        self.add(node, DGN.holder, holder)
+        self.add(holder, DGN.tenure, node)
+        self.add(node, DGN.role, DGN[tenure.role])
         if state is not None:
-            self.add(node, dg("jurisdiction"), self.node(state))
-            self.add(holder, dg("leaderOf"), self.node(state))
+            self.add(node, DGN.jurisdiction, self.node(state))
+            self.add(holder, DGN.leaderOf, self.node(state))
         self.dates(node, tenure.start, tenure.end)
         if tenure.nominal:
             self.add(node, RDFS_COMMENT, ox.Literal(f"Does not lead the government: {tenure.nominal}."))
@@ -126,16 +122,16 @@ class _Writer:
 
     def summit(self, summit: GazSummit) -> None:
         node = ox.NamedNode(iris.summit(self.base, self.gaz.summit_key(summit)))
-        self.add(node, RDF_TYPE, dg("Summit"))
+        self.add(node, RDF_TYPE, DGN.Summit)
         self.add(node, RDFS_LABEL, ox.Literal(summit.label))
         for qid in summit.participants:
-            self.add(node, dg("participant"), self.by_qid(qid))
+            self.add(node, DGN.participant, self.by_qid(qid))
         # By QID first, as ingest does: Singapore the venue is the State node (a State may be a place).
         place = self.gaz.by_qid(summit.location_qid) if summit.location_qid else None
         place = place or self.places.get(summit.location or "")
-        self.add(node, dg("location"), self.node(place) if place else None)
+        self.add(node, DGN.location, self.node(place) if place else None)
         self.dates(node, summit.start, summit.end)
-        self.add(node, dg("eventStatus"), dg("Held"))
+        self.add(node, DGN.eventStatus, DGN.Held)
         if summit.qid:
             self.add(node, OWL_SAME_AS, ox.NamedNode(str(WD[summit.qid])))
         status = "verified" if summit.verified else "no Wikidata item; dates as the sources give them"
@@ -143,7 +139,7 @@ class _Writer:
 
     def instrument(self, sanction: GazSanction) -> None:
         node = ox.NamedNode(iris.entity(self.base, "LegalInstrument", sanction.label))
-        self.add(node, RDF_TYPE, dg("LegalInstrument"))
+        self.add(node, RDF_TYPE, DGN.LegalInstrument)
         self.add(node, RDFS_LABEL, ox.Literal(sanction.label))
         for alias in sanction.aliases:
             self.add(node, SKOS_ALT_LABEL, ox.Literal(alias))
@@ -161,9 +157,9 @@ class _Writer:
     def dates(self, node: ox.NamedNode, start: str | None, end: str | None) -> None:
         for predicate, value in (("startDate", start), ("endDate", end)):
             if value:
-                self.add(node, dg(predicate), ox.Literal(f"{value}T00:00:00Z", datatype=XSD_DATETIME))
+                self.add(node, DGN[predicate], ox.Literal(f"{value}T00:00:00Z", datatype=XSD_DATETIME))
         if start:
-            self.add(node, dg("datePrecision"), dg("DayPrecision"))
+            self.add(node, DGN.datePrecision, DGN.DayPrecision)
 
 
 def provenance(entry: GazEntry) -> str:

@@ -23,31 +23,8 @@ from diplograph.ingest import iris
 from diplograph.ingest.article import Article
 from diplograph.ingest.dates import as_utc
 from diplograph.ingest.facts import Claim, DateValue, Entity, Facts, Sanction, Span, Summit
-from diplograph.ontology import DG as DG_NAMESPACE
-from diplograph.ontology import WD
+from diplograph.ontology import DGN, WD
 
-
-class _Terms:
-    """A namespace's terms as pyoxigraph nodes, each made once and kept as an attribute: rdflib's
-    ``Namespace`` makes a new ``URIRef`` (and checks it) on every access, and pyoxigraph then needed
-    it wrapped again."""
-
-    def __init__(self, namespace: str) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> ox.NamedNode:
-        """``DG.title``, on its first access (later ones find the attribute)."""
-        if name.startswith("_"):  # not a term: copy and pickle probe for special methods
-            raise AttributeError(name)
-        node = ox.NamedNode(self._namespace + name)
-        setattr(self, name, node)
-        return node
-
-    def __getitem__(self, name: str) -> ox.NamedNode:
-        return getattr(self, name)
-
-
-DG = _Terms(str(DG_NAMESPACE))
 WIKIDATA = str(WD)
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -128,15 +105,15 @@ class _Graph:
         a = self.article
         part = Part("article", self.node, f"article {a.source}")
         add = self._adder(part, self.node)
-        add(RDF_TYPE, DG.Article)
-        add(DG.title, _string(a.title))
-        add(DG.published, _datetime(a.published))
-        add(DG.sourceLocation, _string(a.source))
-        add(DG.url, ox.Literal(a.url, datatype=XSD_ANY_URI) if a.url else None)
-        add(DG.author, _string(a.author))
-        add(DG.publisher, _string(a.publisher))
-        add(DG.text, _string(a.text))
-        add(DG.extractorVersion, _string(extractor))
+        add(RDF_TYPE, DGN.Article)
+        add(DGN.title, _string(a.title))
+        add(DGN.published, _datetime(a.published))
+        add(DGN.sourceLocation, _string(a.source))
+        add(DGN.url, ox.Literal(a.url, datatype=XSD_ANY_URI) if a.url else None)
+        add(DGN.author, _string(a.author))
+        add(DGN.publisher, _string(a.publisher))
+        add(DGN.text, _string(a.text))
+        add(DGN.extractorVersion, _string(extractor))
         return part
 
     # --- entities ----------------------------------------------------------------------------------
@@ -145,18 +122,18 @@ class _Graph:
         node = self.entity_nodes[entity.key]
         part = Part("entity", node, f'{entity.kind} "{entity.label}"')
         add = self._adder(part, node)
-        add(RDF_TYPE, DG[entity.kind])
+        add(RDF_TYPE, DGN[entity.kind])
         add(RDFS_LABEL, _string(entity.label))
         add(OWL_SAME_AS, ox.NamedNode(WIKIDATA + entity.qid) if entity.qid else None)
-        add(DG.governmentOf, self.entity_nodes.get(entity.government_of or ""))
-        add(DG.ledBy, self.entity_nodes.get(entity.led_by or ""))
+        add(DGN.governmentOf, self.entity_nodes.get(entity.government_of or ""))
+        add(DGN.ledBy, self.entity_nodes.get(entity.led_by or ""))
         if entity.mentions:  # an entity only referred to (a government's state) is described, not mentioned
-            self._quad(part, self.node, DG.mentions, node)
+            self._quad(part, self.node, DGN.mentions, node)
         for mention in entity.mentions:
             span = self._span(part, mention)
-            self._quad(part, span, DG.denotes, node)
-            self._quad(part, span, DG.matchedAlias, _string(entity.matched_alias))
-            self._quad(part, span, DG.confidence, _decimal(entity.confidence))
+            self._quad(part, span, DGN.denotes, node)
+            self._quad(part, span, DGN.matchedAlias, _string(entity.matched_alias))
+            self._quad(part, span, DGN.confidence, _decimal(entity.confidence))
         return part
 
     # --- facts -------------------------------------------------------------------------------------
@@ -179,19 +156,19 @@ class _Graph:
         node = ox.NamedNode(iris.summit(self.base, key))
         part = Part("summit", node, _describe(summit))
         add = self._adder(part, node)
-        add(RDF_TYPE, DG.Summit)
+        add(RDF_TYPE, DGN.Summit)
         add(RDFS_LABEL, _string(summit.label))
         for participant in participants:
-            add(DG.participant, participant)
-        add(DG.location, location)
+            add(DGN.participant, participant)
+        add(DGN.location, location)
         self._dates(add, summit.start, summit.end)
-        add(DG.ordinal, ox.Literal(str(summit.ordinal), datatype=XSD_INTEGER)
+        add(DGN.ordinal, ox.Literal(str(summit.ordinal), datatype=XSD_INTEGER)
             if summit.ordinal is not None else None)
-        add(DG.eventStatus, DG[summit.status] if summit.status else None)
+        add(DGN.eventStatus, DGN[summit.status] if summit.status else None)
         add(OWL_SAME_AS, ox.NamedNode(WIKIDATA + summit.qid) if summit.qid else None)
-        add(DG.confidence, _decimal(summit.confidence))
-        add(DG.evidence, self._span(part, summit.evidence))
-        self._quad(part, self.node, DG.mentions, node)
+        add(DGN.confidence, _decimal(summit.confidence))
+        add(DGN.evidence, self._span(part, summit.evidence))
+        self._quad(part, self.node, DGN.mentions, node)
         return part
 
     def _sanction(self, sanction: Sanction) -> Part:
@@ -205,23 +182,23 @@ class _Graph:
         node = ox.NamedNode(iris.sanction(self.base, key))
         part = Part("sanction", node, _describe(sanction))
         add = self._adder(part, node)
-        add(RDF_TYPE, DG.Sanction)
+        add(RDF_TYPE, DGN.Sanction)
         add(RDFS_LABEL, _string(sanction.label))
         for imposer in imposers:
-            add(DG.imposedBy, imposer)
+            add(DGN.imposedBy, imposer)
         for target in targets:
-            add(DG.targets, target)
+            add(DGN.targets, target)
         if sanction.legal_basis:
             basis = ox.NamedNode(iris.entity(self.base, "LegalInstrument", sanction.legal_basis))
-            add(DG.legalBasis, basis)
-            self._quad(part, basis, RDF_TYPE, DG.LegalInstrument)
+            add(DGN.legalBasis, basis)
+            self._quad(part, basis, RDF_TYPE, DGN.LegalInstrument)
             self._quad(part, basis, RDFS_LABEL, _string(sanction.legal_basis))
-        add(DG.sanctionStatus, DG[sanction.status] if sanction.status else None)
+        add(DGN.sanctionStatus, DGN[sanction.status] if sanction.status else None)
         self._dates(add, sanction.start, None)
         add(OWL_SAME_AS, ox.NamedNode(WIKIDATA + sanction.qid) if sanction.qid else None)
-        add(DG.confidence, _decimal(sanction.confidence))
-        add(DG.evidence, self._span(part, sanction.evidence))
-        self._quad(part, self.node, DG.mentions, node)
+        add(DGN.confidence, _decimal(sanction.confidence))
+        add(DGN.evidence, self._span(part, sanction.evidence))
+        self._quad(part, self.node, DGN.mentions, node)
         return part
 
     def _claim(self, claim: Claim) -> Part:
@@ -232,18 +209,18 @@ class _Graph:
         node = ox.NamedNode(iris.claim(self.base, self.article.key, start, end))
         part = Part("claim", node, _describe(claim))
         add = self._adder(part, node)
-        add(RDF_TYPE, DG.Claim)
-        add(DG.claimant, claimant)
-        add(DG.claimText, _string(claim.text))
+        add(RDF_TYPE, DGN.Claim)
+        add(DGN.claimant, claimant)
+        add(DGN.claimText, _string(claim.text))
         if claim.claimant_name:
-            add(DG.claimantName, _string(claim.claimant_name))
+            add(DGN.claimantName, _string(claim.claimant_name))
         for subject in about:
-            add(DG.about, subject)
-        add(DG.modality, DG[claim.modality])
-        add(DG.cue, _string(claim.cue.text))
-        add(DG.confidence, _decimal(claim.confidence))
-        add(DG.sourceArticle, self.node)
-        add(DG.evidence, self._span(part, claim.evidence))
+            add(DGN.about, subject)
+        add(DGN.modality, DGN[claim.modality])
+        add(DGN.cue, _string(claim.cue.text))
+        add(DGN.confidence, _decimal(claim.confidence))
+        add(DGN.sourceArticle, self.node)
+        add(DGN.evidence, self._span(part, claim.evidence))
         return part
 
     # --- shared helpers ----------------------------------------------------------------------------
@@ -260,21 +237,21 @@ class _Graph:
 
     def _span(self, part: Part, span: Span) -> ox.NamedNode:
         node = ox.NamedNode(iris.span(self.article_iri, span.start, span.end))
-        self._quad(part, node, RDF_TYPE, DG.TextSpan)
-        self._quad(part, node, DG.sourceArticle, self.node)
-        self._quad(part, node, DG.beginIndex, ox.Literal(str(span.start), datatype=XSD_NON_NEGATIVE_INTEGER))
-        self._quad(part, node, DG.endIndex, ox.Literal(str(span.end), datatype=XSD_NON_NEGATIVE_INTEGER))
-        self._quad(part, node, DG.anchorText, _string(span.text))
+        self._quad(part, node, RDF_TYPE, DGN.TextSpan)
+        self._quad(part, node, DGN.sourceArticle, self.node)
+        self._quad(part, node, DGN.beginIndex, ox.Literal(str(span.start), datatype=XSD_NON_NEGATIVE_INTEGER))
+        self._quad(part, node, DGN.endIndex, ox.Literal(str(span.end), datatype=XSD_NON_NEGATIVE_INTEGER))
+        self._quad(part, node, DGN.anchorText, _string(span.text))
         return node
 
     @staticmethod
     def _dates(add, start: DateValue | None, end: DateValue | None) -> None:
         """Start and end as xsd:dateTime, with the coarser of their precisions on the node."""
-        add(DG.startDate, _datetime(start.value) if start else None)
-        add(DG.endDate, _datetime(end.value) if end else None)
+        add(DGN.startDate, _datetime(start.value) if start else None)
+        add(DGN.endDate, _datetime(end.value) if end else None)
         known = [d.precision for d in (start, end) if d]
         if known:
-            add(DG.datePrecision, DG[PRECISIONS[max(known, key=PRECISION_ORDER.index)]])
+            add(DGN.datePrecision, DGN[PRECISIONS[max(known, key=PRECISION_ORDER.index)]])
 
     def _adder(self, part: Part, subject: ox.NamedNode):
         def add(predicate, obj) -> None:

@@ -10,12 +10,35 @@ names things so code never spells an IRI by hand.
 from importlib.resources import files
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Namespace
 
 ONTOLOGY_IRI = "https://w3id.org/diplograph/ontology"
 DG = Namespace(ONTOLOGY_IRI + "#")
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
+
+
+class Nodes:
+    """A namespace's terms as pyoxigraph nodes (``DGN.title``, ``DGN["Leader"]``), each made on first
+    use and kept: rdflib's ``Namespace`` makes and checks a new ``URIRef`` on every access, which
+    pyoxigraph then needs wrapped again, and ingest builds its quads by the hundred per article."""
+
+    def __init__(self, namespace: str) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):  # not a term: copy and pickle probe for special methods
+            raise AttributeError(name)
+        node = ox.NamedNode(self._namespace + name)
+        setattr(self, name, node)
+        return node
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return getattr(self, name)
+
+
+DGN = Nodes(str(DG))
 
 HERE = Path(str(files(__name__)))
 ONTOLOGY_TTL = HERE / "diplograph.ttl"
