@@ -297,7 +297,10 @@ def main() -> None:
         print(json.dumps(run_one(sizes[0], backends[0], args.repeat, args.budget, args.cap)))
         return
     if args.load:
-        rows = [row for articles in sizes for row in load_figures(articles, args.repeat, set(args.files.split(",")))]
+        files = set(args.files.split(","))
+        if not files or files - {"corpus", "dump"}:
+            parser.error(f"--files: expected corpus, dump or both, got {args.files!r}")
+        rows = [row for articles in sizes for row in load_figures(articles, args.repeat, files)]
         print(f"\n{machine()}\n{'load':24s} {'lines':>10s} {'bulk_load s':>11s} {'diplograph s':>12s} "
               f"{'x bulk':>6s} {'x (CPU s)':>9s}")
         for r in rows:
