@@ -1,8 +1,8 @@
 """The query mix: 12 typical questions an analyst asks the graph, the same text for every server.
 
-Five mirror the canned queries (``queries/*.rq``, read at run time, with their parameter bound by
-VALUES rows as the server binds it: ``sparqltext.with_values_first``); the rest are lookups,
-joins, text filters and whole-store aggregates written here. Parameters are the corpus's most
+Six are canned queries (``queries/*.rq``, read at run time, with their parameters bound by VALUES
+rows as the server binds them: ``sparqltext.with_values_first``); the rest are lookups, joins,
+text filters and whole-store aggregates written here. Parameters are the corpus's most
 mentioned leader and state and one article, so every query returns rows.
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from diplograph.config import Settings
 from diplograph.ingest import iris
+from diplograph.ontology import DG
 from diplograph.queries.catalog import catalog
 from diplograph.sparqltext import with_values_first
 
@@ -44,14 +45,12 @@ def queries(articles: int) -> dict[str, str]:
         "leader-articles": PREFIXES + f"""SELECT ?article ?title ?published WHERE {{
   ?article dg:mentions <{leader_iri}> ; dg:title ?title ; dg:published ?published .
 }} ORDER BY DESC(?published) LIMIT 50""",
-        "co-mentioned": PREFIXES + f"""SELECT ?other (COUNT(DISTINCT ?article) AS ?articles) WHERE {{
-  ?article dg:mentions <{state_iri}>, ?other . ?other a dg:State . FILTER(?other != <{state_iri}>)
-}} GROUP BY ?other ORDER BY DESC(?articles) LIMIT 20""",
+        "co-mentioned": _bind(canned["co-mentioned"].text, entity=state_iri, type=f"{DG}State"),
         # canned, OPTIONAL-heavy profiles
-        "claims-by-leader": _bind(canned["claims"].text, "claimant", leader_iri),
-        "summits-of-leader": _bind(canned["summits"].text, "participant", leader_iri),
-        "sanctions-on-state": _bind(canned["sanctions"].text, "target", state_iri),
-        "entities-of-article": _bind(canned["entities"].text, "article", article_iri),
+        "claims-by-leader": _bind(canned["claims"].text, claimant=leader_iri),
+        "summits-of-leader": _bind(canned["summits"].text, participant=leader_iri),
+        "sanctions-on-state": _bind(canned["sanctions"].text, target=state_iri),
+        "entities-of-article": _bind(canned["entities"].text, article=article_iri),
         # text filters
         "claims-text": PREFIXES + """SELECT ?claim ?who ?text WHERE {
   ?claim a dg:Claim ; dg:claimText ?text ; dg:claimant ?c . ?c rdfs:label ?who .
@@ -73,11 +72,11 @@ def queries(articles: int) -> dict[str, str]:
 AGGREGATES = ("co-mentioned", "claims-per-claimant", "mentions-per-entity")
 
 
-def _bind(text: str, name: str, iri: str) -> str:
-    """The canned query with ``?name`` bound by VALUES rows, as the server binds a parameter."""
-    bound = with_values_first(text, {name: f"<{iri}>"})
+def _bind(text: str, **iris: str) -> str:
+    """The canned query with its parameters bound by VALUES rows, as the server binds them."""
+    bound = with_values_first(text, {name: f"<{iri}>" for name, iri in iris.items()})
     if bound == text:
-        raise ValueError(f"canned query for ?{name} has no WHERE group to bind it in")
+        raise ValueError(f"canned query for {', '.join(iris)} has no WHERE group to bind them in")
     return bound
 
 

@@ -117,6 +117,7 @@ CONSTRAINED = [
       ID + "summit/2019-02-27-hanoi-donald-trump-kim-jong-un"}),
     ("sanctions", {"target": ID + "state/north-korea"}, "sanction",
      {ID + "sanction/un-security-council-north-korea-un-security-council-resolution-2397"}),
+    ("co-mentioned", {"entity": ID + "leader/kim-jong-un"}, "entity", {ID + "leader/kim-jong-un"}),
 ]
 
 
@@ -138,3 +139,23 @@ def test_a_parameter_that_matches_nothing_gives_no_rows(example_store, name, par
     canned = catalog()[name]
     assert list(example_store.query(canned.text)), f"{name} finds nothing at all"
     assert not list(example_store.query(canned.text, bindings=canned.bindings(params)))
+
+
+@pytest.mark.parametrize("kind", [None, "https://w3id.org/diplograph/ontology#State"])
+def test_co_mentioned_counts_the_articles_each_entity_shares(example_store, kind):
+    """The canned query counts first and checks the class after: the same numbers as counting the
+    shared articles of each entity of that class directly."""
+    entity = ID + "leader/kim-jong-un"
+    typed = f"?other a <{kind}> ." if kind else "FILTER EXISTS { ?other a ?any }"
+    direct = {row["other"].value: int(row["n"].value) for row in example_store.query(f"""
+        SELECT ?other (COUNT(DISTINCT ?article) AS ?n) WHERE {{
+          ?article <https://w3id.org/diplograph/ontology#mentions> <{entity}>, ?other . {typed}
+          FILTER(?other != <{entity}>) }} GROUP BY ?other""")}
+    canned = catalog()["co-mentioned"]
+    params = {"entity": entity} | ({"type": kind} if kind else {})
+    rows = list(example_store.query(canned.text, bindings=canned.bindings(params)))
+    assert {row["other"].value: int(row["articles"].value) for row in rows} == direct
+    assert len(direct) >= (2 if kind else 5), "the example data shares too little to test this"
+    assert [int(row["articles"].value) for row in rows] == sorted((int(row["articles"].value) for row in rows),
+                                                                  reverse=True)
+    assert all(row["label"] is not None for row in rows)
