@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from diplograph.ingest import lexicon
-from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.entities import NAME_PUNCT, EntityIndex
 from diplograph.ingest.facts import Claim, Span
 from diplograph.ingest.spans import clause_sentence, lemma_in, sentence, stem_in, subject_of, text_of, words_of
 
@@ -101,8 +101,23 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     key = index.key_of_phrase(token)
     if key is None:  # "the bloc's foreign policy chief, Josep Borrell, said": the name in apposition
         key = next((k for c in token.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))), None)
+    if key is None and token.lower_ in lexicon.MINISTRY_NOUNS:
+        return _unnamed_ministry(token, index)
     if key is None or index.kind(key) not in CLAIMANT_KINDS:
         return None
+    return key
+
+
+def _unnamed_ministry(token: Token, index: EntityIndex) -> str | None:
+    """'the commerce ministry said': a ministry whose country the story leaves implicit is still a
+    source, kept under the article's own words (a country's ministry is a Government, see entities)."""
+    words = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i and c.text.islower()]
+    if not words or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    first = min(c.left_edge.i for c in words)
+    label = " ".join(t.lower_ for t in token.doc[first:token.i + 1])
+    key = index.unlinked("Organization", label, 0.6)
+    index.add(first, token.i + 1, key, label, 0.6)
     return key
 
 
@@ -152,10 +167,13 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subject = verb.head  # "Kishida, who said ..."
     claimant = source_key(subject, index) if subject is not None else None
+    if claimant is None and (subject is None or subject.i > verb.i) \
+            and (speaker := _postposed_speaker(verb, index)) is not None:
+        claimant = source_key(speaker, index)
     if claimant is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         claimant = _reporting_ancestor_source(verb, index)  # "X cautioned that Y, arguing that Z"
-    if claimant is None and verb.dep_ == "conj":
-        claimant = _coordinated_source(verb, index)  # "Blinken travelled to Beijing and warned that ..."
+    if claimant is None and verb.dep_ == "conj" and (subject is None or subject.pos_ == "PRON"):
+        claimant = _coordinated_source(verb, index, subject)  # "Blinken travelled to Beijing and warned that"
     if claimant is None:
         return None
     pieces = _inverted_content(verb) if _inverted(verb) else _verb_content(verb, quotes)
@@ -273,14 +291,49 @@ def _misparsed_claim(cue: Token, index: EntityIndex) -> Claim | None:
     return _claim(index, claimant, pieces, span, cue, lemma_in(cue, lexicon.SAY_VERBS) or "", False)
 
 
-def _coordinated_source(verb: Token, index: EntityIndex) -> str | None:
+def _coordinated_source(verb: Token, index: EntityIndex, pronoun: Token | None) -> str | None:
     """The nearest earlier verb of the sentence whose subject is a source (the parse may hang a
-    coordinated cue on the wrong verb)."""
+    coordinated cue on the wrong verb). The subject of a clause someone reports is not that source
+    ("Officials have said Xi ordered ..., but they also say ...": the officials), nor is a person
+    what an unresolved "they" stands for."""
+    plural = pronoun is not None and pronoun.lower_ == "they"
     for t in reversed(sentence(verb)[:verb.i - sentence(verb).start]):
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None) if t.pos_ in ("VERB", "AUX") else None
-        if subject is not None and (key := source_key(subject, index)) is not None:
+        if subject is None or _reported_clause(t):
+            continue
+        key = source_key(subject, index)
+        if key is not None and not (plural and index.kind(key) in ("Leader", "Person")):
             return key
     return None
+
+
+def _reported_clause(verb: Token) -> bool:
+    """The verb heads (or is coordinated within) the complement of a reporting verb."""
+    current = verb
+    while current.dep_ in ("ccomp", "conj") and current.head.i != current.i:
+        if current.dep_ == "ccomp" and lemma_in(current.head, lexicon.SAY_VERBS) and current.head.pos_ == "VERB":
+            return True
+        current = current.head
+    return False
+
+
+QUOTE_CLOSERS = frozenset({'"', "\u201d", "'", "\u2019"})
+
+
+def _postposed_speaker(verb: Token, index: EntityIndex) -> Token | None:
+    """'"...," said Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian E.
+    Nelson': after a quote, the parse may read the speaker's long title as a preposition of the cue, or
+    its first noun as the subject; the speaker is the last person named after the cue in its clause."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text not in QUOTE_CLOSERS:
+        return None
+    last = None
+    for t in doc[verb.i + 1:sentence(verb).end]:
+        if t.is_punct and t.text not in NAME_PUNCT:
+            break
+        if (key := index.key_at(t)) is not None and index.kind(key) in ("Leader", "Person"):
+            last = t
+    return last
 
 
 def _inverted(verb: Token) -> bool:
@@ -318,7 +371,7 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
         if any(_only_a_name(verb.doc, a, b) for a, b in quoted):
             return []
         return quoted or _object_predicate(verb)
-    heads = [c for c in verb.children if c.dep_ == "ccomp" and not _inverted(c)]
+    heads = [c for c in verb.children if c.dep_ == "ccomp" and not _inverted(c) and not _before_semicolon(c, verb)]
     if len(heads) > 1:  # "claimed the deal violated X, a charge the IAEA has not upheld": the subjectless
         heads = [h for h in heads if _has_subject(h)] or heads  # second "complement" is the comment's verb
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads
@@ -347,6 +400,13 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _ranges(tok for h in heads for tok in _content_tokens(h))
+
+
+def _before_semicolon(head: Token, verb: Token) -> bool:
+    """'Raisi met Putin on December 7; U.S. officials said the two discussed ...': the parse may take the
+    clause before a semicolon as the cue's complement, but a semicolon closes a clause of its own."""
+    doc = verb.doc
+    return head.i < verb.i and any(doc[k].text == ";" for k in range(head.right_edge.i + 1, verb.i))
 
 
 def _attitude_act(verb: Token) -> bool:

@@ -260,12 +260,15 @@ NATIONAL_WORDS = frozenset({"national", "supreme", "federal", "state", "security
 
 def _another_body(span: SpacySpan, entry: GazEntry) -> bool:
     """A short form of an international body's name ("Security Council" of the United Nations Security
-    Council) that the text gives to a national one: "National Security Council spokesman", "Russia's
-    Security Council"."""
+    Council) that the text gives to a national one, or that ends a longer name: "National Security Council
+    spokesman", "Russia's Security Council", "the Peace and Security Council"."""
     short, full = names.key(span.text), names.key(entry.label)
     if gaz_kind(entry) != "Organization" or short == full or not full.endswith(" " + short) or span.start == 0:
         return False
-    before = span.doc[span.start - 1]
+    doc = span.doc
+    before = doc[span.start - 1]
+    if before.lower_ in ("and", "&") and span.start > 1 and doc[span.start - 2].text[:1].isupper():
+        return True  # the tail of a longer name: the African Union's "Peace and Security Council"
     return before.lower_ in NATIONAL_WORDS or before.tag_ == "POS" or before.lower_ in ("its", "their")
 
 
@@ -698,11 +701,20 @@ def _office_given(span: SpacySpan) -> Token | None:
 
 
 def _title_state(index: EntityIndex, span: SpacySpan) -> GazEntry | None:
-    """The state a leader's title names: "Swedish Prime Minister X", "Spain's Prime Minister X"."""
+    """The state a leader's title names: "Swedish Prime Minister X", "Spain's Prime Minister X", or the
+    readout style's "President X of Brazil"."""
+    doc = index.doc
     i = span.start - 1
-    while i >= 0 and _title_words(index.doc[i]):
+    while i >= 0 and _title_words(doc[i]):
         i -= 1
-    if i < 0 or i == span.start - 1:
+    if i == span.start - 1:
+        return None
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        after = doc[span.end + 1 + (doc[span.end + 1].lower_ == "the")]
+        state = index.state_named_by(after)
+        if state is not None and gaz_kind(state) == "State":
+            return state
+    if i < 0:
         return None
     token = index.doc[i]
     if token.tag_ == "POS" and i > 0:

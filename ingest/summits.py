@@ -286,6 +286,9 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
                 key = index.key_of_phrase(pobj) if pobj.dep_ == "pobj" else None
                 if key and index.kind(key) in ("Place", "State"):
                     location = key
+    if is_verb and token.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        for subject in (c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            take(subject)  # "Li was expected to meet Kishida", "Xi is due to visit Paris": the raised subject
     if not is_verb and token.dep_ == "dobj":  # "Trump and Kim held the summit", "flew in to attend the summit"
         subject = subject_of(token.head)
         if subject is not None:
@@ -534,13 +537,27 @@ def _other_conjunct(token: Token, trigger: Token) -> bool:
 
 
 def _in_other_relative_clause(token: Token, trigger: Token | None) -> bool:
-    """Inside a wh-relative clause ("where ...", "who ...") that does not hold the trigger."""
+    """Inside a wh-relative clause ("where ...", "who ...") that does not hold the trigger. A clause on
+    the summit itself or its date ("the annual summit on February 17-18, where X took over the chair
+    from Y") tells who was there."""
     current = token
     while current.head.i != current.i:
         if current.dep_ == "relcl" and any(c.tag_ in ("WRB", "WDT", "WP", "WP$") for c in current.children):
+            if trigger is not None and _on_the_summit(current.head, trigger):
+                return False
             return trigger is None or not (current.left_edge.i <= trigger.i <= current.right_edge.i)
         current = current.head
     return False
+
+
+def _on_the_summit(antecedent: Token, trigger: Token) -> bool:
+    """The antecedent is the summit noun, or the date in a phrase on it ("summit on February 17")."""
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in STRONG_NOUNS:
+        return False
+    if antecedent.i == trigger.i:
+        return True
+    prep = antecedent.head
+    return antecedent.ent_type_ == "DATE" and prep.dep_ == "prep" and prep.head.i == trigger.i
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:

@@ -860,3 +860,59 @@ def test_notifying_or_informing_someone_that_is_a_claim(run) -> None:
     facts = run("Britain notified the UN Security Council that Iran was in breach of the nuclear deal. Japan "
                 "informed Seoul that the water release was safe.")
     assert claimant_label(facts, "in breach") == "United Kingdom" and claimant_label(facts, "was safe") == "Japan"
+
+
+def test_a_pronoun_cue_borrows_the_reporter_not_the_subject_of_the_reported_clause(run) -> None:
+    facts = run("Western diplomats have said Vladimir Putin wants a long war, but they also say he cannot "
+                "afford one.")
+    assert claimant_label(facts, "cannot afford") == "Western diplomats"
+
+
+def test_a_conjoined_cue_with_its_own_subject_and_an_unnamed_ministry_as_source(run) -> None:
+    facts = run("Beijing's Taiwan Affairs Office said the patrols were routine, and the defence ministry "
+                "described the island's leader as a troublemaker. The commerce ministry said the export "
+                "curbs were lawful.")
+    assert claimant_label(facts, "as a troublemaker") == "defence ministry"
+    assert claimant_label(facts, "curbs were lawful") == "commerce ministry"
+
+
+def test_a_long_title_after_a_postposed_cue_still_names_the_speaker(run) -> None:
+    facts = run("\u201cMoscow keeps buying Iranian drones to hit Ukrainian power plants,\u201d said Deputy "
+                "Secretary of the Treasury for Sanctions and Enforcement Policy Wally Adeyemo.")
+    assert claimant_label(facts, "buying Iranian drones") == "Wally Adeyemo"
+
+
+def test_a_clause_before_a_semicolon_is_not_the_content_of_the_cue_after_it(run) -> None:
+    facts = run("Ebrahim Raisi flew to Moscow on December 7 and met Vladimir Putin; U.S. officials said the "
+                "two men agreed to deepen arms cooperation.")
+    [claim] = [c for c in facts.claims if "arms cooperation" in c.text]
+    assert claim.text.startswith("the two men") and "Moscow" not in claim.text
+
+
+def test_the_tail_of_a_longer_council_name_is_not_the_un_security_council(run) -> None:
+    facts = run("The African Union's Peace and Security Council suspended Sudan. The UN Security Council met "
+                "the next day.")
+    security_council = facts.entities["Q37470"]
+    assert [m.text for m in security_council.mentions] == ["UN Security Council"]
+
+
+def test_president_x_of_a_state_gives_the_leader_that_state(run) -> None:
+    facts = run("Joe Biden welcomed President Gabriel Boric of Chile to the White House on Friday.",
+                published=datetime(2023, 10, 20, tzinfo=UTC))
+    [summit] = facts.summits
+    assert {"Q6279", "Q298"} <= set(summit.participants)
+
+
+def test_leaders_in_a_where_clause_on_the_summit_or_its_date_are_its_participants(run) -> None:
+    facts = run("Leaders gathered in Addis Ababa for the annual African Union summit on February 15, where "
+                "Senegalese President Macky Sall handed the chair to Comoros President Azali Assoumani.",
+                published=datetime(2023, 2, 20, tzinfo=UTC))
+    [summit] = facts.summits
+    assert {"Q1041", "Q970"} <= set(summit.participants) and summit.location == "Q3624"
+
+
+def test_the_raised_subject_of_an_expected_meeting_takes_part_not_the_pair_named_before(run) -> None:
+    facts = run("Joe Biden spoke with Emmanuel Macron by phone on Monday. Diplomats said Xi Jinping was expected "
+                "to meet Narendra Modi on the sidelines, their first encounter in a year.")
+    [summit] = facts.summits
+    assert set(summit.participants) == {"Q15031", "Q1058"}
