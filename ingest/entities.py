@@ -761,6 +761,11 @@ def _match_pronouns(index: EntityIndex) -> None:
             if token.dep_ == "nsubj":
                 key = _antecedent(index, token, AGENT_KINDS, same_sentence=True, subjects_only=True)
             key = key or _antecedent(index, token, AGENT_KINDS, same_sentence=True)
+            if key is None and token.dep_ == "nsubj" and token.i == sentence(token).start \
+                    and token.head.lemma_.lower() != "be":  # "It is unclear ...": no one
+                # "Beijing sanctioned two firms. It has also imposed sanctions on ...": the last main subject
+                key = _antecedent(index, token, AGENT_KINDS, same_sentence=False, subjects_only=True, back=1,
+                                  main_only=True)
         else:
             continue
         if key is not None:

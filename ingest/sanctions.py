@@ -303,7 +303,8 @@ def _agent_key(index: EntityIndex, token: Token) -> str | None:
 def _target_key(index: EntityIndex, token: Token) -> str | None:
     """The target a noun phrase names: an entity, or the state of an adjective ("Russian banks"), of a
     phrase it counts or lists ("dozens of Chinese companies", "250 targets, including Russian banks"),
-    or, for a firm the gazetteer does not know, of its description ("X, a Chinese imagery firm")."""
+    or, for a firm the gazetteer does not know, of its description ("X, a Chinese imagery firm"), or the
+    state a description places it in ("those undermining stability in Niger")."""
     key = index.key_of_phrase(token)
     if key and not (index.kind(key) == "Organization" and index.entities[key].qid is None):
         return key
@@ -324,6 +325,10 @@ def _target_key(index: EntityIndex, token: Token) -> str | None:
         if t.i < token.i and (state := index.demonyms.get(t.i)) is not None:
             return index.entity_for(state)
         if t.i < token.i and (key := index.key_at(t)) and index.kind(key) == "State":
+            return key
+    for t in token.subtree:  # "measures against those undermining stability in Niger": who is in that state
+        if t.i > token.i and t.dep_ == "pobj" and t.head.lower_ == "in" and (key := index.key_at(t)) \
+                and index.kind(key) == "State":
             return key
     return None
 

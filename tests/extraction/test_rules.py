@@ -916,3 +916,22 @@ def test_the_raised_subject_of_an_expected_meeting_takes_part_not_the_pair_named
                 "to meet Narendra Modi on the sidelines, their first encounter in a year.")
     [summit] = facts.summits
     assert set(summit.participants) == {"Q15031", "Q1058"}
+
+
+def test_a_sentence_opening_it_continues_the_last_main_subject(run) -> None:
+    facts = run("Beijing announced new export curbs on Monday. It also imposed sanctions on three Taiwanese "
+                "legislators. It is unclear whether the measures will have any effect.")
+    assert sanction_pairs(facts) == {("Q148", "Q865")}
+
+
+def test_a_described_target_takes_the_state_it_is_placed_in(run) -> None:
+    facts = run("The EU, which adopted a framework for restrictive measures against people undermining "
+                "democracy in Mali, welcomed the vote.")
+    assert sanction_pairs(facts) == {("Q458", "Q912")}
+
+
+def test_a_quoted_sentence_right_after_an_attributed_quote_is_the_same_speakers(run) -> None:
+    facts = run("\u201cThe ceasefire is holding,\u201d said Antony Blinken. \u201cBoth sides have kept their "
+                "word.\u201d Hamas disputed that account.\n\n\u201cThe talks resume on Monday.\u201d")
+    assert claimant_label(facts, "kept their word") == "Antony Blinken"
+    assert not any("resume on Monday" in c.text for c in facts.claims)
