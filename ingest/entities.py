@@ -607,9 +607,14 @@ def _match_persons(index: EntityIndex) -> None:
 
 
 def _add_person(index: EntityIndex, span: SpacySpan, parts: dict[str, set[str]]) -> None:
-    """One name the tagger found: a short reference to a known person, or a new person."""
+    """One name the tagger found: a short reference to a known person (one word of the name, or several
+    that only that person's name holds), or a new person."""
     if len(span) == 1 and (keys := parts.get(span.text.casefold())) and len(keys) == 1:
         index.add(span.start, span.end, next(iter(keys)), span.text, 0.8)
+        return
+    words = {w.casefold() for w in _name_words([t.text for t in span if t.text[:1].isupper()])}
+    if len(span) > 1 and words and len(owners := set.intersection(*(parts.get(w, set()) for w in words))) == 1:
+        index.add(span.start, span.end, next(iter(owners)), span.text, 0.8)  # "Mohamed bin Zayed" of "... Al Nahyan"
         return
     if len(span) == 1 and keys and (leader := _namesake_leader(index, keys, span.start)) is not None:
         index.add(span.start, span.end, leader, span.text, 0.7)

@@ -935,3 +935,11 @@ def test_a_quoted_sentence_right_after_an_attributed_quote_is_the_same_speakers(
                 "word.\u201d Hamas disputed that account.\n\n\u201cThe talks resume on Monday.\u201d")
     assert claimant_label(facts, "kept their word") == "Antony Blinken"
     assert not any("resume on Monday" in c.text for c in facts.claims)
+
+
+def test_a_shorter_multiword_form_of_an_unlinked_name_is_the_same_person(run) -> None:
+    facts = run("Joe Biden hosted President Mohamed bin Zayed Al Nahyan of the United Arab Emirates on Monday. "
+                "Mohamed bin Zayed said the Gaza talks had made progress.")
+    [person] = [e for e in facts.entities.values() if "Zayed" in e.label]
+    assert {m.text for m in person.mentions} >= {"Mohamed bin Zayed Al Nahyan", "Mohamed bin Zayed"}
+    assert claimant_label(facts, "made progress") == person.label
