@@ -96,7 +96,7 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
 
 
 # --- one mention ------------------------------------------------------------------------------------
-CUE_VERBS = lexicon.SUMMIT_VERBS | {"welcome", "receive", "sit"}  # every verb ``_mention`` may take
+CUE_VERBS = lexicon.SUMMIT_VERBS | {"welcome", "receive", "sit", "speak", "talk"}  # every verb ``_mention`` may take
 
 
 def _candidates(doc: Doc) -> list[int]:
@@ -112,7 +112,7 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     lemma = token.lemma_.lower()
     is_noun = token.pos_ == "NOUN" and (lemma in SUMMIT_TRIGGER_NOUNS or token.lower_ in SUMMIT_TRIGGER_NOUNS)
     is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _receives_leader(token, index)
-                                        or _sits_down_with(token))
+                                        or _sits_down_with(token) or _spoke_on_the_sidelines(token))
     if not (is_noun or is_verb):
         return None
     if is_verb and any(c.dep_ == "neg" for c in token.children):
@@ -217,6 +217,14 @@ def _sits_down_with(verb: Token) -> bool:
     """'sat down with Biden': a meeting verb of its own."""
     children = {(c.dep_, c.lower_) for c in verb.children}
     return verb.lemma_.lower() == "sit" and ("prt", "down") in children and ("prep", "with") in children
+
+
+def _spoke_on_the_sidelines(verb: Token) -> bool:
+    """'Modi and Xi spoke briefly on the sidelines': talking on a summit's sidelines is meeting there
+    (speaking by phone, or to reporters, is not)."""
+    return verb.lemma_.lower() in ("speak", "talk") and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "at") and any(p.dep_ == "pobj" and p.lower_ in SIDELINE_NOUNS
+                                                             for p in c.children) for c in verb.children)
 
 
 def _sidelines_of(noun: Token) -> Token | None:

@@ -943,3 +943,10 @@ def test_a_shorter_multiword_form_of_an_unlinked_name_is_the_same_person(run) ->
     [person] = [e for e in facts.entities.values() if "Zayed" in e.label]
     assert {m.text for m in person.mentions} >= {"Mohamed bin Zayed Al Nahyan", "Mohamed bin Zayed"}
     assert claimant_label(facts, "made progress") == person.label
+
+
+def test_talking_on_the_sidelines_is_a_meeting_but_a_phone_call_is_not(run) -> None:
+    facts = run("Narendra Modi and Xi Jinping spoke briefly on the sidelines in Kazan on Wednesday. Later, "
+                "Joe Biden talked by phone with Emmanuel Macron.", published=datetime(2024, 10, 25, tzinfo=UTC))
+    [summit] = facts.summits
+    assert set(summit.participants) >= {"Q1058", "Q15031"} and "Q6279" not in summit.participants
