@@ -403,6 +403,10 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads
               and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS) and not _reported_conjunct(c))
               and not _attitude_act(c)]
+    if heads:  # "recalled that the sanctions, first adopted in 2014, now cover ...": the parse may read the
+        last = max(h.right_edge.i for h in heads)  # participle as the complement and hang the verb on the cue
+        heads += [c for c in verb.children if c.dep_ == "dep" and c.pos_ == "VERB"
+                  and last < c.left_edge.i <= last + 2 and verb.doc[c.left_edge.i - 1].text == ","]
     if not heads and lemma in lexicon.XCOMP_CONTENT_VERBS:
         heads = [c for c in verb.children if c.dep_ == "xcomp"]
     if not heads and lemma in lexicon.OBJECT_CONTENT_VERBS:

@@ -950,3 +950,10 @@ def test_talking_on_the_sidelines_is_a_meeting_but_a_phone_call_is_not(run) -> N
                 "Joe Biden talked by phone with Emmanuel Macron.", published=datetime(2024, 10, 25, tzinfo=UTC))
     [summit] = facts.summits
     assert set(summit.participants) >= {"Q1058", "Q15031"} and "Q6279" not in summit.participants
+
+
+def test_a_participle_set_off_by_commas_does_not_cut_the_content_short(run) -> None:
+    facts = run("Canada recalled that its sanctions against Iran, first adopted in 2010, now cover more than 400 "
+                "people.")
+    [claim] = claims_by(facts, "Q16")
+    assert claim.text.endswith("more than 400 people")
