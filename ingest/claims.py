@@ -198,8 +198,9 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
         claimant = source_key(speaker, index)
     if claimant is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         claimant = _reporting_ancestor_source(verb, index)  # "X cautioned that Y, arguing that Z"
-    if claimant is None and verb.dep_ == "conj" and (subject is None or subject.pos_ == "PRON"):
-        claimant = _coordinated_source(verb, index, subject)  # "Blinken travelled to Beijing and warned that"
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "..., and the ministry described"
+    if claimant is None and verb.dep_ == "conj" and (own is None or own.pos_ == "PRON"):
+        claimant = _coordinated_source(verb, index, own)  # "Blinken travelled to Beijing and warned that"
     if claimant is None:
         return None
     pieces = _inverted_content(verb) if _inverted(verb) else _verb_content(verb, quotes)

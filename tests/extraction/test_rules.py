@@ -957,3 +957,9 @@ def test_a_participle_set_off_by_commas_does_not_cut_the_content_short(run) -> N
                 "people.")
     [claim] = claims_by(facts, "Q16")
     assert claim.text.endswith("more than 400 people")
+
+
+def test_a_coordinated_cue_whose_parse_inherits_a_non_source_subject_still_finds_the_speaker(run) -> None:
+    facts = run("The call came weeks after U.S. Secretary of State Antony Blinken travelled to Riyadh and warned "
+                "that Washington could cut arms sales.")
+    assert claimant_label(facts, "cut arms sales") == "Antony Blinken"
