@@ -714,9 +714,9 @@ def _title_state(index: EntityIndex, span: SpacySpan) -> GazEntry | None:
         i -= 1
     if i == span.start - 1:
         return None
-    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-        after = doc[span.end + 1 + (doc[span.end + 1].lower_ == "the")]
-        state = index.state_named_by(after)
+    after = span.end + 1 + (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the")
+    if after < len(doc) and doc[span.end].lower_ == "of":
+        state = index.state_named_by(doc[after])
         if state is not None and gaz_kind(state) == "State":
             return state
     if i < 0:

@@ -903,6 +903,12 @@ def test_president_x_of_a_state_gives_the_leader_that_state(run) -> None:
     assert {"Q6279", "Q298"} <= set(summit.participants)
 
 
+def test_a_text_cut_off_after_president_x_of_the_is_still_read(run) -> None:
+    """A scraped page may end mid-sentence; looking past "of the" for the state must not run off the text."""
+    facts = run("Joe Biden welcomed President Gabriel Boric of the")
+    assert "gabriel-boric" in facts.entities and "Q6279" in facts.entities
+
+
 def test_leaders_in_a_where_clause_on_the_summit_or_its_date_are_its_participants(run) -> None:
     facts = run("Leaders gathered in Addis Ababa for the annual African Union summit on February 15, where "
                 "Senegalese President Macky Sall handed the chair to Comoros President Azali Assoumani.",
