@@ -391,14 +391,16 @@ def _named_nearby(index: EntityIndex, keys: set[str], evidence) -> list[str]:
     paragraph names last before it: "Pyongyang's response ... American sanctions were a crime" means
     sanctions on North Korea, though the article names Russia more often."""
     named = [(index.doc[m.start].idx, m.key) for m in index.mentions if m.key in keys]
+    adjectives = {state.qid: state for state in index.demonyms.values() if state.qid in keys}
     named += [(index.doc[i].idx, state.qid) for i, state in index.demonyms.items() if state.qid in keys]
     text = index.doc.text
     paragraph = text.rfind("\n\n", 0, evidence.start) + 1
     inside = [key for at, key in named if evidence.start <= at < evidence.end]
-    if len(set(inside)) == 1:
-        return inside[:1]
     before = [(at, key) for at, key in named if paragraph <= at < evidence.start]
-    return [max(before)[1]] if before else []  # keys are QIDs: the gazetteer's regimes name linked states
+    # keys are QIDs: the gazetteer's regimes name linked states
+    chosen = inside[:1] if len(set(inside)) == 1 else [max(before)[1]] if before else []
+    # A state only an adjective names ("Russian officials") is not an entity of the article yet.
+    return [index.entity_for(adjectives[key]) if key in adjectives else key for key in chosen]
 
 
 def _known_targets(index: EntityIndex, imposers: list[str]) -> set[str]:

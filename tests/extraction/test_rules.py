@@ -903,6 +903,17 @@ def test_president_x_of_a_state_gives_the_leader_that_state(run) -> None:
     assert {"Q6279", "Q298"} <= set(summit.participants)
 
 
+@pytest.mark.parametrize("text", ["Washington announced new sanctions on Friday, a step aimed at Russian oil traders.",
+                                  "The United States imposed fresh sanctions after talks with Russian officials "
+                                  "collapsed."])
+def test_a_target_only_an_adjective_names_is_an_entity_of_the_article(run, text: str) -> None:
+    """The state a sanction's sentence names by its adjective alone becomes the target (a KeyError
+    on that state failed the whole article)."""
+    facts = run(text)
+    [sanction] = facts.sanctions
+    assert sanction.targets == ["Q159"] and facts.entities["Q159"].kind == "State"
+
+
 def test_a_text_cut_off_after_president_x_of_the_is_still_read(run) -> None:
     """A scraped page may end mid-sentence; looking past "of the" for the state must not run off the text."""
     facts = run("Joe Biden welcomed President Gabriel Boric of the")
