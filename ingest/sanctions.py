@@ -60,6 +60,8 @@ ASSET_NOUNS = frozenset({"asset", "fund", "account", "reserve"})
 # "added dozens of Chinese companies to its sanctions list": the object of these joins the list.
 ADDING_VERBS = frozenset({"add", "put", "place"})
 TARGET_KINDS = frozenset({"State", "Organization", "Leader", "Person", "Government"})
+# "isolating Iran through sanctions": the sanctions are the means of a verb on its target.
+MEANS_PREPS = frozenset({"through", "via", "with"})
 
 
 def extract_sanctions(doc: Doc, index: EntityIndex, published: datetime | None) -> list[Sanction]:
@@ -198,6 +200,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                 if prep.dep_ == "prep" and prep.lower_ in lexicon.SANCTION_TARGET_PREPS:
                     for t in _pobjs(prep):
                         add(targets, _target_key(index, t), TARGET_KINDS)
+        if token.dep_ == "pobj" and token.head.lower_ in MEANS_PREPS and token.head.head.pos_ == "VERB":
+            _from_means(token.head.head, index, imposers, targets, add)
         if verb is not None and verb.i != token.i:
             # "maintain their own restrictions on top of the UN sanctions": a named imposer's sanctions
             # do not take on the subject of a verb further up
@@ -258,6 +262,25 @@ def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: li
                 add(targets, _target_key(index, t), TARGET_KINDS)
 
 
+def _from_means(verb: Token, index: EntityIndex, imposers: list[str], targets: list[str], add) -> None:
+    """Sanctions as the means of a verb ("isolating Iran through sanctions", "hit Belarus with
+    sanctions"): its object is the target, and then its subject, or the owner of the policy it
+    describes ("Tokyo's policy of pressuring Pyongyang through sanctions"), the imposer. Without an
+    object ("coped with sanctions") the subject is no imposer."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            for t in (child, *child.conjuncts):
+                add(targets, _target_key(index, t), TARGET_KINDS)
+    if not targets:
+        return
+    subject = subject_of(verb)
+    if subject is None and verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        subject = next((c for c in verb.head.head.children if c.dep_ == "poss"), None)
+    if subject is not None:
+        for t in (subject, *subject.conjuncts):
+            add(imposers, _agent_key(index, t), IMPOSER_KINDS)
+
+
 def _pobjs(prep: Token) -> list[Token]:
     """The objects of a preposition, without a conjoined second measure ("a price cap on Russian oil
     and the EU embargo on crude")."""
@@ -308,6 +331,8 @@ def _target_key(index: EntityIndex, token: Token) -> str | None:
     key = index.key_of_phrase(token)
     if key and not (index.kind(key) == "Organization" and index.entities[key].qid is None):
         return key
+    if key and (owner := _owner_state(index, token)) is not None:
+        return owner  # "North Korea's Ministry of State Security": a body the gazetteer does not know
     for child in token.children:
         if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "including")):
             for inner in ([child] if child.dep_ == "appos" else [c for c in child.children if c.dep_ == "pobj"]):
@@ -329,6 +354,14 @@ def _target_key(index: EntityIndex, token: Token) -> str | None:
     for t in token.subtree:  # "measures against those undermining stability in Niger": who is in that state
         if t.i > token.i and t.dep_ == "pobj" and t.head.lower_ == "in" and (key := index.key_at(t)) \
                 and index.kind(key) == "State":
+            return key
+    return None
+
+
+def _owner_state(index: EntityIndex, token: Token) -> str | None:
+    """The state a possessive before the head names ("Russia's state diamond miner Alrosa")."""
+    for t in token.subtree:
+        if t.i < token.i and t.dep_ == "poss" and (key := index.key_at(t)) and index.kind(key) == "State":
             return key
     return None
 

@@ -201,6 +201,33 @@ def date_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None, 
     return datetime(max(years), 7, 1, tzinfo=UTC), True
 
 
+# A live blog's day heading: a weekday and a day of a month, alone on a line ("Friday 18 August").
+_DAY_HEADING = re.compile(r"^[ \t]*(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?[ \t]+"
+                          r"(?P<day>\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?[ \t]*$",
+                          re.MULTILINE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def day_headings(doc: Doc, anchor: datetime | None) -> list[tuple[int, datetime]]:
+    """The day headings of a live blog, as (offset, day): entries under "Thursday 17 August" say
+    "today" and "tomorrow" from that day, not from the page's last update. A heading whose weekday
+    does not fit its date is no heading."""
+    if anchor is None:
+        return []
+    found = []
+    for match in _DAY_HEADING.finditer(text_of(doc)):
+        value = resolve_date(match["day"], anchor, "past")
+        if value is not None and value.start.precision == "day" \
+                and _WEEKDAYS[value.start.value.weekday()] == match["weekday"][:3].lower():
+            found.append((match.start(), value.start.value))
+    return found
+
+
+def anchor_at(headings: list[tuple[int, datetime]], offset: int, anchor: datetime | None) -> datetime | None:
+    """The anchor for text at ``offset``: the last day heading before it, else the article's."""
+    return next((day for at, day in reversed(headings) if at < offset), anchor)
+
+
 # spaCy may cut a range in two DATE entities ("October 22 to" + "24", "March 20" + "to March 22,
 # 2023"): the end it left outside.
 _TO = r"\s*(?:-|\u2013|\u2014|to|until|through)"

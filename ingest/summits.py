@@ -33,9 +33,11 @@ from diplograph.ingest.entities import EntityIndex, gaz_kind
 from diplograph.ingest.facts import DateValue, Span, Summit
 from diplograph.ingest.gazetteer import Gazetteer, GazSummit
 from diplograph.ingest.spans import (
+    anchor_at,
     clause_sentence,
     date_anchor,
     date_text,
+    day_headings,
     ents_in,
     lemma_in,
     quoted,
@@ -82,7 +84,10 @@ class SummitMention:
 
 def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) -> list[Summit]:
     anchor, inferred = date_anchor(doc, published)
-    mentions = [m for i in _candidates(doc) if (m := _mention(doc[i], index, anchor, inferred, published)) is not None]
+    headings = day_headings(doc, anchor)
+    mentions = [m for i in _candidates(doc)
+                if (m := _mention(doc[i], index, anchor_at(headings, doc[i].idx, anchor), inferred, published))
+                is not None]
     _next_days(mentions)
     groups = _merge(mentions, index)
     summits = []

@@ -980,3 +980,23 @@ def test_a_coordinated_cue_whose_parse_inherits_a_non_source_subject_still_finds
     facts = run("The call came weeks after U.S. Secretary of State Antony Blinken travelled to Riyadh and warned "
                 "that Washington could cut arms sales.")
     assert claimant_label(facts, "cut arms sales") == "Antony Blinken"
+
+
+def test_sanctions_on_a_states_named_body_target_the_state(run) -> None:
+    facts = run("The State Department announced sanctions on North Korea's Ministry of State Security. Britain "
+                "announced sanctions on Russia's state diamond miner Alrosa.")
+    assert {("Q30", "Q423"), ("Q145", "Q159")} <= sanction_pairs(facts)
+
+
+def test_sanctions_as_the_means_of_a_policy_take_its_owner_and_object(run) -> None:
+    facts = run("Tokyo's policy of pressuring Pyongyang through sanctions was not echoed by Beijing. The "
+                "European Union hit Belarus with sanctions. Moscow coped with sanctions for years.")
+    assert sanction_pairs(facts) == {("Q17", "Q423"), ("Q458", "Q184")}
+
+
+def test_a_live_blogs_day_headings_anchor_today_and_tomorrow(run) -> None:
+    facts = run("Live: leaders meet\n\nFriday 18 August\n\n15:40 - Yoon Suk-yeol and Fumio Kishida held talks at "
+                "the retreat today.\n\nThursday 17 August\n\n18:40 - Joe Biden will meet Emmanuel Macron in Paris "
+                "tomorrow.", published=datetime(2023, 8, 19, 13, tzinfo=UTC))
+    starts = {frozenset(s.participants): s.start.value.date().isoformat() for s in facts.summits}
+    assert sorted(starts.values()) == ["2023-08-18", "2023-08-18"]
