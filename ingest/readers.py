@@ -174,6 +174,9 @@ HEADER_LINES = 6  # how far below the title a date line still counts as header, 
 BYLINE_LINES = 14
 BYLINE_MAX_CHARS = 100
 BYLINE_MAX_WORDS = 8  # words besides the date: "By Jane Doe | Updated 6 hours ago"
+# A wire story's dateline opens its first paragraph: "SEOUL, May 27, 2024 (Agency) - The summit ...".
+WIRE_DATELINE = re.compile(r"^[A-Z]{2}[A-Z.'\- ]*(?:,[ \t]+[A-Z][\w.' ]*)?,[ \t]+[^()\n]{6,40}?[ \t]*"
+                           r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-|\u2013|\u2014|--)[ \t]")
 
 
 def _read_text(data: bytes, source: str, url: str | None) -> Iterator[Item]:
@@ -210,10 +213,13 @@ def _header_date(body: str) -> tuple[str, datetime | None]:
 
 def _byline_date(body: str) -> datetime | None:
     """The first full date on a short header line that is little else (a scraped page's dateline or
-    byline). The line stays in the text; a caption or body sentence (too long, or ending in a full
-    stop) does not qualify, and a month without a day ("April 2023") is no publication date."""
+    byline), or in a wire story's dateline before the dash. The line stays in the text; a caption or
+    body sentence (too long, or ending in a full stop) does not qualify, and a month without a day
+    ("April 2023") is no publication date."""
     lines = [line.strip() for line in body.split("\n") if line.strip()][:BYLINE_LINES]
     for line in lines:
+        if (dateline := WIRE_DATELINE.match(line)) is not None:
+            line = dateline.group(0).rstrip(" \t-\u2013\u2014")  # the dateline, not the story after it
         if len(line) > BYLINE_MAX_CHARS or (line.endswith(".") and not re.search(r"\b[ap]\.m\.$", line)):
             continue  # a body sentence or a caption, not a dateline
         days = [m for m in find_dates(line) if m.value.start.precision == "day"]

@@ -39,6 +39,7 @@ from diplograph.ingest.spans import (
     date_text,
     day_headings,
     ents_in,
+    indices,
     lemma_in,
     quoted,
     resolve_date,
@@ -90,6 +91,7 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
                 is not None]
     _next_days(mentions)
     groups = _merge(mentions, index)
+    _add_attendees(doc, groups, index)
     summits = []
     for group in groups:
         if len(_parties(group.participants, index)) < 2 or not _has_leader(group.participants, index):
@@ -896,6 +898,33 @@ def _at_summit(meeting: SummitMention, earlier: list[SummitMention]) -> None:
     meeting.location = meeting.location or host.location
     if meeting.start is None and host.start is not None and host.end is None:
         meeting.start = host.start
+
+
+ATTEND_LEMMAS = frozenset({"attend", "take"})
+
+
+def _add_attendees(doc: Doc, groups: list[SummitMention], index: EntityIndex) -> None:
+    """Leaders said to attend or take part without the event named ("The summit opened on Friday.
+    X, Y and Z are attending.", "X and Y took part.") take part in the summit the text named last,
+    in their paragraph or the one before."""
+    text = text_of(doc)
+    for i in indices(words_of(doc).lemma, ATTEND_LEMMAS):
+        verb = doc[i]
+        objects = [c.lower_ for c in verb.children if c.dep_ == "dobj"]
+        if verb.pos_ != "VERB" or objects != (["part"] if verb.lemma_.lower() == "take" else []) or any(
+                c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+            continue  # "attended the dinner", "took part in the talks": the event is named
+        # "Joe Biden, Emmanuel Macron, Olaf Scholz and ... are attending" may parse as two subjects
+        subjects = [s for c in verb.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
+        named = [t for c in subjects for t in (c, *(a for a in c.children if a.dep_ == "appos"))]
+        leaders = [k for t in named if (k := index.key_of_phrase(t)) and index.kind(k) == "Leader"]
+        paragraph = text.rfind("\n\n", 0, verb.idx)
+        earliest = text.rfind("\n\n", 0, max(paragraph, 0)) if paragraph > 0 else -1
+        before = [g for g in groups if not g.sideline and _first(g) < i
+                  and doc[_last_before(g, i)].idx > earliest]
+        if leaders and before:
+            target = max(before, key=lambda g: _last_before(g, i))
+            target.participants += [k for k in leaders if k not in target.participants]
 
 
 def _first(group: SummitMention) -> int:

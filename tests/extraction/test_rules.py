@@ -1000,3 +1000,22 @@ def test_a_live_blogs_day_headings_anchor_today_and_tomorrow(run) -> None:
                 "tomorrow.", published=datetime(2023, 8, 19, 13, tzinfo=UTC))
     starts = {frozenset(s.participants): s.start.value.date().isoformat() for s in facts.summits}
     assert sorted(starts.values()) == ["2023-08-18", "2023-08-18"]
+
+
+def test_leaders_said_to_attend_take_part_in_the_summit_just_named(run) -> None:
+    facts = run("Leaders of the Group of Seven opened a summit in Hiroshima on Friday. The summit is hosted by "
+                "Japanese Prime Minister Fumio Kishida. U.S. President Joe Biden, French President Emmanuel Macron "
+                "and German Chancellor Olaf Scholz are attending. Justin Trudeau attended a dinner in Tokyo.",
+                published=datetime(2023, 5, 19, tzinfo=UTC))
+    [summit] = facts.summits
+    assert {"Q6279", "Q3052772", "Q61053"} <= set(summit.participants)
+    assert "Q3099714" not in summit.participants  # an event of its own is named
+
+
+def test_a_wire_storys_dateline_is_its_publication_date(tmp_path: Path) -> None:
+    story = tmp_path / "wire.txt"
+    story.write_text("Leaders meet in Seoul\n\nSEOUL, May 27, 2024 (Diplograph Wire) - The summit of China, Japan "
+                     "and South Korea was held in Seoul on Monday, the first in more than four years of talks.\n",
+                     encoding="utf-8")
+    [article] = read_file(story)
+    assert article.published == datetime(2024, 5, 27, tzinfo=UTC)
