@@ -144,7 +144,7 @@ SANCTION_STATUS = {
     "impose": "Imposed", "slap": "Imposed", "levy": "Imposed", "announce": "Imposed", "adopt": "Imposed",
     "enforce": "Imposed", "approve": "Imposed", "introduce": "Imposed", "place": "Imposed", "apply": "Imposed",
     "reimpose": "Imposed", "restore": "Imposed", "reinstate": "Imposed", "unveil": "Imposed", "issue": "Imposed",
-    "keep": "Imposed", "maintain": "Imposed", "retain": "Imposed", "enact": "Imposed",
+    "keep": "Imposed", "maintain": "Imposed", "retain": "Imposed", "enact": "Imposed", "agree": "Imposed",
     "tighten": "Tightened", "expand": "Tightened", "extend": "Tightened", "broaden": "Tightened",
     "strengthen": "Tightened", "toughen": "Tightened", "widen": "Tightened", "intensify": "Tightened",
     "add": "Tightened", "renew": "Tightened", "escalate": "Tightened",

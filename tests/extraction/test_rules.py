@@ -1019,3 +1019,10 @@ def test_a_wire_storys_dateline_is_its_publication_date(tmp_path: Path) -> None:
                      encoding="utf-8")
     [article] = read_file(story)
     assert article.published == datetime(2024, 5, 27, tzinfo=UTC)
+
+
+def test_sanctions_leaders_agreed_are_imposed_by_their_group(run) -> None:
+    facts = run("Leaders of the Group of Seven opened a summit in Hiroshima on Friday and agreed new sanctions on "
+                "Russia over its war in Ukraine.")
+    [sanction] = facts.sanctions
+    assert (sanction.imposers, sanction.targets, sanction.status) == (["Q1764511"], ["Q159"], "Imposed")
