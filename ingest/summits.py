@@ -153,7 +153,8 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     return SummitMention(token, participants, location, start, end, ordinal, status, clause_sentence(token),
                          strong, series, date_inferred=inferred and start is not None, hosts=hosts,
                          sideline=is_verb and _sideline_summit(token) is not None,
-                         bilaterals=_bilaterals(token, index) if is_verb and lemma == "meet" else [],
+                         bilaterals=_bilaterals(token, index) if is_verb and lemma == "meet"
+                         else _talks_with_each(token, index) if is_noun else [],
                          more_places=_more_places(token, index, location) if token.tag_ == "NNS" else [],
                          explicit=is_verb and lemma == "meet" and _names_both_sides(token, index))
 
@@ -202,6 +203,20 @@ def _bilaterals(verb: Token, index: EntityIndex) -> list[list[str]]:
     guests = list(dict.fromkeys(k for t in listed if (k := index.key_of_phrase(t)) and index.kind(k) == "Leader"
                                 and k != host))
     return [[host, guest] for guest in guests] if len(guests) >= 3 else []
+
+
+def _talks_with_each(noun: Token, index: EntityIndex) -> list[list[str]]:
+    """'Yoon held separate talks with Li and with Kishida': a repeated "with" is a further meeting of
+    the one who holds the talks (the first "with" stays the mention's own)."""
+    first = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    if first is None or noun.dep_ != "dobj" or (subject := subject_of(noun.head)) is None:
+        return []
+    host = index.key_of_phrase(subject)
+    if host is None or index.kind(host) != "Leader":
+        return []
+    guests = [k for prep in first.conjuncts if prep.lower_ == "with" for o in prep.children if o.dep_ == "pobj"
+              if (k := index.key_of_phrase(o)) and index.kind(k) == "Leader" and k != host]
+    return [[host, guest] for guest in guests]
 
 
 def _receives_leader(verb: Token, index: EntityIndex) -> bool:
@@ -795,8 +810,9 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
             deferred.append(m)
     groups = _join_partials(groups, index)
     for m in mentions:
-        for pair in m.bilaterals:
-            groups.append(SummitMention(m.token, pair, None, None, None, None, m.status, m.evidence, False))
+        for pair in m.bilaterals:  # on the mention's day and at its place
+            groups.append(SummitMention(m.token, pair, m.location, m.start, m.end, None, m.status, m.evidence,
+                                        False))
         for place in m.more_places:
             groups.append(SummitMention(m.token, list(m.participants), place, None, None, None, m.status,
                                         m.evidence, True))

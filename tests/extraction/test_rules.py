@@ -1026,3 +1026,12 @@ def test_sanctions_leaders_agreed_are_imposed_by_their_group(run) -> None:
                 "Russia over its war in Ukraine.")
     [sanction] = facts.sanctions
     assert (sanction.imposers, sanction.targets, sanction.status) == (["Q1764511"], ["Q159"], "Imposed")
+
+
+def test_talks_with_one_leader_and_with_another_are_two_meetings_on_that_day(run) -> None:
+    facts = run("South Korean President Yoon Suk-yeol, Chinese Premier Li Qiang and Japanese Prime Minister Fumio "
+                "Kishida opened a summit in Seoul on Monday. On Sunday, Yoon held separate talks with Li and with "
+                "Kishida.", published=datetime(2024, 5, 27, tzinfo=UTC))
+    sunday = [s for s in facts.summits if s.start.value.date().isoformat() == "2024-05-26"]
+    assert len(sunday) == 2 and all("Q16090635" in s.participants for s in sunday)
+    assert sorted("Q4414390" in s.participants for s in sunday) == [False, True]
