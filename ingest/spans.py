@@ -166,9 +166,10 @@ DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 
 def _past_dateline(subject: Token) -> Token:
     """The real subject when spaCy parses a dateline as one: in "HIROSHIMA, Japan \u2014 Leaders of
-    the G7 pledged ...", the dateline is the nsubj and "Leaders" its appos after the dash."""
+    the G7 pledged ...", the dateline is the nsubj and "Leaders" its appos after the dash. A wire
+    dateline with date and agency ("SEOUL, May 27, 2024 (Diplograph Wire) -") runs to 14 tokens."""
     dash = next((c for c in subject.children if c.dep_ == "punct" and c.text in DASHES and c.i > subject.i), None)
-    if dash is None or not subject.is_upper or dash.i - subject.left_edge.i > 8:
+    if dash is None or not subject.is_upper or dash.i - subject.left_edge.i > 16:
         return subject
     return next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), subject)
 

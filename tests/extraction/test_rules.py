@@ -1035,3 +1035,9 @@ def test_talks_with_one_leader_and_with_another_are_two_meetings_on_that_day(run
     sunday = [s for s in facts.summits if s.start.value.date().isoformat() == "2024-05-26"]
     assert len(sunday) == 2 and all("Q16090635" in s.participants for s in sunday)
     assert sorted("Q4414390" in s.participants for s in sunday) == [False, True]
+
+
+def test_a_dateline_with_date_and_agency_is_no_subject(run) -> None:
+    facts = run("HIROSHIMA, Japan, May 19, 2023 (Diplograph Wire) - Leaders of the Group of Seven rich democracies "
+                "opened a three-day summit in Hiroshima on Friday and agreed new sanctions on Russia over its war.")
+    assert sanction_pairs(facts) == {("Q1764511", "Q159")}
