@@ -340,8 +340,10 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         location = _location(summit, index)
     if location is None and is_verb:
         location = _destination(token, index)
-    if location is None and not is_verb and token.dep_ == "pobj" and token.head.lower_ == "for":
-        location = _travelled_to(token.head.head, index)  # "will travel to New Delhi for talks with Modi"
+    if location is None and not is_verb and token.dep_ == "pobj" and (token.head.lower_ == "for" or (
+            token.head.lower_ == "on" and token.lemma_.lower() in ("trip", "visit"))):
+        # "will travel to New Delhi for talks with Modi", "flew to Tehran on his first trip abroad"
+        location = _travelled_to(token.head.head, index)
     if location is None and places:
         location = places[0]
     if location is None:

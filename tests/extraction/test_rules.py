@@ -1041,3 +1041,11 @@ def test_a_dateline_with_date_and_agency_is_no_subject(run) -> None:
     facts = run("HIROSHIMA, Japan, May 19, 2023 (Diplograph Wire) - Leaders of the Group of Seven rich democracies "
                 "opened a three-day summit in Hiroshima on Friday and agreed new sanctions on Russia over its war.")
     assert sanction_pairs(facts) == {("Q1764511", "Q159")}
+
+
+def test_a_trip_one_flies_on_is_held_where_one_flies(run) -> None:
+    facts = run("Vladimir Putin flew to Tehran on July 19, 2022, on his first trip abroad since the war began. He "
+                "held talks with Iran's President Ebrahim Raisi.", published=datetime(2022, 7, 25, tzinfo=UTC))
+    [summit] = facts.summits
+    assert (summit.location, summit.start.value.date().isoformat()) == ("Q3616", "2022-07-19")
+    assert {"Q7747", "Q794"} <= set(summit.participants)
