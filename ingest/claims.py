@@ -203,7 +203,7 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
         claimant = _coordinated_source(verb, index, own)  # "Blinken travelled to Beijing and warned that"
     if claimant is None:
         return None
-    pieces = _inverted_content(verb) if _inverted(verb) else _verb_content(verb, quotes)
+    pieces = _inverted_content(verb) if _inverted(verb) else _verb_content(verb, quotes) or _nominal_that_clause(verb)
     pieces = _within_opening_quote(pieces, quotes)
     if not pieces:
         return None
@@ -431,6 +431,28 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _ranges(tok for h in heads for tok in _content_tokens(h))
+
+
+def _nominal_that_clause(verb: Token) -> list[tuple[int, int]]:
+    """'told reporters that Budapest had secured guarantees': the small model may read "had secured
+    guarantees" as a noun phrase and hang "that" on the cue as a preposition or object. A "that" right
+    after the cue (or after whom it tells) opening words with a verb in them is still the cue's clause:
+    everything the parse hangs under that "that" or its noun."""
+    doc = verb.doc
+    at, passed = verb.i + 1, set()
+    while (step := next((c for c in verb.children if c.left_edge.i == at and doc[at].lower_ != "that" and (
+            c.dep_ == "prep" or (c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PRON")))), None)) is not None:
+        passed.add(step.i)  # "told reporters in Luxembourg that ..."
+        at = step.right_edge.i + 1
+    if at >= sentence(verb).end or doc[at].lower_ != "that" or doc[at].tag_ not in ("IN", "WDT"):
+        return []
+    child = next((c for c in verb.children if c.left_edge.i <= at <= c.right_edge.i and c.i not in passed), None)
+    if child is None:
+        return []
+    tokens = [t for t in child.subtree if t.i > at]
+    if not any(t.pos_ in ("VERB", "AUX") for t in tokens) or not any(t.dep_.startswith("nsubj") for t in tokens):
+        return []
+    return _ranges(tokens)
 
 
 def _before_semicolon(head: Token, verb: Token) -> bool:

@@ -1049,3 +1049,9 @@ def test_a_trip_one_flies_on_is_held_where_one_flies(run) -> None:
     [summit] = facts.summits
     assert (summit.location, summit.start.value.date().isoformat()) == ("Q3616", "2022-07-19")
     assert {"Q7747", "Q794"} <= set(summit.participants)
+
+
+def test_a_that_clause_the_parse_reads_as_a_noun_phrase_is_still_the_content(run) -> None:
+    facts = run("Hungary's foreign minister, Peter Szijjarto, told reporters in Luxembourg that Budapest had secured "
+                "guarantees. Germany's finance minister said that Berlin had secured guarantees.")
+    assert sorted(c.text for c in facts.claims) == ["Berlin had secured guarantees", "Budapest had secured guarantees"]
