@@ -33,6 +33,7 @@ likely/reportedly; else Asserted.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -66,6 +67,7 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
             claims += _continued_quotes(doc, index, claim, token, quotes)
+    claims += _speaker_turns(doc, index, claims)
     return _dedupe(claims)
 
 
@@ -676,6 +678,59 @@ def _reported_speech(according: Token) -> bool:
     with its own subject, who is the claimant; "according to" names whoever reported the report."""
     return any(a.pos_ == "VERB" and lemma_in(a, lexicon.SAY_VERBS) and subject_of(a) is not None
                for a in according.ancestors)
+
+
+# --- transcript turns ---------------------------------------------------------------------------------
+SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'\u2019 -]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*:\s+")
+LABEL_TITLES = frozenset({"president", "prime", "minister", "mr", "mrs", "ms", "chancellor", "secretary", "general"})
+
+
+def _speaker_turns(doc: Doc, index: EntityIndex, claims: list[Claim]) -> list[Claim]:
+    """A press-conference or interview transcript gives each turn as a paragraph opening with the
+    speaker's name and a colon ("PUTIN: Russia will be ready to return ..."). A label naming a leader
+    of the article makes the turn's statements (not its questions, nor sentences already holding a
+    claim of their own) one claim of that leader, cued by the label; "QUESTION:", "Q:" name no one."""
+    text = text_of(doc)
+    cues = [c.cue.start for c in claims]
+    turns: list[Claim] = []
+    for start in [0, *(m.end() for m in re.finditer(r"\n\s*", text))]:
+        label = SPEAKER_LABEL.match(text, start)
+        if label is None or (key := _labelled_person(index, label.group(1))) is None:
+            continue
+        end = text.find("\n", label.end())
+        end = len(text) if end == -1 else end
+        span = doc.char_span(label.end(), end, alignment_mode="expand")
+        if span is None:
+            continue
+        said: list[Token] = []
+        for sent in {sentence(t).start: sentence(t) for t in span}.values():
+            a, b = max(sent.start_char, label.end()), min(sent.end_char, end)
+            own = [t for t in sent if a <= t.idx < b]
+            if text[a:b].strip().endswith("?") or any(a <= c < b for c in cues) \
+                    or not any(t.pos_ in ("VERB", "AUX") for t in own):
+                continue
+            said += own
+        if pieces := _ranges(said):
+            cue = Span(label.start(1), label.end(1), label.group(1))
+            turns.append(_claim(index, key, pieces, cue, doc.char_span(*pieces[0], alignment_mode="expand")[0],
+                                "say", False))
+    return turns
+
+
+def _labelled_person(index: EntityIndex, label: str) -> str | None:
+    """The one leader of the article whose name ends with the label's last word ("PUTIN", "President
+    Erdogan"). A leader's words at a press conference are claims on the record; an interviewed analyst's
+    answers ("Lin: The message was aimed at Lai") are the article's own account, as its prose would be."""
+    words = [w for w in re.split(r"[\s.]+", label.lower()) if w and w not in LABEL_TITLES]
+    if not words:
+        return None
+    found = {key for key, entity in index.entities.items() if entity.kind == "Leader"
+             and any(_folded(m.text).split()[-1:] == [_folded(words[-1])] for m in entity.mentions)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
 
 
 # --- the fact -----------------------------------------------------------------------------------------

@@ -1055,3 +1055,14 @@ def test_a_that_clause_the_parse_reads_as_a_noun_phrase_is_still_the_content(run
     facts = run("Hungary's foreign minister, Peter Szijjarto, told reporters in Luxembourg that Budapest had secured "
                 "guarantees. Germany's finance minister said that Berlin had secured guarantees.")
     assert sorted(c.text for c in facts.claims) == ["Berlin had secured guarantees", "Budapest had secured guarantees"]
+
+
+def test_a_transcript_turn_is_a_claim_of_the_speaker_its_label_names(run) -> None:
+    facts = run("Russian President Vladimir Putin hosted Turkish President Recep Tayyip Erdogan on Monday.\n\n"
+                "PUTIN: Russia will be ready to return to the deal. The West has deceived us before.\n\n"
+                "QUESTION (TASS): What did you agree on Africa?\n\n"
+                "ERDOGAN: Is there a date? We have prepared a revised proposal with the United Nations.\n\n"
+                "Ozturk: The analyst Ali Ozturk answered the questions of the press.")
+    assert {c.claimant: c.text for c in facts.claims} == {
+        "Q7747": "Russia will be ready to return to the deal. The West has deceived us before",
+        "Q39259": "We have prepared a revised proposal with the United Nations"}
