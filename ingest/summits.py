@@ -325,6 +325,8 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
             take(subject)
     if len(_parties(found, index)) < 2 and _refers_to_pair(token):  # "their encounter": the pair just named
         found += [k for k in _previous_pair(token, index) if k not in found]
+    if len(_parties(found, index)) < 2 and _the_leaders(token):  # "the leaders last met in Astana"
+        found += [k for k in _previous_pair(token, index, sentences=None) if k not in found]
     if is_verb and any(c.dep_ == "nsubj" and (key := index.key_of_phrase(c)) and index.kind(key) == "Person"
                        for c in token.children):
         return [], location  # "Blinken would visit China": a minister's trip, whoever else the sentence names
@@ -420,10 +422,19 @@ def _of_persons(word: Token) -> bool:
     return word.head.lemma_.lower() in PAIR_NOUNS
 
 
-def _previous_pair(token: Token, index: EntityIndex) -> list[str]:
-    """The last two distinct leaders mentioned before the trigger, within the last few sentences."""
-    start = sentence(token).start
-    for _ in range(4):
+def _the_leaders(token: Token) -> bool:
+    """'The leaders last met in Astana', 'the two men met again': the subject is the article's pair,
+    named plainly -- not "G7 leaders", "European leaders", "the leaders of Niger and Mali"."""
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lemma_.lower() in PAIR_NOUNS
+               and [g.lower_ for g in c.children if g.dep_ not in ("punct",)] in (["the"], ["the", "two"])
+               for c in token.children)
+
+
+def _previous_pair(token: Token, index: EntityIndex, sentences: int | None = 4) -> list[str]:
+    """The last two distinct leaders mentioned before the trigger, within the last few sentences
+    (``None``: anywhere before it)."""
+    start = sentence(token).start if sentences is not None else 0
+    for _ in range(sentences or 0):
         if start == 0:
             break
         start = sentence(token.doc[start - 1]).start

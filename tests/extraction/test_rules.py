@@ -1066,3 +1066,12 @@ def test_a_transcript_turn_is_a_claim_of_the_speaker_its_label_names(run) -> Non
     assert {c.claimant: c.text for c in facts.claims} == {
         "Q7747": "Russia will be ready to return to the deal. The West has deceived us before",
         "Q39259": "We have prepared a revised proposal with the United Nations"}
+
+
+def test_the_leaders_meeting_again_are_the_articles_pair_named_sentences_before(run) -> None:
+    facts = run("Vladimir Putin hosted Recep Tayyip Erdogan in Sochi on Monday. They discussed grain.\n\n"
+                "The Kremlin said the talks were useful. Ukraine said that Moscow was using food as a weapon. Grain "
+                "prices rose. Shipping firms waited.\n\nThe leaders last met in person in Astana in October 2022.",
+                published=datetime(2023, 9, 4, tzinfo=UTC))
+    astana = [s for s in facts.summits if s.location == "Q1520"]
+    assert len(astana) == 1 and {"Q7747", "Q39259"} <= set(astana[0].participants)
