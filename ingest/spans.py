@@ -150,6 +150,8 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         if subjects:  # the one nearest the verb: "the state news agency KCNA portrayed"
             return _past_dateline(max(subjects, key=lambda c: c.i if c.i < current.i else -c.i))
+        if current.dep_ == "conj" and (swallowed := _swallowed_subject(current)) is not None:
+            return swallowed
         if current.dep_ in ("advcl", "conj", "xcomp", "pcomp") and current.head.i != current.i:
             if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN"):
                 return None  # a finite adverbial clause ("after Kim warned") has its own subject or none
@@ -157,8 +159,30 @@ def subject_of(verb: Token) -> Token | None:
             if current.pos_ == "ADP" and current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX"):
                 current = current.head  # "met X a day after announcing that ...": the verb's subject
             continue
-        return None
+        return _swallowed_subject(current)
     return None
+
+
+def _swallowed_subject(verb: Token) -> Token | None:
+    """'In a call chaired by Giorgia Meloni, G7 leaders condemned the attack and said ...': the small
+    model may read the subject as an apposition closing the fronted phrase and leave the main verb
+    without one (or coordinate it with the fronted verb). A subjectless main or coordinated verb --
+    or the coordinated verb just before it -- takes the apposition that ends right before it, after
+    a comma."""
+    if verb.dep_ == "conj" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc":
+        earlier = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i]
+        verb = earlier[-1] if earlier else verb
+    doc = verb.doc
+    if verb.dep_ not in ("ROOT", "conj") or verb.i == 0 or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    node = doc[verb.i - 1]
+    while node.dep_ != "appos" and node.head.i != node.i and node.head.i < verb.i:
+        node = node.head
+    if node.dep_ != "appos" or node.right_edge.i != verb.i - 1 or node.pos_ not in ("NOUN", "PROPN") \
+            or node.left_edge.i == 0 or doc[node.left_edge.i - 1].text != ",":
+        return None
+    return node
 
 
 DASHES = frozenset({"\u2014", "\u2013", "--", "-"})

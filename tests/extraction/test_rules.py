@@ -1075,3 +1075,10 @@ def test_the_leaders_meeting_again_are_the_articles_pair_named_sentences_before(
                 published=datetime(2023, 9, 4, tzinfo=UTC))
     astana = [s for s in facts.summits if s.location == "Q1520"]
     assert len(astana) == 1 and {"Q7747", "Q39259"} <= set(astana[0].participants)
+
+
+def test_a_subject_the_parse_hangs_on_a_fronted_phrase_is_still_the_subject(run) -> None:
+    facts = run("In a statement after a video call on April 14 chaired by Italian Prime Minister Giorgia Meloni, G7 "
+                "leaders condemned the attack and said they stood ready to take further measures.")
+    assert [(claimant_label(facts, "stood ready"), c.text) for c in facts.claims] == [
+        ("G7 leaders", "they stood ready to take further measures")]
