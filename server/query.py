@@ -7,7 +7,7 @@ import time
 from collections.abc import Mapping
 
 from flask import Blueprint, Response, redirect, request
-from werkzeug.http import is_resource_modified
+from werkzeug.http import http_date, is_resource_modified
 
 from diplograph.server.endpoint import endpoint
 from diplograph.server.executor import Answer, QueryFailed
@@ -72,32 +72,32 @@ def answer_query(text: str, *, default_graphs=(), named_graphs=(), substitutions
 
 
 def stream(answer: Answer, media_type: str, *, etag: str | None = None, status: int = 200) -> Response:
-    """The HTTP response for a worker's answer: body streamed, row cap and caching in headers."""
+    """The HTTP response for a worker's answer: body streamed, row cap and caching in headers.
+
+    The headers go to ``Response`` as one list: set one at a time they cost 20 µs a request.
+    """
     ep = endpoint()
     request.environ["diplograph.rows"] = answer.rows
-    if answer.whole is not None:  # a list passed straight through: the server writes it in one go
-        response = Response([answer.whole], status, content_type=content_type(media_type), direct_passthrough=True)
-    else:
-        body = answer.body
-        if request.method == "HEAD":
-            for _ in body:  # let the worker finish cleanly; HEAD sends no body
-                pass
-            body = iter(())
-        response = Response(body, status, content_type=content_type(media_type), direct_passthrough=True)
-    response.headers["Vary"] = "Accept"
-    response.headers["Cache-Control"] = "no-cache"
-    response.last_modified = ep.last_modified()
+    headers = [("Content-Type", content_type(media_type)), ("Vary", "Accept"), ("Cache-Control", "no-cache")]
+    if (modified := ep.last_modified()) is not None:
+        headers.append(("Last-Modified", http_date(modified)))
     if etag:
-        response.headers["ETag"] = etag
+        headers.append(("ETag", etag))
     if answer.rows is not None:
-        response.headers["Diplograph-Rows"] = str(answer.rows)
+        headers.append(("Diplograph-Rows", str(answer.rows)))
     if answer.truncated:
-        response.headers["X-SPARQL-MaxRows"] = str(answer.max_rows)
-        response.headers["Diplograph-Truncated"] = "true"
-        response.headers["Warning"] = (f'299 diplograph "result cut at the row cap of {answer.max_rows}; '
-                                       'page with LIMIT/OFFSET"')
+        headers += [("X-SPARQL-MaxRows", str(answer.max_rows)), ("Diplograph-Truncated", "true"),
+                    ("Warning", f'299 diplograph "result cut at the row cap of {answer.max_rows}; '
+                                'page with LIMIT/OFFSET"')]
         request.environ["diplograph.truncated"] = True
-    return response
+    if answer.whole is not None:  # a list passed straight through: the server writes it in one go
+        return Response([answer.whole], status, headers, direct_passthrough=True)
+    body = answer.body
+    if request.method == "HEAD":
+        for _ in body:  # let the worker finish cleanly; HEAD sends no body
+            pass
+        body = iter(())
+    return Response(body, status, headers, direct_passthrough=True)
 
 
 def base_iri() -> str:
