@@ -802,7 +802,8 @@ def _clause_subjects(index: EntityIndex, pronoun: Token) -> set[str]:
 def _match_definite_descriptions(index: EntityIndex) -> None:
     """'the bloc', 'the alliance', 'the organisation' after an organisation is named denote the last
     organisation of a fitting kind (its gazetteer category: an alliance for "the alliance") named in
-    the last few sentences ("The EU ... The bloc said ..."). Not with a
+    the last few sentences ("The EU ... The bloc said ..."), one whose name holds the noun first ("the
+    group" after the Group of Seven, though the EU was named since). Not with a
     complement of its own ("the group of experts") and never before any organisation is named."""
     doc = index.doc
     for i in indices(words_of(doc).text, lexicon.ORGANIZATION_DESCRIPTIONS):
@@ -816,8 +817,11 @@ def _match_definite_descriptions(index: EntityIndex) -> None:
         if any(c.dep_ in ("prep", "compound", "amod", "acl", "relcl", "appos") for c in token.children):
             continue
         words = lexicon.ORGANIZATION_DESCRIPTIONS[token.text]
-        key = _antecedent(index, token, {"Organization"}, same_sentence=False, back=8,
-                          fits=lambda k, words=words: any(w in _category(index, k) for w in words))
+        key = _antecedent(index, token, {"Organization"}, same_sentence=False, back=8,  # "Group of Seven"
+                          fits=lambda k, noun=token.lower_: noun in index.entities[k].label.lower().split())
+        if key is None:
+            key = _antecedent(index, token, {"Organization"}, same_sentence=False, back=8,
+                              fits=lambda k, words=words: any(w in _category(index, k) for w in words))
         if key is not None:
             index.add(det.i, token.i + 1, key, doc[det.i:token.i + 1].text, 0.55)
             index.mentions.sort(key=lambda m: m.start)

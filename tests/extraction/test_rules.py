@@ -1082,3 +1082,10 @@ def test_a_subject_the_parse_hangs_on_a_fronted_phrase_is_still_the_subject(run)
                 "leaders condemned the attack and said they stood ready to take further measures.")
     assert [(claimant_label(facts, "stood ready"), c.text) for c in facts.claims] == [
         ("G7 leaders", "they stood ready to take further measures")]
+
+
+def test_the_group_is_the_organisation_whose_name_it_echoes(run) -> None:
+    facts = run("Leaders of the Group of Seven opened a summit in Hiroshima on Friday. The heads of the European "
+                "Union's institutions are attending.\n\nIn a joint statement, the group said its measures would cut "
+                "Russia off from the technology its war machine depends on.")
+    assert claimant_label(facts, "cut Russia off") == "Group of Seven"
