@@ -33,7 +33,7 @@ from diplograph.ingest import lexicon, names
 from diplograph.ingest.facts import Entity, Span
 from diplograph.ingest.gazetteer import GazEntry, Gazetteer
 from diplograph.ingest.iris import slug
-from diplograph.ingest.spans import ents_of, indices, quoted, sentence, words_of
+from diplograph.ingest.spans import acts_as_subject, ents_of, indices, quoted, sentence, words_of
 
 PERSON_KINDS = frozenset({"Leader", "Person"})
 AGENT_KINDS = frozenset({"State", "Organization", "Government"})
@@ -852,7 +852,7 @@ def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sen
             return None
         if index.kind(mention.key) not in kinds or (fits is not None and not fits(mention.key)):
             continue
-        if subjects_only and not any(t.dep_ == "nsubj" and (main_only is False or _main_subject(t))
+        if subjects_only and not any(acts_as_subject(t) and (main_only is False or _main_subject(t))
                                      for t in index.doc[mention.start:mention.end]):
             continue
         if where is not None and not where(index.doc[mention.start]):
@@ -902,7 +902,7 @@ def _governing_subject(index: EntityIndex, pronoun: Token) -> str | None:
 def _main_subject(token: Token) -> bool:
     """The subject of the sentence's main verb or of a reporting verb ("Ushakov said Putin would
     travel to Beijing, where he was due ... . He said ...": "He" continues Ushakov)."""
-    verb = token.head
+    verb = token.head if token.dep_ == "nsubj" else token.head.head  # behind a dateline: its verb
     return verb.dep_ == "ROOT" or (verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SAY_VERBS)
 
 

@@ -186,16 +186,25 @@ def _swallowed_subject(verb: Token) -> Token | None:
 
 
 DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}$")
 
 
 def _past_dateline(subject: Token) -> Token:
     """The real subject when spaCy parses a dateline as one: in "HIROSHIMA, Japan \u2014 Leaders of
     the G7 pledged ...", the dateline is the nsubj and "Leaders" its appos after the dash. A wire
-    dateline with date and agency ("SEOUL, May 27, 2024 (Diplograph Wire) -") runs to 14 tokens."""
+    dateline with date and agency ("SEOUL, May 27, 2024 (Diplograph Wire) -") runs to 14 tokens; a live
+    blog's entry opens with its time ("11:30 - The US Treasury imposed ...")."""
     dash = next((c for c in subject.children if c.dep_ == "punct" and c.text in DASHES and c.i > subject.i), None)
-    if dash is None or not subject.is_upper or dash.i - subject.left_edge.i > 16:
+    if dash is None or not (subject.is_upper or TIME_STAMP.match(subject.text)) or dash.i - subject.left_edge.i > 16:
         return subject
     return next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), subject)
+
+
+def acts_as_subject(token: Token) -> bool:
+    """A subject, or the real one behind a dateline or a live blog's time stamp ("11:30 - The US
+    Treasury imposed ...", parsed with the time as subject and the Treasury as its apposition)."""
+    return token.dep_ == "nsubj" or (token.dep_ == "appos" and token.head.dep_ == "nsubj"
+                                     and _past_dateline(token.head) == token)
 
 
 def lemma_in(token: Token, words: frozenset[str]) -> str | None:

@@ -1089,3 +1089,12 @@ def test_the_group_is_the_organisation_whose_name_it_echoes(run) -> None:
                 "Union's institutions are attending.\n\nIn a joint statement, the group said its measures would cut "
                 "Russia off from the technology its war machine depends on.")
     assert claimant_label(facts, "cut Russia off") == "Group of Seven"
+
+
+
+
+def test_a_live_blog_entrys_time_is_no_subject(run) -> None:
+    facts = run("Thursday 19 October\n\n20:15 - Rishi Sunak met Benjamin Netanyahu in Jerusalem today.\n\n11:30 - The "
+                "US Treasury today imposed sanctions on ten members of Hamas and on financiers in Sudan, Turkey and "
+                "Qatar who it says manage the group's investments.", published=datetime(2023, 10, 19, tzinfo=UTC))
+    assert "it" in [m.text for m in facts.entities["Q648666"].mentions]
