@@ -205,7 +205,8 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
         claimant = _coordinated_source(verb, index, own)  # "Blinken travelled to Beijing and warned that"
     if claimant is None:
         return None
-    pieces = _inverted_content(verb) if _inverted(verb) else _verb_content(verb, quotes) or _nominal_that_clause(verb)
+    pieces = _inverted_content(verb) if _inverted(verb) else (
+        _verb_content(verb, quotes) or _nominal_that_clause(verb) or _relative_content(verb))
     pieces = _within_opening_quote(pieces, quotes)
     if not pieces:
         return None
@@ -455,6 +456,42 @@ def _nominal_that_clause(verb: Token) -> list[tuple[int, int]]:
     if not any(t.pos_ in ("VERB", "AUX") for t in tokens) or not any(t.dep_.startswith("nsubj") for t in tokens):
         return []
     return _ranges(tokens)
+
+
+def _relative_content(verb: Token) -> list[tuple[int, int]]:
+    """'financiers in Sudan who it says manage the group's investments': a cue inside a relative clause
+    whose relative pronoun is the subject of the reported clause says that of the antecedent. The
+    content is the antecedent noun with the words before it and the clause without the pronoun
+    ("financiers manage the group's investments"), when the parse gives the cue no content of its own."""
+    if verb.dep_ != "relcl":
+        return []
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
+    if clause is None:
+        return []
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    pronoun = next((c for c in (*own, *clause.children) if c.dep_ == "nsubj" and c.i < verb.i
+                    and c.tag_ in ("WP", "WDT")), None)
+    if pronoun is None or (pronoun in own and len(own) < 2):
+        return []  # "Kishida, who said the talks were useful": the pronoun is the cue's subject
+    head = _antecedent_phrase(verb.doc[pronoun.i - 1])
+    antecedent = [t for t in head.subtree if t.i <= head.i]  # "financiers", "ten people": not where they are
+    return _ranges([*antecedent, *(t for t in clause.subtree if t.i != pronoun.i)])
+
+
+MODIFYING_PREPS = frozenset({"of", "in", "from", "at", "with"})
+
+
+def _antecedent_phrase(last: Token) -> Token:
+    """The head of the noun phrase ending at ``last``, the word before a relative pronoun: through
+    conjuncts and modifiers ("Sudan, Turkey and Qatar") and a modifying preposition ("financiers in
+    ..."), not past one that attaches the phrase to something else ("sanctions on ...")."""
+    node = last
+    while node.dep_ in ("conj", "compound", "amod", "nummod", "poss", "appos") and node.head.i < node.i:
+        node = node.head
+    while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in MODIFYING_PREPS \
+            and node.head.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head.head
+    return node
 
 
 def _before_semicolon(head: Token, verb: Token) -> bool:

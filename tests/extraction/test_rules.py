@@ -1098,3 +1098,11 @@ def test_a_live_blog_entrys_time_is_no_subject(run) -> None:
                 "US Treasury today imposed sanctions on ten members of Hamas and on financiers in Sudan, Turkey and "
                 "Qatar who it says manage the group's investments.", published=datetime(2023, 10, 19, tzinfo=UTC))
     assert "it" in [m.text for m in facts.entities["Q648666"].mentions]
+
+
+def test_a_claim_inside_a_relative_clause_is_said_of_the_antecedent(run) -> None:
+    facts = run("The US Treasury today imposed sanctions on ten members of Hamas and on financiers in Sudan, Turkey "
+                "and Qatar who it says manage the group's investments. Fumio Kishida, who said the talks were "
+                "useful, left Seoul.")
+    assert sorted(c.text for c in facts.claims) == [
+        "financiers manage the group's investments", "the talks were useful"]
