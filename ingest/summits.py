@@ -90,7 +90,7 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
                 if (m := _mention(doc[i], index, anchor_at(headings, doc[i].idx, anchor), inferred, published))
                 is not None]
     _next_days(mentions)
-    groups = _merge(mentions, index)
+    groups = _join_visit_days(_merge(mentions, index), index)
     _add_attendees(doc, groups, index)
     summits = []
     for group in groups:
@@ -355,11 +355,24 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         if len(states) == 1 and others and all(index.state_of(o) != states[0] for o in others):
             location = states[0]
             found.remove(states[0])
+    if location and token.lemma_ in ("visit", "trip") and index.kind(location) == "State":
+        location = _arrival_place(token, index, location) or location
     if location and token.lemma_ in ("visit", "trip"):
         host = location if index.kind(location) == "State" else _place_state(index, location)
         if host and host not in found:
             found.append(host)
     return found, _as_place(index, location) if location else None
+
+
+def _arrival_place(token: Token, index: EntityIndex, state: str) -> str | None:
+    """'arrived in Moscow on July 8 for his first visit to Russia': the place in the visited state the
+    sentence has the visitor arrive in or travel to is where the visit is held."""
+    for t in sentence(token):
+        key = index.key_at(t)
+        if key and index.kind(key) == "Place" and t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "at") \
+                and t.head.head.lemma_.lower() in lexicon.PLACE_VERBS and _place_state(index, key) == state:
+            return key
+    return None
 
 
 def _as_place(index: EntityIndex, key: str) -> str | None:
@@ -865,6 +878,37 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
             groups.append(m)  # "Putin met Xi", "the Putin-Xi summit" without place or date
 
     return groups
+
+
+def _join_visit_days(groups: list[SummitMention], index: EntityIndex) -> list[SummitMention]:
+    """'Modi arrived in Moscow on July 8 for his first visit to Russia ... The two leaders held formal
+    talks at the Kremlin the next day': a visit's session on the day after it (so far) ends, by the same
+    parties, at its place or at a venue the record cannot place, within a few sentences, is the same
+    visit, which then runs to that day."""
+    out: list[SummitMention] = []
+    for group in groups:
+        visit = next((o for o in reversed(out) if _next_day_of_visit(o, group, index)), None)
+        if visit is None:
+            out.append(group)
+            continue
+        day = group.start
+        group.location = visit.location
+        _absorb(visit, group)
+        visit.end = day
+    return out
+
+
+def _next_day_of_visit(visit: SummitMention, later: SummitMention, index: EntityIndex) -> bool:
+    if not any(m.token.lemma_.lower() in ("visit", "trip") for m in (visit, *visit.merged)):
+        return False
+    last = visit.end or visit.start
+    if last is None or later.start is None or last.precision != "day" or later.start.precision != "day" \
+            or (later.start.value.date() - last.value.date()).days != 1:
+        return False
+    if later.location and later.location != visit.location and index.entities[later.location].qid:
+        return False
+    return _parties(visit.participants, index) == _parties(later.participants, index) \
+        and _sentences_apart(visit.token, later.token) <= 3
 
 
 def _lede_pair(m: SummitMention, index: EntityIndex) -> list[str]:

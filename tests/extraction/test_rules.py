@@ -1106,3 +1106,13 @@ def test_a_claim_inside_a_relative_clause_is_said_of_the_antecedent(run) -> None
                 "useful, left Seoul.")
     assert sorted(c.text for c in facts.claims) == [
         "financiers manage the group's investments", "the talks were useful"]
+
+
+def test_a_visits_session_the_next_day_at_a_venue_is_the_same_visit(run) -> None:
+    facts = run("When Narendra Modi arrived in Moscow on July 8, 2024, for his first visit to Russia since the "
+                "invasion of Ukraine, Vladimir Putin welcomed him with an embrace at his residence outside the city. "
+                "The two leaders held formal talks at the Kremlin the next day.",
+                published=datetime(2024, 7, 12, tzinfo=UTC))
+    [visit] = facts.summits
+    assert (visit.location, visit.start.value.date().isoformat(), visit.end.value.date().isoformat()) == (
+        "Q649", "2024-07-08", "2024-07-09")
