@@ -531,6 +531,7 @@ def _government(index: EntityIndex, token: Token) -> None:
             gov = index.unlinked("Government", f"{state.label} {token.lower_}", 0.75,
                                  government_of=state_key, led_by=leader)
             index.replace(start, token.i + 1, gov, doc_text(index.doc, start, token.i + 1), 0.75)
+            _still_names(index, child, state_key)
             return
 
 
@@ -541,8 +542,27 @@ def _ministry(index: EntityIndex, token: Token) -> None:
     if state is None or not words:
         return
     name = " ".join([*(w.lower_ for w in sorted(words, key=lambda w: w.i)), token.lower_])
+    owner = next((c for c in token.children if c.dep_ == "poss" and index.state_named_by(c) is not None), None)
     gov = index.unlinked("Government", f"{state.label} {name}", 0.7, government_of=index.entity_for(state))
     index.replace(start, token.i + 1, gov, doc_text(index.doc, start, token.i + 1), 0.7)
+    if owner is not None:
+        _still_names(index, owner, index.entity_for(state))
+
+
+def _still_names(index: EntityIndex, owner: Token, state_key: str) -> None:
+    """'China's foreign ministry' is the ministry to the rules, but it also names China: the state's
+    name inside the phrase stays a mention of the state (a span nested in the ministry's), so an article
+    naming China only there still mentions it. An adjective ("the Chinese foreign ministry") does not."""
+    if owner.pos_ != "PROPN":
+        return
+    first = owner.i
+    while first > owner.left_edge.i and index.doc[first - 1].pos_ == "PROPN":  # "North Korea's"
+        first -= 1
+    start, end = index.doc[first].idx, owner.idx + len(owner.text)
+    entity = index.entities[state_key]
+    if all((m.start, m.end) != (start, end) for m in entity.mentions):
+        entity.mentions.append(Span(start, end, index.doc.text[start:end]))
+        entity.matched_alias = entity.matched_alias or index.doc.text[start:end]
 
 
 def _ensure_state(index: EntityIndex, state_qid: str | None) -> str | None:

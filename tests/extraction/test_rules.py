@@ -1116,3 +1116,11 @@ def test_a_visits_session_the_next_day_at_a_venue_is_the_same_visit(run) -> None
     [visit] = facts.summits
     assert (visit.location, visit.start.value.date().isoformat(), visit.end.value.date().isoformat()) == (
         "Q649", "2024-07-08", "2024-07-09")
+
+
+def test_a_state_named_only_in_its_ministry_is_still_mentioned(run) -> None:
+    facts = run("Joe Biden met Yoon Suk-yeol at Camp David. China's foreign ministry said the meeting was a clique. "
+                "The Russian foreign ministry agreed.")
+    assert [m.text for m in facts.entities["Q148"].mentions] == ["China"]
+    assert facts.entities["Q159"].mentions == []
+    assert claimant_label(facts, "a clique") == "China foreign ministry"
