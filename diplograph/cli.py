@@ -101,9 +101,10 @@ def load(files: tuple[Path, ...], graph: str | None, store_path: str) -> None:
 
 
 def _load_into(store: Store | SparqlStore, targets: list[tuple[Path, str]]) -> list[int]:
-    from diplograph.store import BULK_SUFFIXES, parse_file
+    from diplograph.store import BULK_SUFFIXES, is_dataset_dump, parse_file
 
-    bulk = all(path.is_file() and path.suffix.lower() in BULK_SUFFIXES for path, _ in targets)
+    bulk = all(path.is_file() and (path.suffix.lower() in BULK_SUFFIXES or is_dataset_dump(path))
+               for path, _ in targets)
     if bulk and isinstance(store, Store) and store.is_empty():
         return store.bulk_load(targets)
     # Parse everything first: a bad file anywhere loads nothing at all.

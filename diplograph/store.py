@@ -38,6 +38,7 @@ OXIGRAPH_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
     ".nt": ox.RdfFormat.N_TRIPLES,
     ".nq": ox.RdfFormat.N_QUADS,
+    ".nquads": ox.RdfFormat.N_QUADS,
     ".trig": ox.RdfFormat.TRIG,
     ".rdf": ox.RdfFormat.RDF_XML,
     ".owl": ox.RdfFormat.RDF_XML,
@@ -56,7 +57,7 @@ EXPORT_FORMATS = {
 XML_SUFFIXES = {".rdf", ".owl", ".xml", ".trix", ".svg", ".xhtml", ".html", ".htm"}  # rdflib reads some as XML
 QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD}
 # Line- and statement-based dumps Oxigraph's bulk loader streams (RDF/XML keeps the entity guard).
-BULK_SUFFIXES = {".nq", ".nt", ".ttl", ".trig"}
+BULK_SUFFIXES = {".nq", ".nquads", ".nt", ".ttl", ".trig"}
 
 
 DEFAULT_SIZE = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -250,6 +251,9 @@ def parse_file(path: Path, graph: str) -> Iterable[ox.Quad]:
     """Parse an RDF file into quads, raising a ``StoreError`` that names the file and line."""
     if not path.is_file():
         raise StoreError(f"{path}: no such file")
+    if is_dataset_dump(path):  # the store's own default graph is in it: nothing goes to ``graph``
+        with parse_errors(path):
+            return list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
     rdf_format = OXIGRAPH_FORMATS.get(path.suffix.lower())
     if rdf_format == ox.RdfFormat.RDF_XML or path.suffix.lower() in XML_SUFFIXES:
         _check_xml(path)
@@ -260,11 +264,7 @@ def parse_file(path: Path, graph: str) -> Iterable[ox.Quad]:
 
 
 def _into_graph(path: Path, graph: str) -> Iterator[ox.Quad]:
-    """Stream a file Oxigraph parses as quads; its default-graph triples go to ``graph``, except in a
-    dataset dump, whose default graph is the store's own."""
-    if is_dataset_dump(path):
-        yield from ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
-        return
+    """Stream a file Oxigraph parses as quads; its default-graph triples go to ``graph``."""
     target = ox.NamedNode(graph)
     quads = ox.parse(path=str(path), format=OXIGRAPH_FORMATS[path.suffix.lower()], base_iri=path.resolve().as_uri())
     for q in quads:
@@ -272,11 +272,10 @@ def _into_graph(path: Path, graph: str) -> Iterator[ox.Quad]:
 
 
 def is_dataset_dump(path: Path) -> bool:
-    """An N-Quads file ``export`` wrote: it starts with ``DATASET_MARK``."""
-    if path.suffix.lower() != ".nq":
-        return False
+    """An N-Quads file ``export`` wrote, whatever its name (``-o dump.nquads``, ``> dump.txt``): it
+    starts with ``DATASET_MARK``."""
     with path.open("rb") as data:
-        return data.readline() == DATASET_MARK
+        return data.readline(len(DATASET_MARK)) == DATASET_MARK
 
 
 @contextlib.contextmanager

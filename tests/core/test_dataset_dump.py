@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from click.testing import CliRunner
 
 from diplograph.cli import main
@@ -51,9 +52,15 @@ def test_the_dump_is_marked_and_holds_the_default_graph(tmp_path):
     assert sum(1 for q in stated if q.graph_name == ox.DefaultGraph()) == 6  # 5 distinct article triples + note
 
 
-def test_loading_the_dump_into_an_empty_store_restores_it(tmp_path):
+# The mark, not the name, makes a dump: ``-o backup.nquads`` or ``> dump.txt`` restore the same way
+# (a dump named otherwise used to load its default graph into a graph named after the file).
+NAMES = pytest.mark.parametrize("name", ["dump.nq", "dump.nquads", "dump.txt"])
+
+
+@NAMES
+def test_loading_the_dump_into_an_empty_store_restores_it(tmp_path, name):
     source = written(tmp_path / "source")
-    dump = tmp_path / "dump.nq"
+    dump = tmp_path / name
     assert run("export", "--format", "nquads", "-o", str(dump), "--store", str(source))[0] == 0
     code, output = run("load", str(dump), "--store", str(tmp_path / "copy"))
     assert code == 0, output
@@ -63,9 +70,10 @@ def test_loading_the_dump_into_an_empty_store_restores_it(tmp_path):
         assert copy.graphs() == [EX + "a1", EX + "a2"]  # no graph named after the file
 
 
-def test_loading_the_dump_into_a_store_with_data_adds_it_whole(tmp_path):
+@NAMES
+def test_loading_the_dump_into_a_store_with_data_adds_it_whole(tmp_path, name):
     source = written(tmp_path / "source")
-    dump = tmp_path / "dump.nq"
+    dump = tmp_path / name
     assert run("export", "--format", "nquads", "-o", str(dump), "--store", str(source))[0] == 0
     other = ox.Quad(ox.NamedNode(EX + "y"), LABEL, ox.Literal("already there"))
     with Store(tmp_path / "copy") as copy:
