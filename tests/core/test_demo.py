@@ -18,10 +18,13 @@ def free_port() -> int:
 
 
 def test_demo_ingests_the_samples_and_serves_them(tmp_path):
+    """As the quick start runs it, with no --store: the samples get a store of their own, and the
+    user's own store (``$DIPLOGRAPH_STORE``) is not touched."""
     port = free_port()
-    env = {**os.environ, "DIPLOGRAPH_UPDATE_TOKEN": ""}
+    env = {**os.environ, "DIPLOGRAPH_UPDATE_TOKEN": "", "XDG_DATA_HOME": str(tmp_path / "data"),
+           "DIPLOGRAPH_STORE": str(tmp_path / "real-work")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "diplograph", "demo", "--store", str(tmp_path / "store"), "--port", str(port)],
+        [sys.executable, "-m", "diplograph", "demo", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True,
     )
     try:
@@ -35,6 +38,8 @@ def test_demo_ingests_the_samples_and_serves_them(tmp_path):
         proc.terminate()
         output = proc.communicate(timeout=30)[0]
     assert "Serving http://127.0.0.1" in output
+    assert (tmp_path / "data" / "diplograph" / "demo").is_dir()
+    assert not (tmp_path / "real-work").exists()
 
 
 def _wait_for(url: str, proc: subprocess.Popen, timeout: float = 240) -> str:
