@@ -803,11 +803,18 @@ def _compatible(a: SummitMention, b: SummitMention, index: EntityIndex, partial:
     if conflicting_series and a.series != b.series:
         return False
     pa, pb = _parties(a.participants, index), _parties(b.participants, index)
+    if (_separately(a) or _separately(b)) and pa != pb:
+        return False  # "Erdogan also met Putin separately in the Iranian capital": not the summit there
     if partial:  # each names one party of the same summit
         return a.sideline == b.sideline
     if a.sideline != b.sideline:  # a sideline meeting is not the summit it is held at, only itself again
         return pa == pb and not (a.series or b.series)
     return not (pa and pb and not pa & pb)
+
+
+def _separately(m: SummitMention) -> bool:
+    """A meeting the text sets apart from the others at its place and day ("met Putin separately")."""
+    return any(c.dep_ == "advmod" and c.lower_ == "separately" for c in m.token.children)
 
 
 def _same(a: SummitMention, b: SummitMention) -> bool:

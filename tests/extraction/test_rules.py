@@ -1124,3 +1124,11 @@ def test_a_state_named_only_in_its_ministry_is_still_mentioned(run) -> None:
     assert [m.text for m in facts.entities["Q148"].mentions] == ["China"]
     assert facts.entities["Q159"].mentions == []
     assert claimant_label(facts, "a clique") == "China foreign ministry"
+
+
+def test_a_meeting_held_separately_is_not_the_summit_at_its_place(run) -> None:
+    facts = run("Vladimir Putin flew to Tehran on July 19, 2022. He sat down with Iran's President Ebrahim Raisi and "
+                "Turkish President Recep Tayyip Erdogan for a three-way summit on Syria in Tehran. Erdogan also met "
+                "Putin separately in the Iranian capital.", published=datetime(2022, 7, 25, tzinfo=UTC))
+    tehran = [set(s.participants) for s in facts.summits if s.location == "Q3616"]
+    assert len(tehran) == 2 and {"Q39259", "Q7747"} in tehran
