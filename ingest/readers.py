@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -70,7 +71,9 @@ def read(inputs: Iterable[str], *, fetch: bool = False) -> Iterator[Item]:
             key = str(path.resolve())
             if key not in seen:
                 seen.add(key)
-                yield from read_file(path)
+                # Absolute, so that an edited file replaces its earlier version however it is named
+                # ("a.txt" from its folder, "in/a.txt" from above); symlinks are kept as the user wrote them.
+                yield from read_file(Path(os.path.abspath(path)))
 
 
 def _expand(raw: str) -> Iterator[Path | Failure]:

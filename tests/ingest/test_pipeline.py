@@ -174,6 +174,17 @@ def test_an_edited_file_replaces_its_earlier_version(tmp_path: Path) -> None:
     assert sorted(Path(a["source"]).name for a in rows(edited, "articles")).count("summits.jsonl") == 2
 
 
+def test_an_edited_file_named_another_way_still_replaces_its_earlier_version(tmp_path: Path, monkeypatch) -> None:
+    """Read first as "in/hanoi.txt" from the folder above, then by its absolute path: one article."""
+    folder = corpus(tmp_path / "in")
+    monkeypatch.chdir(tmp_path)
+    assert ingest("in/hanoi.txt", "--store", "store")[0] == 0
+    (folder / "hanoi.txt").write_text(HANOI.replace("in no hurry", "in a great hurry"), encoding="utf-8")
+    code, output = ingest(str(folder / "hanoi.txt"), "--store", "store")
+    assert code == 0 and "replaced 1 earlier version" in output, output
+    assert [a["source"] for a in rows(tmp_path / "store", "articles")] == [str(folder / "hanoi.txt")]
+
+
 def test_a_summit_at_the_white_house_passes_validation(tmp_path: Path) -> None:
     """A location must be a place, and the gazetteer files the White House as an organisation (the
     presidency it stands for): the summit is kept, located in Washington, D.C., not dropped."""
