@@ -91,12 +91,10 @@ def named_graph(name: str) -> Response:
 
 @bp.route("/ontology", methods=["GET", "HEAD"])
 def ontology() -> Response:
-    files = {"text/turtle": (ONTOLOGY_TTL, "text/turtle; charset=utf-8"),
-             "application/rdf+xml": (ONTOLOGY_OWL, "application/rdf+xml; charset=utf-8"),
-             HTML: (DOC_HTML, "text/html; charset=utf-8")}
+    files = {"text/turtle": ONTOLOGY_TTL, "application/rdf+xml": ONTOLOGY_OWL, HTML: DOC_HTML}
     media_type = choose([HTML, "text/turtle", "application/rdf+xml"])
-    path, content_type = files[media_type]
-    response = send_file(path, mimetype=content_type, etag=True, conditional=True, max_age=0)
+    # werkzeug adds "; charset=utf-8" to these types itself (given one, it sent the charset twice)
+    response = send_file(files[media_type], mimetype=media_type, etag=True, conditional=True, max_age=0)
     return _negotiated(response, request.base_url, ["text/turtle", "application/rdf+xml", HTML])
 
 

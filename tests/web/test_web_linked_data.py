@@ -62,11 +62,15 @@ def test_text_span_resolves_within_its_article(site):
 
 def test_ontology_terms_dereference(site):
     turtle = requests.get(site.url + "/ontology", headers={"Accept": "text/turtle"}, timeout=30)
+    assert turtle.headers["Content-Type"] == "text/turtle; charset=utf-8"
     graph = Graph().parse(data=turtle.content, format="turtle")
     assert (URIRef(DG + "Leader"), RDF.type, OWL.Class) in graph
     rdfxml = requests.get(site.url + "/ontology", headers={"Accept": "application/rdf+xml"}, timeout=30)
     assert (URIRef(DG + "claimant"), RDF.type, OWL.ObjectProperty) in Graph().parse(data=rdfxml.content, format="xml")
-    html = requests.get(site.url + "/ontology", headers={"Accept": "text/html"}, timeout=30).text
+    assert rdfxml.headers["Content-Type"] == "application/rdf+xml; charset=utf-8"
+    html = requests.get(site.url + "/ontology", headers={"Accept": "text/html"}, timeout=30)
+    assert html.headers["Content-Type"] == "text/html; charset=utf-8"
+    html = html.text
     assert 'id="Leader"' in html and 'id="claimant"' in html
     # The type links on entity pages point at these anchors.
     page = requests.get(site.url + "/id/leader/kim-jong-un", headers={"Accept": "text/html"}, timeout=30).text
