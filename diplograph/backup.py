@@ -12,8 +12,6 @@ import os
 import shutil
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from diplograph.store import Store, StoreError
 
 
@@ -33,7 +31,8 @@ def backup(store_path: Path, target: Path) -> int:
 
 
 def restore(source: Path, store_path: Path) -> int:
-    """Replace the store at ``store_path`` with the backup in ``source``; returns the restored quads."""
+    """Replace the store at ``store_path`` with the backup in ``source``; returns the restored quads
+    (of the named graphs, as ``backup`` counts them)."""
     count = _check_backup(source)
     if store_path.exists():
         Store(store_path).close()  # refuses while another process holds the store
@@ -56,6 +55,7 @@ def _check_backup(source: Path) -> int:
     if not (source / "CURRENT").is_file():
         raise StoreError(f"{source} is not a diplograph backup (no Oxigraph database in it)")
     try:
-        return len(ox.Store.read_only(str(source)))
-    except OSError as error:
+        with Store(source, read_only=True) as backed_up:
+            return len(backed_up)  # counted as ``backup`` counts: the named graphs' quads
+    except (OSError, StoreError) as error:
         raise StoreError(f"backup {source} cannot be opened: {error}") from error

@@ -95,6 +95,7 @@ def test_backup_and_restore_give_back_the_same_store(tmp_path):
     original = all_quads(store)
     code, output = cli("backup", str(backup), "--store", str(store))
     assert code == 0, output
+    backed_up = output.split("backed up ")[1].split()[0]
     assert cli("backup", str(backup), "--store", str(store))[0] == 1, "never overwrite a backup"
     # Change the store after the backup; restoring must bring back exactly the backed-up state.
     db = ox.Store(str(store))
@@ -105,6 +106,7 @@ def test_backup_and_restore_give_back_the_same_store(tmp_path):
     assert all_quads(store) != original
     code, output = cli("restore", str(backup), "--store", str(store))
     assert code == 0, output
+    assert f"restored {backed_up} triples" in output, "restore counts what backup counted"
     assert all_quads(store) == original
     assert all_quads(backup) == original, "the backup is untouched by the restore"
     assert cli("restore", str(backup), "--store", str(tmp_path / "fresh"))[0] == 0
