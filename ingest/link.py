@@ -24,6 +24,7 @@ from typing import Protocol
 import click
 import pyoxigraph as ox
 
+from diplograph.cli import store_option
 from diplograph.config import Settings
 from diplograph.store import Store
 
@@ -135,8 +136,7 @@ def link_quads(found: dict[str, tuple[Link, str]], graph: str) -> Iterable[ox.Qu
 @click.command()
 @click.option("--online", is_flag=True, help="Also ask Wikidata (search API and SPARQL service) about what the "
                                              "gazetteer leaves unlinked. Needs network access.")
-@click.option("--store", "store_path", default=lambda: Settings().store,
-              show_default="$DIPLOGRAPH_STORE or ~/.local/share/diplograph/store", help="Folder of the store.")
+@store_option
 def link(online: bool, store_path: str) -> None:
     """Link entities that ingest left unlinked to Wikidata (offline: the gazetteer)."""
     from diplograph.cli import open_store
