@@ -660,11 +660,12 @@ NAME_PARTICLES = frozenset({"von", "der", "van", "den", "de", "da", "del", "dell
 
 def _past_particles(doc: Doc, end: int, index: EntityIndex) -> int:
     """The end of a name whose surname starts with particles the tagger cut off ("Ursula von" +
-    "der Leyen"): past the particles and the capitalised word after them."""
+    "der Leyen", "Ursula von der" + "Leyen"): past the particles and the capitalised word after them."""
     j = end
     while j < len(doc) and doc[j].lower_ in NAME_PARTICLES and doc[j].text.islower():
         j += 1
-    if j == end or j >= len(doc) or not doc[j].text[:1].isupper() or doc[j].pos_ != "PROPN" \
+    ends_in_particle = doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].text.islower()  # "Ursula von der"
+    if (j == end and not ends_in_particle) or j >= len(doc) or not doc[j].text[:1].isupper() or doc[j].pos_ != "PROPN" \
             or any(i in index.token_key for i in range(end, j + 1)):
         return end
     return j + 1

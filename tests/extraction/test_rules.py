@@ -1132,3 +1132,10 @@ def test_a_meeting_held_separately_is_not_the_summit_at_its_place(run) -> None:
                 "Putin separately in the Iranian capital.", published=datetime(2022, 7, 25, tzinfo=UTC))
     tehran = [set(s.participants) for s in facts.summits if s.location == "Q3616"]
     assert len(tehran) == 2 and {"Q39259", "Q7747"} in tehran
+
+
+def test_a_name_the_tagger_cuts_after_its_particles_keeps_its_surname(run) -> None:
+    facts = run('"This package will further deny Russia access to key technologies," European Commission President '
+                "Ursula von der Leyen said in a statement.")
+    assert [(e.kind, e.label) for e in facts.entities.values() if "Leyen" in e.label] == [
+        ("Leader", "Ursula von der Leyen")]
