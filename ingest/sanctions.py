@@ -192,7 +192,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                         add(imposers, key, IMPOSER_KINDS)
             elif child.dep_ == "prep" and child.lower_ in lexicon.SANCTION_TARGET_PREPS:
                 for t in _pobjs(child):
-                    add(targets, _target_key(index, t), TARGET_KINDS)
+                    add(targets, _pronoun_target(index, token, t, verb) or _target_key(index, t), TARGET_KINDS)
             elif child.dep_ in ("acl", "relcl"):
                 _from_verb(child, index, imposers, targets, add)
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":  # "a sanctions package against Russia"
@@ -232,6 +232,22 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
     return Sanction(imposers=imposers, targets=targets, evidence=clause_sentence(token), label="",
                     legal_basis=legal.group(0).strip() if legal else None, status=status, start=start,
                     confidence=0.8 if imposers and targets else 0.6)
+
+
+def _pronoun_target(index: EntityIndex, token: Token, pobj: Token, verb: Token | None) -> str | None:
+    """"Iran remains under U.S. sanctions on its oil exports": with the imposer a modifier of the
+    sanctions, "its"/"their" in what they are on is the clause's subject (a state), not the imposer
+    the pronoun's nearest antecedent would give."""
+    owner = next((c for c in pobj.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if owner is None or owner.lower_ not in ("its", "their") or verb is None:
+        return None
+    modifiers = {k for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
+                 for t in c.subtree if (k := _agent_key(index, t))}
+    subject = subject_of(verb)
+    key = _agent_key(index, subject) if subject is not None else None
+    if not modifiers or key is None or key in modifiers or index.kind(key) != "State":
+        return None
+    return key
 
 
 def _only_a_target(index: EntityIndex, key: str) -> bool:

@@ -1139,3 +1139,9 @@ def test_a_name_the_tagger_cuts_after_its_particles_keeps_its_surname(run) -> No
                 "Ursula von der Leyen said in a statement.")
     assert [(e.kind, e.label) for e in facts.entities.values() if "Leyen" in e.label] == [
         ("Leader", "Ursula von der Leyen")]
+
+
+def test_its_in_what_modified_sanctions_are_on_is_the_clause_subject(run) -> None:
+    facts = run("Venezuela has lived for years under sweeping U.S. sanctions on its oil industry, which "
+                "Washington eased last month.")
+    assert sanction_pairs(facts) == {("Q30", "Q717")}
