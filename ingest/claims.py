@@ -596,6 +596,9 @@ def _content_tokens(head: Token) -> Iterable[Token]:
         nested = nested or (t.dep_ == "conj" and _attitude_act(t))  # "... and expressed hope that ..."
         if framing or nested:
             skip |= {s.i for s in t.subtree}
+            if t.dep_ == "conj":  # "... superiority and warned that ...": the "and" goes with its clause
+                skip |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i
+                         and not any(o.dep_ == "conj" and c.i < o.i < t.i for o in t.head.children)}
     for t in head.subtree:
         if t.i not in skip and not (t.dep_ == "mark" and t.head.i == head.i and t.i == head.left_edge.i):
             yield t
@@ -628,7 +631,8 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _ranges(tokens: Iterable[Token]) -> list[tuple[int, int]]:
-    """Character ranges covering the tokens, contiguous runs merged, edge punctuation dropped."""
+    """Character ranges covering the tokens, contiguous runs merged, edge punctuation and trailing
+    conjunctions dropped."""
     ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     ranges: list[list[Token]] = []
     for t in ordered:
@@ -638,8 +642,8 @@ def _ranges(tokens: Iterable[Token]) -> list[tuple[int, int]]:
             ranges.append([t])
     out = []
     for run in ranges:
-        while run and (run[-1].is_punct or run[-1].is_space):
-            run.pop()
+        while run and (run[-1].is_punct or run[-1].is_space or run[-1].pos_ == "CCONJ"):
+            run.pop()  # a conjunction whose second half went elsewhere ("... and" + a nested claim)
         while run and (run[0].is_punct or run[0].is_space):
             run.pop(0)
         if run:

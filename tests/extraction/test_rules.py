@@ -1145,3 +1145,10 @@ def test_its_in_what_modified_sanctions_are_on_is_the_clause_subject(run) -> Non
     facts = run("Venezuela has lived for years under sweeping U.S. sanctions on its oil industry, which "
                 "Washington eased last month.")
     assert sanction_pairs(facts) == {("Q30", "Q717")}
+
+
+def test_a_claim_text_does_not_end_with_the_conjunction_of_a_nested_claim(run) -> None:
+    facts = run("Iranian President Ebrahim Raisi visited the site on Monday. Raisi said the drill proved the "
+                "strength of the armed forces and warned that any attack would meet a crushing response.")
+    texts = sorted(c.text for c in facts.claims)
+    assert texts == ["any attack would meet a crushing response", "the drill proved the strength of the armed forces"]
