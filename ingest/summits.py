@@ -356,7 +356,7 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
             location = states[0]
             found.remove(states[0])
     if location and token.lemma_ in ("visit", "trip") and index.kind(location) == "State":
-        location = _arrival_place(token, index, location) or location
+        location = _arrival_place(token, index, location) or _dateline_place(token.doc, index, location) or location
     if location and token.lemma_ in ("visit", "trip"):
         host = location if index.kind(location) == "State" else _place_state(index, location)
         if host and host not in found:
@@ -373,6 +373,23 @@ def _arrival_place(token: Token, index: EntityIndex, state: str) -> str | None:
                 and t.head.head.lemma_.lower() in lexicon.PLACE_VERBS and _place_state(index, key) == state:
             return key
     return None
+
+
+# A wire story's dateline: "BRASILIA, May 29 (Agency) -", "RIYADH -" opening a line near the top.
+DATELINE_CITY = re.compile(r"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)(?:,[^\n]{0,60}?)?[ \t]+"
+                           r"(?:-|--|\u2013|\u2014)(?:[ \t]|$)", re.MULTILINE)
+DATELINE_REACH = 600  # characters from the top of the text a dateline may open
+
+
+def _dateline_place(doc: Doc, index: EntityIndex, state: str) -> str | None:
+    """'BRASILIA, May 29 - ... the first visit by Maduro to Brazil': a visit to the state the story is
+    filed from, with no place the visitor arrives in, is held in the dateline's city (a place the
+    gazetteer files in that state)."""
+    match = DATELINE_CITY.search(doc.text, 0, DATELINE_REACH)
+    if match is None:
+        return None
+    places = [e for e in index.gaz.lookup(match.group(1).title()) if gaz_kind(e) == "Place" and e.state == state]
+    return index.entity_for(places[0], "Place") if len(places) == 1 else None
 
 
 def _as_place(index: EntityIndex, key: str) -> str | None:
@@ -892,6 +909,7 @@ def _join_visit_days(groups: list[SummitMention], index: EntityIndex) -> list[Su
     talks at the Kremlin the next day': a visit's session on the day after it (so far) ends, by the same
     parties, at its place or at a venue the record cannot place, within a few sentences, is the same
     visit, which then runs to that day."""
+    groups = _join_venues(groups, index)
     out: list[SummitMention] = []
     for group in groups:
         visit = next((o for o in reversed(out) if _next_day_of_visit(o, group, index)), None)
@@ -905,8 +923,31 @@ def _join_visit_days(groups: list[SummitMention], index: EntityIndex) -> list[Su
     return out
 
 
+def _join_venues(groups: list[SummitMention], index: EntityIndex) -> list[SummitMention]:
+    """'Lula received Maduro at the Planalto Palace on Monday, the first visit by Maduro to Brazil': a
+    meeting at a venue the record cannot place and a visit by the same parties on the same day, in the
+    same sentence, are one visit, held where the visit is."""
+    visits = [g for g in groups if _is_visit(g)]
+    out = []
+    for group in groups:
+        venue = group.location is not None and index.entities[group.location].qid is None
+        visit = next((v for v in visits if v is not group and venue and _sentences_apart(v.token, group.token) == 0
+                      and _parties(v.participants, index) == _parties(group.participants, index)
+                      and (v.start is None or group.start is None or v.start == group.start)), None)
+        if visit is None:
+            out.append(group)
+            continue
+        group.location = visit.location
+        _absorb(visit, group)
+    return out
+
+
+def _is_visit(group: SummitMention) -> bool:
+    return any(m.token.lemma_.lower() in ("visit", "trip") for m in (group, *group.merged))
+
+
 def _next_day_of_visit(visit: SummitMention, later: SummitMention, index: EntityIndex) -> bool:
-    if not any(m.token.lemma_.lower() in ("visit", "trip") for m in (visit, *visit.merged)):
+    if not _is_visit(visit):
         return False
     last = visit.end or visit.start
     if last is None or later.start is None or last.precision != "day" or later.start.precision != "day" \

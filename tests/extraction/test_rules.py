@@ -1152,3 +1152,11 @@ def test_a_claim_text_does_not_end_with_the_conjunction_of_a_nested_claim(run) -
                 "strength of the armed forces and warned that any attack would meet a crushing response.")
     texts = sorted(c.text for c in facts.claims)
     assert texts == ["any attack would meet a crushing response", "the drill proved the strength of the armed forces"]
+
+
+def test_a_visit_received_at_an_unplaced_venue_is_one_summit_in_the_dateline_city(run) -> None:
+    facts = run("MOSCOW, March 20 (Wire) -\nRussian President Vladimir Putin received Chinese President Xi Jinping "
+                "at the Konstantinovsky Palace on Monday, the first visit by Xi to Russia since 2019, and said "
+                "relations had never been better.", published=datetime(2023, 3, 20, tzinfo=UTC))
+    [summit] = facts.summits
+    assert (summit.location, str(summit.start.value.date())) == ("Q649", "2023-03-20")
