@@ -1026,8 +1026,10 @@ ATTEND_LEMMAS = frozenset({"attend", "take"})
 
 def _add_attendees(doc: Doc, groups: list[SummitMention], index: EntityIndex) -> None:
     """Leaders said to attend or take part without the event named ("The summit opened on Friday.
-    X, Y and Z are attending.", "X and Y took part.") take part in the summit the text named last,
-    in their paragraph or the one before."""
+    X, Y and Z are attending.", "X and Y took part.", "X and Y are among those attending") take part
+    in the summit the text named last, in their paragraph or the one before. An attendee named with
+    their state ("Argentina's Alberto Fernandez", someone the record holds no office for) brings that
+    state, and so does a state "represented by" someone in the same sentence."""
     text = text_of(doc)
     for i in indices(words_of(doc).lemma, ATTEND_LEMMAS):
         verb = doc[i]
@@ -1035,10 +1037,18 @@ def _add_attendees(doc: Doc, groups: list[SummitMention], index: EntityIndex) ->
         if verb.pos_ != "VERB" or objects != (["part"] if verb.lemma_.lower() == "take" else []) or any(
                 c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
             continue  # "attended the dinner", "took part in the talks": the event is named
+        clause = verb
+        if verb.dep_ == "pobj" and verb.head.lower_ == "among" and verb.head.head.lemma_ == "be":
+            clause = verb.head.head  # "X and Y are among those attending"
         # "Joe Biden, Emmanuel Macron, Olaf Scholz and ... are attending" may parse as two subjects
-        subjects = [s for c in verb.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
+        subjects = [s for c in clause.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
         named = [t for c in subjects for t in (c, *(a for a in c.children if a.dep_ == "appos"))]
         leaders = [k for t in named if (k := index.key_of_phrase(t)) and index.kind(k) == "Leader"]
+        owners = [p for t in named if not ((k := index.key_of_phrase(t)) and index.kind(k) == "Leader")
+                  for p in t.children if p.dep_ == "poss"]
+        owners += [s for c in clause.children if c.dep_ == "advcl" and c.lemma_ == "represent"
+                   for s in c.children if s.dep_ == "nsubjpass"]
+        leaders += [k for p in owners if (k := index.key_at(p)) and index.kind(k) == "State"]
         paragraph = text.rfind("\n\n", 0, verb.idx)
         earliest = text.rfind("\n\n", 0, max(paragraph, 0)) if paragraph > 0 else -1
         before = [g for g in groups if not g.sideline and _first(g) < i

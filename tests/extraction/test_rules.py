@@ -1160,3 +1160,12 @@ def test_a_visit_received_at_an_unplaced_venue_is_one_summit_in_the_dateline_cit
                 "relations had never been better.", published=datetime(2023, 3, 20, tzinfo=UTC))
     [summit] = facts.summits
     assert (summit.location, str(summit.start.value.date())) == ("Q649", "2023-03-20")
+
+
+def test_attendees_named_with_their_state_in_the_next_sentence_join_the_summit(run) -> None:
+    facts = run("On Friday, Brazilian President Luiz Inacio Lula da Silva hosts the presidents of the Amazon "
+                "countries in Belem for a summit on the rainforest. Bolivia's Luis Arce, Colombia's Gustavo Petro "
+                "and Peru's Dina Boluarte are among those attending, while Ecuador will be represented by its "
+                "foreign minister.")
+    [summit] = facts.summits
+    assert {"Q750", "Q739", "Q419", "Q736"} <= set(summit.participants)
