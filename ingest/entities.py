@@ -908,10 +908,13 @@ def _stated_genders(index: EntityIndex) -> dict[str, str]:
 
 def _governing_subject(index: EntityIndex, pronoun: Token) -> str | None:
     """A subject pronoun of a subordinate clause continues the subject of the clause it depends on:
-    "Modi held talks with Putin on Monday, a day after he met Xi" ("he" is Modi, not Putin)."""
+    "Modi held talks with Putin on Monday, a day after he met Xi" ("he" is Modi, not Putin), "Maduro
+    thanked Lula for what he called a new era" ("he" is Maduro: the clause is a preposition's object)."""
     clause = pronoun.head
-    while clause.dep_ in ("advcl", "conj") and clause.head.i != clause.i:  # only adverbial and coordinate links
+    while clause.dep_ in ("advcl", "conj", "pcomp") and clause.head.i != clause.i:  # adverbial, coordinate links
         verb = clause.head
+        if clause.dep_ == "pcomp" and verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "thanked Lula for what he called ...": the verb the preposition hangs on
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
         if subject is not None:
             key = index.token_key.get(subject.i)

@@ -1169,3 +1169,9 @@ def test_attendees_named_with_their_state_in_the_next_sentence_join_the_summit(r
                 "foreign minister.")
     [summit] = facts.summits
     assert {"Q750", "Q739", "Q419", "Q736"} <= set(summit.participants)
+
+
+def test_he_in_what_he_called_after_a_preposition_is_the_main_subject(run) -> None:
+    facts = run("Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Sochi on Monday. "
+                "Putin thanked Erdogan for what he called a balanced position on the grain deal.")
+    assert claimant_label(facts, "balanced position") == "Vladimir Putin"
