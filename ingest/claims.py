@@ -716,9 +716,14 @@ def _according_claim(token: Token, index: EntityIndex) -> Claim | None:
 
 def _reported_speech(according: Token) -> bool:
     """'Kim told Putin that ..., according to state media': the sentence already has a reporting verb
-    with its own subject, who is the claimant; "according to" names whoever reported the report."""
-    return any(a.pos_ == "VERB" and lemma_in(a, lexicon.SAY_VERBS) and subject_of(a) is not None
+    with its own subject, who is the claimant; "according to" names whoever reported the report. So
+    with a demand ('Raisi urged Islamic countries to arm ..., according to Iranian media'): the
+    demand is its subject's act, and no claim."""
+    return any(a.pos_ == "VERB" and lemma_in(a, REPORTED_ACTS) and subject_of(a) is not None
                for a in according.ancestors)
+
+
+REPORTED_ACTS = lexicon.SAY_VERBS | lexicon.DEMAND_VERBS
 
 
 # --- transcript turns ---------------------------------------------------------------------------------

@@ -73,6 +73,9 @@ SAY_VERBS = frozenset({
     "dispute", "call", "term", "dub", "brand", "hail", "label", "denounce", "condemn", "criticize", "criticise",
     "praise", "welcome", "reply", "respond", "notify", "inform", "assure", "remind",
 })
+# Directives: 'Raisi urged Islamic countries to arm ...' is a demand, not a claim, and "according to
+# Iranian media" on it names who reported the demand.
+DEMAND_VERBS = frozenset({"urge", "demand", "implore", "exhort", "entreat"})
 # Verbs that make a claim only with an "as" complement: 'denounced the meeting as a step toward ...'
 # ("condemned the remarks" alone is an act, not a proposition).
 AS_VERBS = frozenset({"denounce", "condemn", "criticize", "criticise", "praise", "welcome", "hail"})

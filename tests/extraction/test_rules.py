@@ -1175,3 +1175,9 @@ def test_he_in_what_he_called_after_a_preposition_is_the_main_subject(run) -> No
     facts = run("Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Sochi on Monday. "
                 "Putin thanked Erdogan for what he called a balanced position on the grain deal.")
     assert claimant_label(facts, "balanced position") == "Vladimir Putin"
+
+
+def test_a_demand_reported_according_to_media_is_no_claim(run) -> None:
+    facts = run("Turkish President Recep Tayyip Erdogan spoke in Ankara on Friday. Erdogan urged Western countries "
+                "to stop arming Israel, according to Turkish media.")
+    assert facts.claims == []
