@@ -126,6 +126,8 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
         if lemma in lexicon.PAIR_GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
             return None  # "the two countries said": the pair just named, not a described group
         return _described_source(token, index)
+    if token.pos_ == "NOUN" and lemma in lexicon.DOCUMENT_NOUNS and token.i not in index.token_key:
+        return _document_source(token, index)
     key = index.key_of_phrase(token)
     if key is None:  # "the bloc's foreign policy chief, Josep Borrell, said": the name in apposition
         key = next((k for c in token.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))), None)
@@ -133,6 +135,23 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
         return _unnamed_ministry(token, index)
     if key is None or index.kind(key) not in CLAIMANT_KINDS:
         return None
+    return key
+
+
+def _document_source(token: Token, index: EntityIndex) -> str | None:
+    """'The joint statement said', 'the final communique rejected': a document whose signatories the
+    sentence does not name is kept as a described source under its own words ("joint statement");
+    one a named party owns ("Beijing's statement said") is that party's."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return source_key(owner, index)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None  # "a statement said": which one, the text does not say
+    words = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i and c.text.islower()]
+    first = min((c.left_edge.i for c in words), default=token.i)
+    label = " ".join(t.lower_ for t in token.doc[first:token.i + 1])
+    key = index.unlinked("Group", label, 0.6)
+    index.add(first, token.i + 1, key, label, 0.6)
     return key
 
 

@@ -73,6 +73,8 @@ SAY_VERBS = frozenset({
     "dispute", "call", "term", "dub", "brand", "hail", "label", "denounce", "condemn", "criticize", "criticise",
     "praise", "welcome", "reply", "respond", "notify", "inform", "assure", "remind",
 })
+# Documents that speak for their signatories: "the joint statement said", "the final communique rejected".
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9", "declaration"})
 # Directives: 'Raisi urged Islamic countries to arm ...' is a demand, not a claim, and "according to
 # Iranian media" on it names who reported the demand.
 DEMAND_VERBS = frozenset({"urge", "demand", "implore", "exhort", "entreat"})
@@ -96,7 +98,7 @@ PROPOSITION_NOUNS = frozenset({
     "accusation", "allegation", "claim", "charge", "report", "suggestion", "assertion", "speculation", "rumour",
     "rumor", "idea", "notion", "assessment", "criticism", "statement", "finding", "conclusion", "characterization",
     "characterisation", "account", "story", "narrative", "assumption", "contention", "theory", "version",
-    "remark", "comment",
+    "remark", "comment", "description", "portrayal", "argument", "interpretation", "framing",
 })
 # Predicates that reject what they are said of: 'called the accusations groundless' is a denial.
 DENIAL_PREDICATES = frozenset({

@@ -1181,3 +1181,12 @@ def test_a_demand_reported_according_to_media_is_no_claim(run) -> None:
     facts = run("Turkish President Recep Tayyip Erdogan spoke in Ankara on Friday. Erdogan urged Western countries "
                 "to stop arming Israel, according to Turkish media.")
     assert facts.claims == []
+
+
+def test_a_communique_or_joint_statement_is_a_described_source(run) -> None:
+    facts = run("Leaders of the Arab League met in Cairo on Sunday. The final communique rejected Israel's portrayal "
+                "of the blockade as a security measure. The joint statement said the members would keep working "
+                "for a ceasefire.")
+    assert claimant_label(facts, "portrayal of the blockade") == "final communique"
+    assert claimant_label(facts, "keep working for a ceasefire") == "joint statement"
+    assert facts.entities["joint-statement"].kind == "Group"
