@@ -426,7 +426,13 @@ def _fill_targets(found: list[Sanction], index: EntityIndex) -> None:
             continue
         # an imposer no known regime has (Canada, Japan): a state some known regime targets
         known = _known_targets(index, sanction.imposers) or {t for r in index.gaz.sanctions() for t in r.targets}
-        candidates = _named_nearby(index, known - set(sanction.imposers), sanction.evidence)
+        candidates = _named_nearby(index, known - set(sanction.imposers), sanction.evidence, inside_only=True)
+        # "The Obama administration declared Venezuela a threat and sanctioned individual officials": the
+        # one state its own sentence names, though no known regime of that imposer targets it
+        states = {e.qid for e in index.entities.values() if e.kind == "State" and e.qid}
+        states = (states | {s.qid for s in index.demonyms.values() if s.qid}) - imposing
+        candidates = candidates or _named_nearby(index, states, sanction.evidence, inside_only=True)
+        candidates = candidates or _named_nearby(index, known - set(sanction.imposers), sanction.evidence)
         candidates = candidates or [k for k, _ in counts.most_common() if k in known][:1]
         candidates = candidates or [k for k in previous if k not in sanction.imposers]
         candidates = candidates or [k for k, _ in counts.most_common(1)]
@@ -435,7 +441,7 @@ def _fill_targets(found: list[Sanction], index: EntityIndex) -> None:
             sanction.confidence = 0.5
 
 
-def _named_nearby(index: EntityIndex, keys: set[str], evidence) -> list[str]:
+def _named_nearby(index: EntityIndex, keys: set[str], evidence, inside_only: bool = False) -> list[str]:
     """The one of ``keys`` the sanction's own sentence names (by name or adjective), else the one its
     paragraph names last before it: "Pyongyang's response ... American sanctions were a crime" means
     sanctions on North Korea, though the article names Russia more often."""
@@ -447,7 +453,7 @@ def _named_nearby(index: EntityIndex, keys: set[str], evidence) -> list[str]:
     inside = [key for at, key in named if evidence.start <= at < evidence.end]
     before = [(at, key) for at, key in named if paragraph <= at < evidence.start]
     # keys are QIDs: the gazetteer's regimes name linked states
-    chosen = inside[:1] if len(set(inside)) == 1 else [max(before)[1]] if before else []
+    chosen = inside[:1] if len(set(inside)) == 1 else [max(before)[1]] if before and not inside_only else []
     # A state only an adjective names ("Russian officials") is not an entity of the article yet.
     return [index.entity_for(adjectives[key]) if key in adjectives else key for key in chosen]
 

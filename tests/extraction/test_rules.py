@@ -1190,3 +1190,9 @@ def test_a_communique_or_joint_statement_is_a_described_source(run) -> None:
     assert claimant_label(facts, "portrayal of the blockade") == "final communique"
     assert claimant_label(facts, "keep working for a ceasefire") == "joint statement"
     assert facts.entities["joint-statement"].kind == "Group"
+
+
+def test_a_targetless_sanction_takes_the_one_state_its_sentence_names(run) -> None:
+    facts = run("Russia and China have backed the government for years. The European Union has kept its arms "
+                "embargo and asset freezes on Nicaraguan officials in place since 2019. Russia was not mentioned.")
+    assert sanction_pairs(facts) == {("Q458", "Q811")}
