@@ -316,6 +316,9 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
                 key = index.key_of_phrase(pobj) if pobj.dep_ == "pobj" else None
                 if key and index.kind(key) in ("Place", "State"):
                     location = key
+    if is_verb and token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
+            and (subject := subject_of(token)) is not None:
+        take(subject)  # "Petro travelled to Caracas and met Maduro": the subject the verbs share
     if is_verb and token.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         for subject in (c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")):
             take(subject)  # "Li was expected to meet Kishida", "Xi is due to visit Paris": the raised subject
@@ -346,6 +349,10 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
             token.head.lower_ == "on" and token.lemma_.lower() in ("trip", "visit"))):
         # "will travel to New Delhi for talks with Modi", "flew to Tehran on his first trip abroad"
         location = _travelled_to(token.head.head, index)
+    travelled = is_verb and token.dep_ == "conj" and (location is None or index.entities[location].qid is None) \
+        and (goal := _travelled_to(token.head, index)) is not None
+    if travelled:  # "Petro travelled to Caracas ... and met Maduro at the Miraflores palace": a visit there
+        location = goal
     if location is None and places:
         location = places[0]
     if location is None:
@@ -357,7 +364,7 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
             found.remove(states[0])
     if location and token.lemma_ in ("visit", "trip") and index.kind(location) == "State":
         location = _arrival_place(token, index, location) or _dateline_place(token.doc, index, location) or location
-    if location and token.lemma_ in ("visit", "trip"):
+    if location and (token.lemma_ in ("visit", "trip") or travelled):
         host = location if index.kind(location) == "State" else _place_state(index, location)
         if host and host not in found:
             found.append(host)

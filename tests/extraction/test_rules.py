@@ -1196,3 +1196,10 @@ def test_a_targetless_sanction_takes_the_one_state_its_sentence_names(run) -> No
     facts = run("Russia and China have backed the government for years. The European Union has kept its arms "
                 "embargo and asset freezes on Nicaraguan officials in place since 2019. Russia was not mentioned.")
     assert sanction_pairs(facts) == {("Q458", "Q811")}
+
+
+def test_travelled_to_a_city_and_met_is_a_visit_there(run) -> None:
+    facts = run("Russian President Vladimir Putin spoke to reporters. Chinese President Xi Jinping travelled to "
+                "Moscow on March 20 and met Putin at his Konstantinovsky Palace residence, restoring ties.",
+                published=datetime(2023, 3, 22, tzinfo=UTC))
+    assert any({"Q15031", "Q7747"} <= set(s.participants) and s.location == "Q649" for s in facts.summits)
