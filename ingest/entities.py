@@ -613,7 +613,8 @@ def _match_persons(index: EntityIndex) -> None:
             tokens = tokens[1:]
         if not tokens or any(t.i in index.token_key for t in tokens) or "\n" in ent.text:
             continue
-        pending.append(doc[tokens[0].i:_past_particles(doc, tokens[-1].i + 1, index)])
+        end = _past_particles(doc, tokens[-1].i + 1, index)
+        pending.append(doc[tokens[0].i:_past_cut_surname(doc, end, index)])
     for span in pending:
         _add_person(index, span, parts)
     # short references ("Ri said", "Yoon" tagged GPE), also to persons just found ("von der Leyen"), and
@@ -656,6 +657,18 @@ def _add_person(index: EntityIndex, span: SpacySpan, parts: dict[str, set[str]])
 
 NAME_PARTICLES = frozenset({"von", "der", "van", "den", "de", "da", "del", "della", "di", "du", "le", "la", "ter",
                             "bin", "ibn"})
+
+
+def _past_cut_surname(doc: Doc, end: int, index: EntityIndex) -> int:
+    """The end of a name the tagger cut before its surname ("Maria Corina" + "Machado", the surname
+    untagged and the name's head): past that word."""
+    if end >= len(doc) or end in index.token_key:
+        return end
+    last, after = doc[end - 1], doc[end]
+    if after.pos_ == "PROPN" and not after.ent_type_ and after.text[:1].isupper() and after.text[1:].islower() \
+            and last.dep_ == "compound" and last.head.i == after.i:
+        return end + 1
+    return end
 
 
 def _past_particles(doc: Doc, end: int, index: EntityIndex) -> int:

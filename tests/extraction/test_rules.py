@@ -1203,3 +1203,8 @@ def test_travelled_to_a_city_and_met_is_a_visit_there(run) -> None:
                 "Moscow on March 20 and met Putin at his Konstantinovsky Palace residence, restoring ties.",
                 published=datetime(2023, 3, 22, tzinfo=UTC))
     assert any({"Q15031", "Q7747"} <= set(s.participants) and s.location == "Q649" for s in facts.summits)
+
+
+def test_a_name_cut_before_its_untagged_surname_keeps_it(run) -> None:
+    facts = run("Opposition leader Maria Corina Machado has said she still supports pressure on the government.")
+    assert claimant_label(facts, "supports pressure") == "Maria Corina Machado"
