@@ -44,6 +44,7 @@ GROUP_NOUNS = frozenset({
     "leader", "minister", "senator", "envoy", "spokesperson", "spokesman", "spokeswoman", "aide", "adviser",
     "advisor", "strategist", "specialist", "insider", "ally", "resident", "defector", "monitor", "trader",
     "media", "press", "editorial", "prosecutor", "investigator", "inspector", "participant", "delegate",
+    "supporter", "opponent",  # "the government's supporters insist that ..."
     "country", "nation", "government",  # "the three European countries said", "Western governments argue"
 })
 # Group nouns that, as "the two countries", mean a pair of states the text has just named.

@@ -1208,3 +1208,8 @@ def test_travelled_to_a_city_and_met_is_a_visit_there(run) -> None:
 def test_a_name_cut_before_its_untagged_surname_keeps_it(run) -> None:
     facts = run("Opposition leader Maria Corina Machado has said she still supports pressure on the government.")
     assert claimant_label(facts, "supports pressure") == "Maria Corina Machado"
+
+
+def test_supporters_are_a_described_source(run) -> None:
+    facts = run("The president's supporters insist that the embargo, not corruption, emptied the shops.")
+    assert claimant_label(facts, "emptied the shops") == "president supporters"
