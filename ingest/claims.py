@@ -147,23 +147,28 @@ def _document_source(token: Token, index: EntityIndex) -> str | None:
         return source_key(owner, index)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None  # "a statement said": which one, the text does not say
-    words = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i and c.text.islower()]
-    first = min((c.left_edge.i for c in words), default=token.i)
-    label = " ".join(t.lower_ for t in token.doc[first:token.i + 1])
-    key = index.unlinked("Group", label, 0.6)
-    index.add(first, token.i + 1, key, label, 0.6)
-    return key
+    return _in_own_words(token, index, "Group", _modifiers(token))
 
 
 def _unnamed_ministry(token: Token, index: EntityIndex) -> str | None:
     """'the commerce ministry said': a ministry whose country the story leaves implicit is still a
     source, kept under the article's own words (a country's ministry is a Government, see entities)."""
-    words = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i and c.text.islower()]
+    words = _modifiers(token)
     if not words or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
-    first = min(c.left_edge.i for c in words)
+    return _in_own_words(token, index, "Organization", words)
+
+
+def _modifiers(token: Token) -> list[Token]:
+    """The lower-case words before a noun that say which one it is ("joint", "commerce")."""
+    return [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i and c.text.islower()]
+
+
+def _in_own_words(token: Token, index: EntityIndex, kind: str, words: list[Token]) -> str:
+    """An unlinked source of ``kind`` labelled as the article names it: its modifiers and the noun."""
+    first = min((c.left_edge.i for c in words), default=token.i)
     label = " ".join(t.lower_ for t in token.doc[first:token.i + 1])
-    key = index.unlinked("Organization", label, 0.6)
+    key = index.unlinked(kind, label, 0.6)
     index.add(first, token.i + 1, key, label, 0.6)
     return key
 
@@ -614,10 +619,7 @@ def _content_tokens(head: Token) -> Iterable[Token]:
             t.dep_ in ("advcl", "relcl", "acl", "conj") or _inverted(t))
         nested = nested or (t.dep_ == "conj" and _attitude_act(t))  # "... and expressed hope that ..."
         if framing or nested:
-            skip |= {s.i for s in t.subtree}
-            if t.dep_ == "conj":  # "... superiority and warned that ...": the "and" goes with its clause
-                skip |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i
-                         and not any(o.dep_ == "conj" and c.i < o.i < t.i for o in t.head.children)}
+            skip |= {s.i for s in t.subtree}  # a conjunction it leaves behind, ``_ranges`` drops
     for t in head.subtree:
         if t.i not in skip and not (t.dep_ == "mark" and t.head.i == head.i and t.i == head.left_edge.i):
             yield t
