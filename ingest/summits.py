@@ -1118,20 +1118,14 @@ def _summit(group: SummitMention, index: EntityIndex, published: datetime | None
             state = _place_state(index, key)
             if state and state not in participants:
                 participants.append(state)
-    leaders = [index.entities[k].label for k in participants if index.kind(k) == "Leader"]
-    names = leaders if len(leaders) >= 2 else sorted(index.entities[k].label for k in participants)
-    place = index.entities[group.location].label if group.location else None
-    label = "\u2013".join(names) + " summit" + (f" in {place}" if place else "")
-    if group.start is not None:
-        label += f", {group.start.value.date().isoformat()}"
     parties = _parties(participants, index)
     known = _known_summit(index.gaz, parties, group.location, group.start)
     if known is not None:
-        key_parts = index.gaz.summit_key(known)
+        key_parts, label = index.gaz.summit_key(known), known.label
     else:
-        key_parts = ["summit", *sorted(parties), group.location or ""]
-        if group.start is not None:
-            key_parts.append(str(group.start.value.year))
+        year = str(group.start.value.year) if group.start is not None else ""
+        key_parts = ["summit", *sorted(parties), group.location or "", year]
+        label = _label(group, parties, year, index)
     confidence = 0.85 if _keyed(group) and len(group.merged) else 0.7
     if group.date_inferred:
         confidence -= 0.1
@@ -1139,6 +1133,21 @@ def _summit(group: SummitMention, index: EntityIndex, published: datetime | None
                   start=group.start, end=group.end, ordinal=group.ordinal, status=group.status,
                   qid=known.qid if known is not None else None,
                   confidence=round(confidence, 2), key=" ".join(p for p in key_parts if p))
+
+
+def _label(group: SummitMention, parties: set[str], year: str, index: EntityIndex) -> str:
+    """Made of what the summit's IRI is minted from (its parties, place and year), so that every
+    article naming the same summit gives its node the same label, in the facts' style ("2019
+    Russia\u2013North Korea summit in Vladivostok"); a forum's summit is named by the forum."""
+    def label_of(key: str) -> str:  # a leader's state need not be mentioned: then the gazetteer names it
+        if key in index.entities:
+            return index.entities[key].label
+        entry = index.gaz.by_qid(key)
+        return entry.label if entry is not None else key
+
+    name = label_of(group.series) if group.series else "\u2013".join(sorted(map(label_of, parties)))
+    place = f" in {label_of(group.location)}" if group.location else ""
+    return f"{year} {name} summit{place}".strip()
 
 
 def _known_summit(gaz: Gazetteer, parties: set[str], location: str | None,

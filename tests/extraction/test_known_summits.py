@@ -71,3 +71,34 @@ def test_an_undated_mention_that_two_known_summits_fit_names_neither(summit_node
                          "panmunjom.txt", datetime(2020, 1, 10, tzinfo=UTC))
     known = {reference["April 2018 inter-Korean summit"], reference["May 2018 inter-Korean summit"]}
     assert len(nodes) == 1 and not nodes & known
+
+
+@pytest.fixture
+def summit_labels(nlp: spacy.language.Language):
+    def labels(text: str, source: str, published: datetime) -> dict[ox.NamedNode, set[str]]:
+        article = Article(text=text, source=source, published=published)
+        quads = list(map_article(article, extract(article, nlp(text)), Settings(), extractor="test").quads())
+        summits = {q.subject for q in quads if q.predicate == RDF_TYPE and q.object == SUMMIT}
+        found: dict[ox.NamedNode, set[str]] = {node: set() for node in summits}
+        for q in quads:
+            if q.subject in summits and q.predicate == RDFS_LABEL:
+                found[q.subject].add(q.object.value)
+        return found
+    return labels
+
+
+def test_an_article_on_a_known_summit_gives_it_the_known_label(summit_labels, reference) -> None:
+    labels = summit_labels("Donald Trump and Kim Jong-un held their second summit in Hanoi on February 27, 2019.",
+                           "hanoi.txt", datetime(2019, 3, 1, tzinfo=UTC))
+    assert labels == {reference["2019 North Korea\u2013United States Hanoi Summit"]:
+                      {"2019 North Korea\u2013United States Hanoi Summit"}}
+
+
+def test_articles_telling_an_unknown_summit_differently_give_it_one_label(summit_labels) -> None:
+    """A node shared by articles carries every article's label: each must give the same one."""
+    first = summit_labels("Joe Biden met Xi Jinping in Bali on November 14, 2022.",
+                          "bali-1.txt", datetime(2022, 11, 15, tzinfo=UTC))
+    second = summit_labels("Chinese President Xi Jinping and U.S. President Joe Biden held talks in Bali in "
+                           "November 2022.", "bali-2.txt", datetime(2023, 1, 5, tzinfo=UTC))
+    assert first == second
+    assert list(first.values()) == [{"2022 China\u2013United States summit in Bali"}]
