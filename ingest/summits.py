@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from spacy.tokens import Doc, Token
 
 from diplograph.ingest import lexicon
+from diplograph.ingest.dates import DateRange
 from diplograph.ingest.entities import EntityIndex, gaz_kind
 from diplograph.ingest.facts import DateValue, Span, Summit
 from diplograph.ingest.gazetteer import Gazetteer, GazSummit
@@ -662,7 +663,7 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None,
     if verb is not None:
         scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in _own_subtree(c, token)}
     dated = [(ent, value) for ent in ents_in(sentence(token)) if ent.label_ == "DATE" and not _bound(ent)
-             and (value := resolve_date(date_text(ent), anchor, tense, inferred)) is not None]
+             and (value := _resolve(ent, anchor, tense, inferred)) is not None]
     attached = [(ent, value) for ent, value in dated if ent.start in scope]
     if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
         attached = [(e, v) for e, v in dated if v.start.precision == "day" and _same_report(e.root, token)]
@@ -675,6 +676,45 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None,
     if value.end is None and ent.root.head.head.lemma_.lower() in END_VERBS:
         return None, value.start
     return value.start, value.end
+
+
+def _resolve(ent, anchor: datetime | None, tense: str | None, inferred: bool) -> DateRange | None:
+    """A DATE entity's value; a named month without a year ("from March 25 to 28") takes the year of
+    the story when the sentence or the one before has just stated one ("That changed in March 2018,
+    ..."; "On February 4, 2022 ... in November"): a story told back in time stays in the year it is
+    telling, not the publication's. A future meeting ("will meet in November") is the publication's."""
+    text = date_text(ent)
+    story = _story_anchor(ent, anchor, inferred) if tense != "future" and not _states_year(text) else None
+    if story is not None and (value := resolve_date(text, story, None, True)) is not None \
+            and (anchor is None or inferred or value.start.value <= anchor):  # never later than the telling
+        return value
+    return resolve_date(text, anchor, tense, inferred)
+
+
+def _story_anchor(ent, anchor: datetime | None, inferred: bool) -> datetime | None:
+    """The latest date stated with its year (or dated so itself) before ``ent`` in its sentence or the
+    one before, in the same paragraph, as the middle of its year (so that any day of that year is the
+    nearest of its name); bounds ("since 2006") tell no time of the story."""
+    doc, sent = ent.doc, sentence(ent.root)
+    start = sentence(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    for earlier in reversed(ents_in(doc[start:ent.start])):
+        if earlier.label_ != "DATE" or _bound(earlier) or not _same_paragraph(earlier.root, ent.root):
+            continue
+        text = date_text(earlier)
+        if _states_year(text):
+            value = resolve_date(text, anchor, None, inferred)
+        elif (story := _story_anchor(earlier, anchor, inferred)) is not None:
+            value = resolve_date(text, story, None, True)
+        else:
+            continue
+        if value is not None:
+            return datetime(value.start.value.year, 7, 2, tzinfo=UTC)
+    return None
+
+
+def _states_year(text: str) -> bool:
+    """'June 12, 2018', 'in 2018', 'June this year': the expression places itself in a year."""
+    return resolve_date(text, None, None) is not None or "year" in text.lower()
 
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
