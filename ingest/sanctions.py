@@ -87,9 +87,15 @@ def extract_sanctions(doc: Doc, index: EntityIndex, published: datetime | None) 
     return _merge([s for s in found if s.imposers or s.targets], index)
 
 
+# What a resolution does to trade: "Resolution 2397 capped its oil imports", "resolution 2270 prohibits
+# states from buying coal from North Korea".
+RESTRICTING_VERBS = frozenset({"ban", "cap", "prohibit", "restrict", "limit", "bar", "outlaw", "forbid"})
+# Those a prohibiting verb's object names are the ones barred ("prohibits member states from ..."), not targets.
+BARRING_VERBS = frozenset({"prohibit", "bar", "forbid"})
+SECURITY_COUNCIL = "Q37470"  # a numbered resolution no body is named for is the UN Security Council's
 # Every lemma ``_trigger`` may take.
-TRIGGER_LEMMAS = lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS | LISTING_VERBS | {"sanction", "list", "cap",
-                                                                                   "freeze", "ban"}
+TRIGGER_LEMMAS = lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS | LISTING_VERBS | RESTRICTING_VERBS | {
+    "sanction", "list", "freeze"}
 
 
 def _trigger(token: Token, index: EntityIndex) -> bool:
@@ -106,6 +112,8 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
             for c in token.children) and any(
             c.dep_ == "dobj" and c.lemma_.lower() in LISTED_NOUNS for c in token.children):
         return True  # "Canada listed 129 individuals and 63 entities" (not "China listed five demands")
+    if _resolution_subject(token) is not None:
+        return True  # "Resolution 2397 capped the North's imports of refined petroleum"
     if token.pos_ == "NOUN" and lemma == "cap" and any(c.lower_ == "price" for c in token.children):
         return True  # "the G7 price cap on Russian oil"
     if lemma == "freeze" and any(c.lemma_.lower() in ASSET_NOUNS and c.dep_ in ("dobj", "compound")
@@ -117,6 +125,43 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
         objects += [p for c in objects if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         return any(o.lower_ in lexicon.TRADE_NOUNS for o in objects)
     return token.pos_ == "NOUN" and lemma in lexicon.MEASURE_NOUNS and _target_phrase(token)
+
+
+def _resolution_subject(verb: Token) -> Token | None:
+    """The resolution a restricting verb has for subject, itself or through "that"/"which": a
+    resolution that bans, caps or prohibits trade imposes sanctions. The verb may be tagged a noun
+    ("resolutions 1718 (2006), ... and 2397 (2017) prohibit ..."): its subject says it is a verb."""
+    if verb.lemma_.lower() not in RESTRICTING_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            subject = verb.head if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else child
+            if subject.lemma_.lower() == "resolution":
+                return subject
+    return None
+
+
+def _resolution_parties(verb: Token, resolution: Token, index: EntityIndex) -> tuple[list[str], list[str]]:
+    """Who a resolution's restriction is imposed by (the body its phrase names, else the Security
+    Council) and on (the states its objects, or the places goods come from or go to, name; the ones a
+    prohibition bars are not targets). An unnamed target is left to the article's evident one."""
+    imposers = [k for t in resolution.subtree if t.i < verb.i and (k := _agent_key(index, t))
+                and index.kind(k) == "Organization"]
+    if not imposers and (council := index.gaz.by_qid(SECURITY_COUNCIL)) is not None:
+        imposers = [index.entity_for(council)]
+    targets: list[str] = []
+    barring = verb.lemma_.lower() in BARRING_VERBS
+    for t in verb.subtree:
+        if t.i < verb.i or t.dep_ not in ("dobj", "pobj"):
+            continue
+        if t.dep_ == "dobj" and t.head.i == verb.i and barring:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ not in ("from", "to", "of", "on", "with"):
+            continue
+        key = _target_key(index, t) if t.dep_ == "dobj" else index.key_of_phrase(t)
+        if key and key not in targets and index.kind(key) == "State":
+            targets.append(key)
+    return imposers[:1], targets
 
 
 def _target_phrase(token: Token) -> bool:
@@ -161,7 +206,9 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
         if key and key not in bucket and index.kind(key) in kinds:
             bucket.append(key)
 
-    if token.pos_ == "VERB":
+    if (resolution := _resolution_subject(token)) is not None:
+        imposers, targets = _resolution_parties(token, resolution, index)
+    elif token.pos_ == "VERB":
         if not any(c.dep_ == "nsubj" for c in token.children) and (subject := subject_of(token)) is not None:
             for t in (subject, *subject.conjuncts):  # "Britain blacklisted ... and froze the assets of ..."
                 add(imposers, _agent_key(index, t), IMPOSER_KINDS)
@@ -221,7 +268,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
     if not imposers and not targets:
         return None
     legal = _LEGAL.search(sentence(token).text)
-    status = _status(token, verb)
+    status = "Imposed" if resolution is not None else _status(token, verb)
     start = None
     if verb is not None:
         for ent in ents_in(sentence(token)):

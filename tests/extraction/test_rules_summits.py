@@ -44,3 +44,15 @@ def test_a_year_less_date_takes_the_year_the_story_has_just_named(run) -> None:
     [summit] = facts.summits
     assert days(summit)[0] == "2018-04-27"
 
+
+@pytest.mark.parametrize("text", [
+    "North Korea tested a hydrogen bomb in September 2017. Resolution 2375, adopted days later, limited its "
+    "textile exports and oil imports.",
+    "Security Council resolution 2270 prohibits member states from buying coal and iron ore from North Korea.",
+])
+def test_a_resolution_that_bans_or_caps_trade_is_a_security_council_sanction(run, text: str) -> None:
+    facts = run(text)
+    pairs = {(k, t) for s in facts.sanctions for k in s.imposers for t in s.targets}
+    assert pairs & {("Q37470", "Q423"), ("Q1065", "Q423")}
+    assert not any("Q37470" in s.targets or "Q1065" in s.targets for s in facts.sanctions)
+
