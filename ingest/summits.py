@@ -91,7 +91,7 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
                 if (m := _mention(doc[i], index, anchor_at(headings, doc[i].idx, anchor), inferred, published))
                 is not None]
     _next_days(mentions)
-    groups = _join_visit_days(_merge(mentions, index), index)
+    groups = _join_visit_days(_date_from_part(_merge(mentions, index), index), index)
     _add_attendees(doc, groups, index)
     summits = []
     for group in groups:
@@ -148,6 +148,7 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     start, end = _days_from_main_event(token, anchor, inferred), None
     if start is None:
         start, end = _dates(token, anchor, tense, inferred)
+    start, end = _stretch(token, start, end)
     series = _series(token, index) if is_noun else None
     strong = bool(location or ordinal or start or series or lemma in STRONG_NOUNS)
     status = _status(token, start, published, planned)
@@ -364,7 +365,8 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
             location = states[0]
             found.remove(states[0])
     if location and token.lemma_ in ("visit", "trip") and index.kind(location) == "State":
-        location = _arrival_place(token, index, location) or _dateline_place(token.doc, index, location) or location
+        location = _arrival_place(token, index, location) or _capital_named(token, index, location) \
+            or _dateline_place(token.doc, index, location) or location
     if location and (token.lemma_ in ("visit", "trip") or travelled):
         host = location if index.kind(location) == "State" else _place_state(index, location)
         if host and host not in found:
@@ -380,6 +382,26 @@ def _arrival_place(token: Token, index: EntityIndex, state: str) -> str | None:
         if key and index.kind(key) == "Place" and t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "at") \
                 and t.head.head.lemma_.lower() in lexicon.PLACE_VERBS and _place_state(index, key) == state:
             return key
+    return None
+
+
+def _capital_named(token: Token, index: EntityIndex, state: str) -> str | None:
+    """'signed a treaty in Pyongyang ..., during his first visit to North Korea', 'landed at Pyongyang's
+    airport. It was his first visit to North Korea': a visit to a state whose capital its sentence or
+    the one before names (as the city, or as the state the name stands for) is held in the capital."""
+    qid = index.entities[state].qid
+    entry = index.gaz.by_qid(qid) if qid else None
+    capital = index.gaz.by_qid(entry.capital) if entry is not None and entry.capital else None
+    if capital is None or gaz_kind(capital) != "Place":
+        return None
+    names = {name.lower() for name in capital.names}
+    doc, sent = token.doc, sentence(token)
+    start = sentence(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    for m in index.mentions:
+        if start <= m.start < sent.end and _same_paragraph(doc[m.start], token) and (
+                index.entities[m.key].qid == capital.qid
+                or re.sub(r"['\u2019]s?$", "", doc[m.start:m.end].text.lower()) in names):
+            return index.entity_for(capital, "Place")
     return None
 
 
@@ -742,6 +764,42 @@ def _same_report(date: Token, trigger: Token) -> bool:
     return True
 
 
+def _stretch(token: Token, start: DateValue | None, end: DateValue | None) -> tuple[DateValue | None, DateValue | None]:
+    """A day on a visit of stated length: "Xi's two-day visit ended on Friday" began on Thursday; "on
+    Wednesday, the second day of Moon's three-day visit" ran from Tuesday to Thursday; "arrived on
+    Tuesday for a four-day visit" ends on Friday."""
+    length = _length_in_days(token)
+    if length is None or length < 2:
+        return start, end
+    if start is None and end is not None and end.precision == "day":
+        return DateValue(end.value - timedelta(days=length - 1), "day"), end
+    if start is not None and end is None and start.precision == "day":
+        first = start.value - timedelta(days=(_day_of(token) or 1) - 1)
+        return DateValue(first, "day"), DateValue(first + timedelta(days=length - 1), "day")
+    return start, end
+
+
+def _length_in_days(noun: Token) -> int | None:
+    """'a three-day visit', 'their two-day summit': the days the event runs."""
+    if noun.pos_ != "NOUN":
+        return None
+    for day in noun.children:
+        if day.dep_ in ("compound", "amod", "nmod") and day.lower_ == "day":
+            for count in day.children:
+                if count.dep_ == "nummod":
+                    return COUNTS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
+    return None
+
+
+def _day_of(noun: Token) -> int | None:
+    """'on the second day of his visit': which of the event's days the sentence's date is."""
+    day = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if day is None or day.lower_ != "day":
+        return None
+    return next((lexicon.ORDINALS[c.lower_] for c in day.children
+                 if c.dep_ == "amod" and c.lower_ in lexicon.ORDINALS), None)
+
+
 DAY_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -869,6 +927,8 @@ def _compatible(a: SummitMention, b: SummitMention, index: EntityIndex, partial:
     pa, pb = _parties(a.participants, index), _parties(b.participants, index)
     if (_separately(a) or _separately(b)) and pa != pb:
         return False  # "Erdogan also met Putin separately in the Iranian capital": not the summit there
+    if _is_visit(a) and _is_visit(b) and len(pa) >= 2 and len(pb) >= 2 and pa != pb:
+        return False  # "Putin's visit to North Korea" and "Xi's visit to North Korea": two visits
     if partial:  # each names one party of the same summit
         return a.sideline == b.sideline
     if a.sideline != b.sideline:  # a sideline meeting is not the summit it is held at, only itself again
@@ -949,6 +1009,27 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
             groups.append(m)  # "Putin met Xi", "the Putin-Xi summit" without place or date
 
     return groups
+
+
+def _date_from_part(groups: list[SummitMention], index: EntityIndex) -> list[SummitMention]:
+    """'Kim welcomed Xi to Pyongyang ... Xi's two-day state visit ended on Friday': a dated mention that
+    names one party only, within two sentences after an undated summit of that party (the latest), at
+    no other place, is that summit's date."""
+    joined: list[SummitMention] = []
+    for group in groups:
+        parties = _parties(group.participants, index)
+        if len(parties) != 1 or group.start is None:
+            continue
+        earlier = [o for o in groups if o is not group and all(o is not j for j in joined)
+                   and _first(o) < _first(group) and parties <= _parties(o.participants, index)]
+        summit = max(earlier, key=_first, default=None)
+        if summit is None or summit.start is not None or len(_parties(summit.participants, index)) < 2 \
+                or _sentences_apart(summit.token, group.token) > 2 \
+                or (group.location and summit.location and group.location != summit.location):
+            continue
+        _absorb(summit, group)
+        joined.append(group)
+    return [g for g in groups if all(g is not j for j in joined)]
 
 
 def _join_visit_days(groups: list[SummitMention], index: EntityIndex) -> list[SummitMention]:

@@ -56,3 +56,42 @@ def test_a_resolution_that_bans_or_caps_trade_is_a_security_council_sanction(run
     assert pairs & {("Q37470", "Q423"), ("Q1065", "Q423")}
     assert not any("Q37470" in s.targets or "Q1065" in s.targets for s in facts.sanctions)
 
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin signed a defence treaty with Kim Jong-un in Pyongyang on June 19, during his first visit "
+    "to North Korea in 24 years.",
+    "Putin's plane landed at Pyongyang's airport before dawn on June 19. It was his first visit to North Korea "
+    "in 24 years, and Kim Jong-un greeted him on the tarmac.",
+])
+def test_a_visit_to_a_state_whose_capital_the_story_names_is_held_there(run, text: str) -> None:
+    facts = run(text, published=datetime(2024, 6, 25, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.location == "Q18808"  # Pyongyang, the city, not North Korea
+
+
+def test_visits_by_different_leaders_to_one_state_are_different_summits(run) -> None:
+    facts = run("Vladimir Putin's visit to North Korea was his first in 24 years. Xi Jinping's visit to North "
+                "Korea was the first by a Chinese leader in fourteen years, and Kim Jong-un hosted a banquet for "
+                "each of them.")
+    assert facts.summits and not any({"Q7747", "Q15031"} <= set(s.participants) for s in facts.summits)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Xi Jinping met Kim Jong-un in Pyongyang on Thursday. Xi's two-day state visit ended on Friday with a "
+     "banquet.", datetime(2019, 6, 22, tzinfo=UTC), ("2019-06-20", "2019-06-21")),
+    ("Kim Jong-un and Moon Jae-in signed a military pact on Wednesday, the second day of Moon's three-day "
+     "visit to Pyongyang.", datetime(2018, 9, 19, tzinfo=UTC), ("2018-09-18", "2018-09-20")),
+    ("Kim Jong-un arrived in Vladivostok on Wednesday for a two-day visit, and met Vladimir Putin there.",
+     datetime(2019, 4, 27, tzinfo=UTC), ("2019-04-24", "2019-04-25")),
+])
+def test_a_visit_of_a_stated_length_runs_from_its_first_to_its_last_day(run, text: str, published: datetime,
+                                                                       expected: tuple[str, str]) -> None:
+    facts = run(text, published=published)
+    assert expected in [days(s) for s in facts.summits]
+
+
+def test_a_dated_mention_of_one_partys_visit_dates_the_visit_just_named(run) -> None:
+    facts = run("Kim Jong-un welcomed Xi Jinping to Pyongyang at a ceremony in Kim Il Sung Square. Xi's two-day "
+                "state visit ended on Friday with a banquet.", published=datetime(2019, 6, 22, tzinfo=UTC))
+    [summit] = facts.summits
+    assert days(summit) == ("2019-06-20", "2019-06-21")
