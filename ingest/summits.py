@@ -91,7 +91,7 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
                 if (m := _mention(doc[i], index, anchor_at(headings, doc[i].idx, anchor), inferred, published))
                 is not None]
     _next_days(mentions)
-    groups = _join_visit_days(_date_from_part(_merge(mentions, index), index), index)
+    groups = _join_visit_days(_date_from_part(_join_anaphors(_merge(mentions, index), index), index), index)
     _add_attendees(doc, groups, index)
     summits = []
     for group in groups:
@@ -104,7 +104,7 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
 
 
 # --- one mention ------------------------------------------------------------------------------------
-CUE_VERBS = lexicon.SUMMIT_VERBS | {"welcome", "receive", "sit", "speak", "talk"}  # every verb ``_mention`` may take
+CUE_VERBS = lexicon.SUMMIT_VERBS | {"welcome", "receive", "sit", "speak", "talk", "shake"}  # verbs ``_mention`` takes
 
 
 def _candidates(doc: Doc) -> list[int]:
@@ -120,7 +120,8 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     lemma = token.lemma_.lower()
     is_noun = token.pos_ == "NOUN" and (lemma in SUMMIT_TRIGGER_NOUNS or token.lower_ in SUMMIT_TRIGGER_NOUNS)
     is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _receives_leader(token, index)
-                                        or _sits_down_with(token) or _spoke_on_the_sidelines(token))
+                                        or _sits_down_with(token) or _spoke_on_the_sidelines(token)
+                                        or _shakes_hands_with(token))
     if not (is_noun or is_verb):
         return None
     if is_verb and any(c.dep_ == "neg" for c in token.children):
@@ -148,6 +149,8 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     start, end = _days_from_main_event(token, anchor, inferred), None
     if start is None:
         start, end = _dates(token, anchor, tense, inferred)
+    if start is None:
+        start = _same_day(token, anchor, tense, inferred)
     start, end = _stretch(token, start, end)
     series = _series(token, index) if is_noun else None
     strong = bool(location or ordinal or start or series or lemma in STRONG_NOUNS)
@@ -241,6 +244,12 @@ def _sits_down_with(verb: Token) -> bool:
     """'sat down with Biden': a meeting verb of its own."""
     children = {(c.dep_, c.lower_) for c in verb.children}
     return verb.lemma_.lower() == "sit" and ("prt", "down") in children and ("prep", "with") in children
+
+
+def _shakes_hands_with(verb: Token) -> bool:
+    """'Trump shook hands with Kim across the demarcation line': a handshake with someone is meeting them."""
+    children = {(c.dep_, c.lemma_.lower()) for c in verb.children}
+    return verb.lemma_.lower() == "shake" and ("dobj", "hand") in children and ("prep", "with") in children
 
 
 def _spoke_on_the_sidelines(verb: Token) -> bool:
@@ -615,9 +624,19 @@ def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
     for t in sentence(token):
         key = index.key_at(t)
         if key and key not in keys and index.kind(key) == "Leader" and _same_paragraph(t, token) \
-                and not quoted(t) and not _in_other_relative_clause(t, token) and not _other_conjunct(t, token):
+                and not quoted(t) and not _in_other_relative_clause(t, token) and not _other_conjunct(t, token) \
+                and not _in_other_report(t, token):
             keys.append(key)
     return keys
+
+
+def _in_other_report(token: Token, trigger: Token) -> bool:
+    """Inside what a verb of saying reports, where the trigger is not ("Trump wrote from the G20 summit
+    that if Kim saw his message ..."): someone the report names is not at the summit the reporter is at."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.dep_ == "ccomp" and lemma_in(ancestor.head, lexicon.SAY_VERBS):
+            return not ancestor.left_edge.i <= trigger.i <= ancestor.right_edge.i
+    return False
 
 
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -680,7 +699,7 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None,
            inferred: bool) -> tuple[DateValue | None, DateValue | None]:
     """The date attached to the trigger or its verb, else the sentence's only day-precise date.
     A date on an ending verb ("ended abruptly on Thursday") is the end date."""
-    scope = {t.i for t in _own_subtree(token, token)}
+    scope = {t.i for t in _own_subtree(token, token)} - _conjoined_clauses(token)
     verb = _governing_verb(token) if token.pos_ == "NOUN" else token
     if verb is not None:
         scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in _own_subtree(c, token)}
@@ -688,7 +707,8 @@ def _dates(token: Token, anchor: datetime | None, tense: str | None,
              and (value := _resolve(ent, anchor, tense, inferred)) is not None]
     attached = [(ent, value) for ent, value in dated if ent.start in scope]
     if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
-        attached = [(e, v) for e, v in dated if v.start.precision == "day" and _same_report(e.root, token)]
+        attached = [(e, v) for e, v in dated if v.start.precision == "day" and _same_report(e.root, token)
+                    and not _outside_time_clause(e.root, token)]
         sent, w = sentence(token), words_of(token.doc)
         triggers = [i for i in range(sent.start, sent.end) if w.pos[i] in ("NOUN", "VERB") and (
             w.lemma[i] in SUMMIT_TRIGGER_NOUNS or w.lemma[i] in lexicon.SUMMIT_VERBS)]
@@ -737,6 +757,24 @@ def _story_anchor(ent, anchor: datetime | None, inferred: bool) -> datetime | No
 def _states_year(text: str) -> bool:
     """'June 12, 2018', 'in 2018', 'June this year': the expression places itself in a year."""
     return resolve_date(text, None, None) is not None or "year" in text.lower()
+
+
+def _conjoined_clauses(verb: Token) -> set[int]:
+    """The tokens of clauses coordinated under a meeting verb ("met Xi in Dalian in May, and returned to
+    Beijing on June 19"): their dates are their own."""
+    return {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+
+
+TIME_MARKS = frozenset({"before", "after", "since", "until", "till"})
+
+
+def _outside_time_clause(date: Token, trigger: Token) -> bool:
+    """The trigger is in a clause placed in time against another ("stayed in Beijing from January 7 to
+    10, weeks before he met Trump in Hanoi") and the date is outside it: the date is the other event's."""
+    clause = trigger.doc[_clause_verb(trigger)]
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in clause.children):
+        return False
+    return not clause.left_edge.i <= date.i <= clause.right_edge.i
 
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -883,6 +921,26 @@ def _status(token: Token, start: DateValue | None, published: datetime | None, p
     return None
 
 
+SAME_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:the|that)\s+(?:same\s+)?day$", re.IGNORECASE)
+
+
+def _same_day(token: Token, anchor: datetime | None, tense: str | None, inferred: bool) -> DateValue | None:
+    """'On Saturday Trump spoke in Osaka ... He had met Xi there the same day': "the same day", "later
+    that day" is the last day the text named before, in the sentence or the one before."""
+    sent = sentence(token)
+    same = next((e for e in ents_in(sent) if e.label_ == "DATE" and SAME_DAY.match(e.text.strip())), None)
+    if same is None or anchor is None:
+        return None
+    doc = token.doc
+    start = sentence(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    for earlier in reversed(ents_in(doc[start:same.start])):
+        if earlier.label_ == "DATE" and not _bound(earlier) and _same_paragraph(earlier.root, token) \
+                and (value := _resolve(earlier, anchor, tense, inferred)) is not None \
+                and value.start.precision == "day":
+            return value.start
+    return None
+
+
 NEXT_DAY = re.compile(r"^(?:the\s+)?(?:next|following)\s+day$|^(?:a|one)\s+day\s+later$", re.IGNORECASE)
 
 
@@ -975,7 +1033,9 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
                                         m.evidence, True))
     for m in [m for m in mentions if not _keyed(m) or any(m is d for d in deferred)]:
         parties = _parties(m.participants, index)
-        definite = m.token.pos_ == "NOUN" and m.token.lemma_.lower() in STRONG_NOUNS  # "the summit"
+        # "the summit": whichever the text has named; "the summit between Kim and Trump" names its own
+        definite = m.token.pos_ == "NOUN" and m.token.lemma_.lower() in STRONG_NOUNS and not (
+            len(parties) >= 2 and any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in m.token.children))
         if m.sideline:
             if len(parties) >= 2 and _has_leader(m.participants, index):
                 _at_summit(m, [g for g in groups if not g.sideline and _first(g) < m.token.i])
@@ -1009,6 +1069,29 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
             groups.append(m)  # "Putin met Xi", "the Putin-Xi summit" without place or date
 
     return groups
+
+
+DEMONSTRATIVES = frozenset({"that", "this"})
+
+
+def _join_anaphors(groups: list[SummitMention], index: EntityIndex) -> list[SummitMention]:
+    """'... to save the planned summit between Kim and Trump. That summit took place in Singapore on June
+    12': a summit named by a demonstrative and no party is the summit named last before it, within two
+    sentences, when nothing they state conflicts."""
+    joined: list[SummitMention] = []
+    for group in groups:
+        named = (c for m in (group, *group.merged) for c in m.token.children)
+        if _parties(group.participants, index) or not any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES
+                                                          for c in named):
+            continue
+        earlier = [o for o in groups if o is not group and all(o is not j for j in joined)
+                   and _first(o) < _first(group)]
+        summit = max(earlier, key=lambda o: _last_before(o, group.token.i), default=None)
+        if summit is not None and _sentences_apart(group.token, group.token.doc[_last_before(summit, group.token.i)]) \
+                <= 2 and _compatible(summit, group, index):
+            _absorb(summit, group)
+            joined.append(group)
+    return [g for g in groups if all(g is not j for j in joined)]
 
 
 def _date_from_part(groups: list[SummitMention], index: EntityIndex) -> list[SummitMention]:

@@ -95,3 +95,44 @@ def test_a_dated_mention_of_one_partys_visit_dates_the_visit_just_named(run) -> 
                 "state visit ended on Friday with a banquet.", published=datetime(2019, 6, 22, tzinfo=UTC))
     [summit] = facts.summits
     assert days(summit) == ("2019-06-20", "2019-06-21")
+
+
+def test_that_summit_is_the_summit_its_parties_were_named_for_just_before(run) -> None:
+    facts = run("Moon Jae-in met Kim Jong-un again on May 26, after helping to save the planned summit between "
+                "Kim and Donald Trump. That summit took place in Singapore on June 12.",
+                published=datetime(2018, 9, 19, tzinfo=UTC))
+    [singapore] = [s for s in facts.summits if s.location == "Q334"]
+    assert {"Q22686", "Q56226"} <= set(singapore.participants) and days(singapore)[0] == "2018-06-12"
+    [may] = [s for s in facts.summits if days(s)[0] == "2018-05-26"]
+    assert "Q22686" not in may.participants
+
+
+def test_a_leader_named_in_what_someone_reports_from_a_summit_is_not_at_it(run) -> None:
+    facts = run("On Saturday Donald Trump wrote from the G20 summit in Osaka that if Kim Jong-un saw his message "
+                "he would like to meet him at the border.", published=datetime(2019, 6, 30, tzinfo=UTC))
+    assert not any("Q56226" in s.participants for s in facts.summits)
+
+
+def test_shaking_hands_with_a_leader_is_meeting_them(run) -> None:
+    facts = run("Donald Trump shook hands with Kim Jong-un across the demarcation line on Sunday.",
+                published=datetime(2019, 7, 1, tzinfo=UTC))
+    [summit] = facts.summits
+    assert {"Q22686", "Q56226"} <= set(summit.participants) and days(summit)[0] == "2019-06-30"
+
+
+def test_the_same_day_is_the_day_the_sentence_before_named(run) -> None:
+    facts = run("On Saturday Donald Trump spoke to reporters in Osaka about trade. He had met Xi Jinping there "
+                "the same day.", published=datetime(2019, 6, 30, tzinfo=UTC))
+    [summit] = facts.summits
+    assert days(summit)[0] == "2019-06-29"
+
+
+@pytest.mark.parametrize(("text", "place", "start"), [
+    ("Kim Jong-un met Xi Jinping in Dalian in May 2018, and returned to Beijing on June 19.", "Q56226", "2018-05-01"),
+    ("Kim Jong-un stayed in Beijing from January 7 to 10, weeks before he met Donald Trump in Hanoi.", "Q1858", None),
+])
+def test_a_date_of_another_clause_does_not_date_the_meeting(run, text: str, place: str, start: str | None) -> None:
+    facts = run(text, published=datetime(2019, 6, 22, tzinfo=UTC))
+    summits = [s for s in facts.summits if place in (s.location, *s.participants)]
+    assert summits and all(days(s)[0] == start for s in summits)
+
