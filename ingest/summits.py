@@ -151,6 +151,8 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
         start, end = _dates(token, anchor, tense, inferred)
     if start is None:
         start = _same_day(token, anchor, tense, inferred)
+    if start is None and verb is not None and verb.tag_ == "VBD" and not inferred:
+        start = _entry_day(token, anchor)
     start, end = _stretch(token, start, end)
     series = _series(token, index) if is_noun else None
     strong = bool(location or ordinal or start or series or lemma in STRONG_NOUNS)
@@ -919,6 +921,20 @@ def _status(token: Token, start: DateValue | None, published: datetime | None, p
     if verb is not None and verb.tag_ in ("VBD", "VBN") and verb.lemma_ in ("meet", "hold", "host", "visit"):
         return "Held"
     return None
+
+
+# A live blog's entry opens with its time: "15:46 - Trump steps ...", "11:40 am: ...".
+ENTRY_TIME = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:-|\u2013|\u2014|:)[ \t]")
+
+
+def _entry_day(token: Token, anchor: datetime | None) -> DateValue | None:
+    """'15:46 - Trump shook hands with Kim at the border': an undated meeting a live blog's entry tells
+    in the simple past happened on the entry's day (the day heading's, else the page's)."""
+    text = text_of(token.doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    if anchor is None or not ENTRY_TIME.match(text, max(start - 1, 0)):
+        return None
+    return DateValue(datetime(anchor.year, anchor.month, anchor.day, tzinfo=UTC), "day")
 
 
 SAME_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:the|that)\s+(?:same\s+)?day$", re.IGNORECASE)
