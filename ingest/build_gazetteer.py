@@ -55,8 +55,8 @@ COLUMNS = {
                    "sources"],
     "organizations.csv": ["qid", "candidate_qid", "label", "category", "state_qid", "aliases", "metonym", "verified",
                           "policy", "sources"],
-    "people.csv": ["qid", "candidate_qid", "label", "kind", "state_qid", "aliases", "offices", "verified", "policy",
-                   "sources"],
+    "people.csv": ["qid", "candidate_qid", "label", "kind", "state_qid", "aliases", "offices", "gender", "kin",
+                   "verified", "policy", "sources"],
     "tenures.csv": ["person", "role", "state_qid", "start", "end", "nominal", "verified", "sources"],
     "summits.csv": ["qid", "label", "start", "end", "location_qid", "location", "venue", "participants", "verified",
                     "sources"],
@@ -333,6 +333,7 @@ def build_people(facts: Path, iso3: dict[str, dict[str, str]], policy: Policy
     curated = {row["qid_or_label"]: row for row in read_csv(CURATION / "leaders.csv",
                                                              ["qid_or_label", "aliases", "nominal"])}
     nominal = {key_: row["nominal"] for key_, row in curated.items() if row["nominal"]}
+    genders, kin = kfam_genders(facts), kfam_kin(facts)
     people: dict[str, dict[str, str]] = {}
     tenures = []
     for row in rows:
@@ -349,7 +350,9 @@ def build_people(facts: Path, iso3: dict[str, dict[str, str]], policy: Policy
             person = people[qid or row["name"]] = {
                 "qid": linked, "candidate_qid": candidate, "label": row["name"], "kind": "Person",
                 "state_qid": state_qid, "aliases": join([*split(row["aliases"]), *extra]),
-                "offices": "", "verified": verified, "policy": rule, "sources": row["sources"],
+                "offices": "", "gender": genders.get(qid, ""), "kin": kin.get(qid, ""), "verified": verified,
+                "policy": rule,
+                "sources": row["sources"],
             }
         elif (qid or "") not in {person["qid"], person["candidate_qid"], ""}:
             raise FactsError(f"{row.where}: {row['name']} has QID {qid}, another row gives "
@@ -377,6 +380,22 @@ def build_people(facts: Path, iso3: dict[str, dict[str, str]], policy: Policy
         if unused:
             raise FactsError(f"{CURATION / 'leaders.csv'}: no facts row for {', '.join(unused)}")
     return list(people.values()), tenures
+
+
+def kfam_genders(facts: Path) -> dict[str, str]:
+    """QID -> "f" / "m" from the kfam persons file (Wikidata-derived): "Choe Son Hui ... She said" needs
+    to know Choe is a woman, or "she" finds no one and "him" takes her."""
+    rows = read_csv(facts / "raw" / "kfam_selected_persons.csv", [0, 2], header=False)
+    return {row.qid(0): row[2] for row in rows if row[2] in ("f", "m")}
+
+
+def kfam_kin(facts: Path) -> dict[str, str]:
+    """QID -> "relation:QID;..." from the kfam person-to-person file, where a row (A, B, relation)
+    says B is A's relation: Kim Yo-jong gets "sibling:Q56226", so "Kim's sister said" is her."""
+    kin: dict[str, list[str]] = defaultdict(list)
+    for row in read_csv(facts / "raw" / "kfam_person2person_selected.csv", [0, 1, 2], header=False):
+        kin[row.qid(1)].append(f"{row[2]}:{row.qid(0)}")
+    return {qid: join(sorted(relations)) for qid, relations in kin.items()}
 
 
 def nominal_office(row: Row, curated: dict[str, str]) -> str:

@@ -50,6 +50,8 @@ class GazEntry:
     policy: str = ""  # why ``qid`` is linked or held
     category: str = ""  # "capital", "city", "seat", "territory", "intergovernmental organization", ...
     offices: tuple[str, ...] = ()  # a person's offices other than head of state/government
+    gender: str = ""  # a person's "f" / "m" where a source states it (pronouns resolve by it)
+    kin: tuple[tuple[str, str], ...] = ()  # (relation, QID): this person is that one's sibling/child/...
     iso2: str | None = None
     iso3: str | None = None
     capital: str | None = None  # a state's capital (QID)
@@ -292,6 +294,7 @@ def _organization(row: dict[str, str]) -> GazEntry:
 
 def _person(row: dict[str, str], tenures: list[dict[str, str]]) -> GazEntry:
     return GazEntry(kind=row["kind"], state=row["state_qid"] or None, offices=_split(row["offices"]),
+                    gender=row["gender"], kin=tuple(tuple(k.split(":", 1)) for k in _split(row["kin"])),
                     tenures=tuple((t["role"], t["start"] or None, t["end"] or None) for t in tenures),
                     tenure_states=tuple(t["state_qid"] or None for t in tenures), **_common(row))
 
