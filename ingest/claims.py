@@ -121,6 +121,8 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None:  # "his office said", "Yoon's spokesman said": the principal speaks
             return source_key(owner, index)
+        if (state := _delegate_state(token, index)) is not None:
+            return state
     if token.pos_ == "NOUN" and (lemma in lexicon.GROUP_NOUNS or token.lower_ in lexicon.GROUP_NOUNS) \
             and token.i not in index.token_key:
         if lemma in lexicon.PAIR_GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
@@ -136,6 +138,23 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     if key is None or index.kind(key) not in CLAIMANT_KINDS:
         return None
     return key
+
+
+def _delegate_state(token: Token, index: EntityIndex) -> str | None:
+    """'The presidential office in Seoul said', 'the South Korean presidential office said': an office
+    placed in a capital or named by a state's adjective speaks for that state."""
+    places = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+              if p.dep_ == "pobj"]
+    adjectives = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+    for word in [*adjectives, *places]:
+        key = index.key_at(word)
+        entry = index.entries.get(key) if key is not None else None
+        capital = entry is not None and (entry.kind == "State" or entry.category == "capital")
+        state_qid = index.state_of(key) if capital else None  # "in Geneva" is no state's office
+        state = index.gaz.by_qid(state_qid) if state_qid else index.state_named_by(word)
+        if state is not None:
+            return index.entity_for(state)
+    return None
 
 
 def _document_source(token: Token, index: EntityIndex) -> str | None:
@@ -215,7 +234,7 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
         return None  # "shrank by 2 percent, less than economists had predicted": a comparison, not their claim
     misattached = _misattached_conjunct(verb)
     subject = _quoted_speaker(verb) or _stranded_subject(verb) or _caused_speaker(verb) or (
-        subject_of(misattached) if misattached else subject_of(verb))
+        subject_of(misattached) if misattached else subject_of(verb)) or _interrupted_subject(verb)
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subject = verb.head  # "Kishida, who said ..."
     claimant = source_key(subject, index) if subject is not None else None
@@ -229,7 +248,7 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
         claimant = _coordinated_source(verb, index, own)  # "Blinken travelled to Beijing and warned that"
     if claimant is None:
         return None
-    pieces = _inverted_content(verb) if _inverted(verb) else (
+    pieces = _inverted_content(verb) if _inverted(verb) or _parenthetical(verb, quotes) else (
         _verb_content(verb, quotes) or _nominal_that_clause(verb) or _relative_content(verb))
     pieces = _within_opening_quote(pieces, quotes)
     if not pieces:
@@ -258,6 +277,23 @@ def _stranded_subject(verb: Token) -> Token | None:
     names = [c for c in verb.head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
              and verb.head.i < c.i < verb.i]
     return names[-1] if names else None
+
+
+def _interrupted_subject(verb: Token) -> Token | None:
+    """'Trump, asked whether he believed ..., said Putin had been ...': the parse reads the participle
+    set off by commas as a clause with the name as its subject, and leaves the cue without one."""
+    clause = _interrupting_clause(verb)
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+
+
+def _interrupting_clause(verb: Token) -> Token | None:
+    """The participle clause between a subjectless cue and its name ("Trump, asked ..., said")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.i == 0 \
+            or verb.doc[verb.i - 1].text != ",":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i < verb.i
+                 and c.tag_ in ("VBN", "VBD") and c.left_edge.dep_ == "nsubj"
+                 and c.doc[c.left_edge.i + 1].text == ","), None)
 
 
 CAUSING_VERBS = frozenset({"lead", "prompt", "cause", "drive", "spur", "provoke"})
@@ -398,6 +434,18 @@ def _inverted(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.i > verb.head.i and comma
 
 
+def _parenthetical(verb: Token, quotes: list[tuple[int, int]]) -> bool:
+    """'The proposal, she added, was a copy of ...': a cue set off by commas inside unquoted reported
+    speech says the whole sentence around it (a quote around the main verb keeps its quotes as content)."""
+    if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    commas = (doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")) and \
+        (doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ","))
+    return commas and not any(a <= verb.head.idx < b for a, b in quotes)
+
+
 def _inverted_content(verb: Token) -> list[tuple[int, int]]:
     inner = {t.i for t in verb.subtree}
     return _ranges(t for t in _content_tokens(verb.head) if t.i not in inner)
@@ -420,12 +468,17 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if lemma == "add" and any(c.dep_ == "dobj" for c in verb.children):
         return []  # "it added seven entities to the list": an act, it reports nothing
     if lemma in lexicon.QUOTE_VERBS:
+        if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+            return []  # 'what he called its "revolutionary" policy': a label in a noun phrase, no claim
         start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
         quoted = [(a, b) for a, b in quotes if a >= verb.idx and start <= a and b <= end + 1]
         if any(_only_a_name(verb.doc, a, b) for a, b in quoted):
             return []
         return quoted or _object_predicate(verb)
-    heads = [c for c in verb.children if c.dep_ == "ccomp" and not _inverted(c) and not _before_semicolon(c, verb)]
+    heads = [c for c in verb.children if c.dep_ == "ccomp" and not _inverted(c) and not _before_semicolon(c, verb)
+             and c.i != getattr(_interrupting_clause(verb), "i", -1)]
+    if not heads and lemma:
+        heads = _stranded_that_clause(verb)
     if len(heads) > 1:  # "claimed the deal violated X, a charge the IAEA has not upheld": the subjectless
         heads = [h for h in heads if _has_subject(h)] or heads  # second "complement" is the comment's verb
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads
@@ -458,6 +511,15 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _ranges(tok for h in heads for tok in _content_tokens(h))
+
+
+def _stranded_that_clause(verb: Token) -> list[Token]:
+    """'told reporters before flying home that Kim had wanted ...': the parse hangs the that-clause on
+    the participle of the cue's adverbial phrase, which reports nothing itself."""
+    return [clause for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+            for comp in prep.children if comp.dep_ == "pcomp" and lemma_in(comp, lexicon.SAY_VERBS) is None
+            for clause in comp.children if clause.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)]
 
 
 def _nominal_that_clause(verb: Token) -> list[tuple[int, int]]:
@@ -596,11 +658,20 @@ def _propositional(obj: Token, verb: Token) -> bool:
     """What a denial cue rejects is a proposition: a clause or gerund ("denied supplying weapons"), a
     proposition noun ("the allegations", "claims that ..."), or a thing denounced as something ("rejected
     the resolution as an act of war") -- not a plain thing ("dismissed the measures")."""
-    if obj.pos_ in ("VERB", "AUX") or obj.lemma_.lower() in lexicon.PROPOSITION_NOUNS:
+    if obj.pos_ in ("VERB", "AUX"):
         return True
+    if obj.lemma_.lower() in lexicon.PROPOSITION_NOUNS:
+        # "rejects the charge": a bare noun points back at a claim and says nothing of its own
+        return not _bare(obj) or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     if any(c.dep_ in ("acl", "ccomp") and _clausal(c) for c in obj.children):
         return True
     return any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+def _bare(noun: Token) -> bool:
+    """A noun with only a determiner or adjective: "the charge", "that latest claim" ("Trump's account"
+    says whose claim it is)."""
+    return all(c.dep_ in ("det", "amod", "predet") for c in noun.children)
 
 
 def _content_tokens(head: Token) -> Iterable[Token]:
@@ -620,9 +691,20 @@ def _content_tokens(head: Token) -> Iterable[Token]:
         nested = nested or (t.dep_ == "conj" and _attitude_act(t))  # "... and expressed hope that ..."
         if framing or nested:
             skip |= {s.i for s in t.subtree}  # a conjunction it leaves behind, ``_ranges`` drops
+        elif (label := _free_relative_label(t)):
+            skip |= label  # "abandon what he called its revolutionary policy": abandon its ... policy
     for t in head.subtree:
         if t.i not in skip and not (t.dep_ == "mark" and t.head.i == head.i and t.i == head.left_edge.i):
             yield t
+
+
+def _free_relative_label(verb: Token) -> set[int]:
+    """The words of "what he called" before the label it introduces: a label verb with "what" as its
+    object hangs the named thing on itself, and its speaker is no part of the content."""
+    if lemma_in(verb, lexicon.QUOTE_VERBS) is None \
+            or not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return set()
+    return {verb.i} | {t.i for c in verb.children if c.dep_ in ("dobj", "nsubj") for t in c.subtree}
 
 
 def _sentence_quotes(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -213,6 +213,7 @@ def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> Entit
     _match_metonym_ents(index)
     _match_persons(index)
     _match_leader_nouns(index)
+    _match_kin_nouns(index)
     _match_capital_nouns(index)
     _match_pronouns(index)
     _match_definite_descriptions(index)
@@ -406,7 +407,7 @@ def _match_leader_nouns(index: EntityIndex) -> None:
     for i in indices(words_of(doc).lower, OFFICE_WORDS):
         token = doc[i]
         span = _leader_noun(token)
-        if span is None or token.i in index.token_key or token.tag_ in ("NNS", "NNPS"):
+        if span is None or token.i in index.token_key or token.tag_ in ("NNS", "NNPS") or _indefinite(doc[span[0]]):
             continue
         following = doc[span[1]] if span[1] < len(doc) else None
         if following is not None and (following.ent_type_ == "PERSON" or following.i in index.token_key):
@@ -422,6 +423,24 @@ def _match_leader_nouns(index: EntityIndex) -> None:
             index.add(first, span[1], leader, doc[first:span[1]].text, 0.7)
 
 
+def _match_kin_nouns(index: EntityIndex) -> None:
+    """"Kim's sister", "the North Korean leader's sister": the one person the gazetteer records as that
+    relative of the possessor (kfam's family links), of the noun's gender; the noun mentions her."""
+    doc = index.doc
+    for i in indices(words_of(doc).lower, lexicon.KIN_NOUNS):
+        token = doc[i]
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        owner_key = index.key_of_phrase(owner) if owner is not None else None
+        if owner_key is None or token.i in index.token_key or index.entities[owner_key].qid is None:
+            continue
+        relation, gender = lexicon.KIN_NOUNS[token.lower_]
+        wanted = (relation, index.entities[owner_key].qid)
+        relatives = [e for e in index.gaz.entries() if e.kind in PERSON_KINDS and e.gender == gender
+                     and wanted in e.kin]
+        if len(relatives) == 1:
+            index.add(token.i, token.i + 1, index.entity_for(relatives[0]), token.text, 0.6)
+
+
 def _office_holder_named_before(index: EntityIndex, token: Token, start: int) -> str | None:
     """'The prime minister said ...' right after a leader is named: that leader (the last one named
     in the last three sentences). Only a bare "the" + office, without a complement ("the president
@@ -431,8 +450,22 @@ def _office_holder_named_before(index: EntityIndex, token: Token, start: int) ->
         return None
     index.mentions.sort(key=lambda m: m.start)
     office = index.doc[start:token.i + 1].text.lower()
-    return _antecedent(index, index.doc[start - 1], {"Leader"}, same_sentence=False, back=3,
-                       fits=lambda key: _holds_office(index, key, office))
+    # '"U.S. President Donald Trump ... that Kim had wanted ... 'the president said'": the leader the
+    # text itself titles so, before one whose recorded office merely fits and whom the text titles
+    # otherwise (Kim, "North Korean leader", is a head of state too); the titled one further back last
+    the = index.doc[start - 1]
+    return _antecedent(index, the, {"Leader"}, same_sentence=False, back=3,
+                       fits=lambda key: _titled_in_text(index, key, office)) \
+        or _antecedent(index, the, {"Leader"}, same_sentence=False, back=3,
+                       fits=lambda key: _holds_office(index, key, office)
+                       and not _titled_otherwise(index, key, office)) \
+        or _antecedent(index, the, {"Leader"}, same_sentence=False, back=40,
+                       fits=lambda key: _titled_in_text(index, key, office))
+
+
+def _indefinite(first: Token) -> bool:
+    """"an American president", "any leader": no one in particular."""
+    return first.i > 0 and first.doc[first.i - 1].lower_ in ("a", "an", "any", "every", "no")
 
 
 HEAD_OF_GOVERNMENT_OFFICES = frozenset({"prime minister", "premier", "chancellor"})
@@ -441,14 +474,26 @@ HEAD_OF_GOVERNMENT_OFFICES = frozenset({"prime minister", "premier", "chancellor
 def _holds_office(index: EntityIndex, key: str, office: str) -> bool:
     """Whether the text or the gazetteer gives this leader the office: "the prime minister" is not
     the president just named."""
-    if any(office in index.doc[m.start:m.end].text.lower() or (
-            m.start >= 2 and office in index.doc[m.start - 2:m.start].text.lower())
-           for m in index.mentions if m.key == key):
+    if _titled_in_text(index, key, office):
         return True
     entry = index.entries.get(key)
     wanted = "HeadOfGovernment" if office in HEAD_OF_GOVERNMENT_OFFICES else \
         "HeadOfState" if office in ("president", "leader") else None
     return entry is not None and wanted is not None and any(role == wanted for role, _, _ in entry.tenures)
+
+
+def _titled_in_text(index: EntityIndex, key: str, office: str) -> bool:
+    """Whether a mention of this leader holds the office or follows it ("President Donald Trump")."""
+    return any(office in index.doc[m.start:m.end].text.lower() or (
+        m.start >= 2 and office in index.doc[m.start - 2:m.start].text.lower())
+        for m in index.mentions if m.key == key)
+
+
+def _titled_otherwise(index: EntityIndex, key: str, office: str) -> bool:
+    """Whether the text titles this leader with another office only ("North Korean leader Kim")."""
+    titles = {t.lower_ for m in index.mentions if m.key == key
+              for t in index.doc[max(m.start - 2, 0):m.end] if t.lower_ in OFFICE_WORDS}
+    return bool(titles) and office.split()[-1] not in titles
 
 
 CAPITAL_WORDS = frozenset({"capital"})
@@ -485,6 +530,9 @@ def _leader_of(index: EntityIndex, state_qid: str, office: str = "") -> str | No
     named = [k for k, e in index.entities.items() if e.kind == "Leader" and index.state_of(k) == state_qid]
     if len(named) > 1 and office:  # "the Chinese leader" after Xi and Li Qiang: the head of state
         named = [k for k in named if _holds_office(index, k, office)] or named
+    if len(named) > 1 and index.published is not None:
+        # "the American president" in a 2021 story naming Trump and Biden: the one then in office
+        named = [k for k in named if _in_office_then(index, k)] or named
     if len(named) == 1:
         return named[0]
     if named or index.published is None:
@@ -493,6 +541,13 @@ def _leader_of(index: EntityIndex, state_qid: str, office: str = "") -> str | No
     if len(holders) != 1:
         return None
     return index.entity_for(next(iter(holders.values())), "Leader")
+
+
+def _in_office_then(index: EntityIndex, key: str) -> bool:
+    """Whether the gazetteer has this leader in office on the publication date."""
+    entry = index.entries.get(key)
+    state = index.state_of(key)
+    return entry is not None and state is not None and entry in index.gaz.leaders_of(state, index.published.date())
 
 
 GOVERNMENT_WORDS = lexicon.GOVERNMENT_NOUNS | lexicon.MINISTRY_NOUNS
@@ -902,12 +957,15 @@ def _gender_fits(genders: dict[str, str], gender: str, known: bool = False) -> C
 
 def _stated_genders(index: EntityIndex) -> dict[str, str]:
     """Persons the text marks as a woman or a man: an apposition or title ("Kim Yo Jong, the leader's
-    sister", "Queen Elizabeth"). Pronouns then resolve only to compatible persons, and each resolved
-    pronoun marks its person in turn."""
+    sister", "Queen Elizabeth"), or the gazetteer's record ("Choe Son Hui ... She said"). Pronouns then
+    resolve only to compatible persons, and each resolved pronoun marks its person in turn."""
     genders: dict[str, str] = {}
     for mention in index.mentions:
         if index.kind(mention.key) not in PERSON_KINDS:
             continue
+        entry = index.entries.get(mention.key)
+        if entry is not None and entry.gender:
+            genders.setdefault(mention.key, entry.gender)
         span = index.doc[mention.start:mention.end]
         words = {c.lemma_.lower() for c in span.root.children if c.dep_ == "appos"}
         if mention.start > 0:

@@ -18,6 +18,10 @@ LEADER_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "prime
 # Appositions and titles that say a person is a woman or a man ("Kim Yo Jong, the leader's sister").
 FEMALE_NOUNS = frozenset({"sister", "wife", "daughter", "mother", "woman", "widow", "queen", "empress", "mrs", "ms",
                           "madam", "lady", "princess", "congresswoman", "spokeswoman", "chairwoman", "businesswoman"})
+# "Kim's sister", "the leader's wife": the relation the gazetteer's kin records and the person's gender.
+KIN_NOUNS = {"sister": ("sibling", "f"), "brother": ("sibling", "m"), "wife": ("spouse", "f"),
+             "husband": ("spouse", "m"), "daughter": ("child", "f"), "son": ("child", "m"),
+             "father": ("father", "m"), "mother": ("mother", "f")}
 MALE_NOUNS = frozenset({"brother", "husband", "son", "father", "man", "widower", "king", "emperor", "mr", "prince",
                         "congressman", "spokesman", "chairman", "businessman"})
 

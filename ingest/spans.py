@@ -176,12 +176,19 @@ def _swallowed_subject(verb: Token) -> Token | None:
     if verb.dep_ not in ("ROOT", "conj") or verb.i == 0 or any(
             c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
         return None
-    node = doc[verb.i - 1]
+    end = verb.i - 1
+    if doc[end].text == "," and doc[end].head.i == verb.i and end > 0:
+        end -= 1  # the closing comma hung on the verb
+    node = doc[end]
     while node.dep_ != "appos" and node.head.i != node.i and node.head.i < verb.i:
         node = node.head
-    if node.dep_ != "appos" or node.right_edge.i != verb.i - 1 or node.pos_ not in ("NOUN", "PROPN") \
+    if node.dep_ != "appos" or node.right_edge.i != end or node.pos_ not in ("NOUN", "PROPN") \
             or node.left_edge.i == 0 or doc[node.left_edge.i - 1].text != ",":
         return None
+    name = node.head  # "In a statement carried by KCNA, Kim Yo Jong, the leader's sister, dismissed ...":
+    if name.pos_ == "PROPN" and name.dep_ in ("conj", "appos") and name.left_edge.i > 0 \
+            and doc[name.left_edge.i - 1].text == ",":  # the name the apposition describes
+        return name
     return node
 
 

@@ -1,0 +1,125 @@
+"""Claim and entity rules for the North Korea / US-Russia diplomacy domain, on short texts written for
+the tests, with the real spaCy pipeline and the shipped gazetteer (round 13 of extraction quality).
+
+Each test states one modelling choice (see the docstrings of ingest/claims.py and entities.py) and was
+checked to fail before the change it covers.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+import spacy
+
+from diplograph.config import Settings
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract
+from diplograph.ingest.facts import Facts
+from diplograph.ingest.pipeline import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return load_model(Settings().spacy_model)
+
+
+@pytest.fixture
+def run(nlp: spacy.language.Language):
+    def extract_text(text: str, published: datetime | None = datetime(2019, 3, 1, tzinfo=UTC)) -> Facts:
+        article = Article(text=text, source="test.txt", published=published)
+        return extract(article, nlp(text))
+    return extract_text
+
+
+def claimants_of(facts: Facts, phrase: str) -> list[str]:
+    """The claimant keys of every claim whose text holds ``phrase``."""
+    return [c.claimant for c in facts.claims if phrase in c.text]
+
+
+def test_a_woman_the_gazetteer_knows_is_she_and_never_him(run) -> None:
+    # Choe Son Hui's gender comes from the facts' kfam file: "him" is Ri, "She" is Choe.
+    facts = run("Foreign Minister Ri Yong Ho spoke first. Choe Son Hui, who stood behind him, spoke later. "
+                "She said the Americans had wasted a rare chance.")
+    assert claimants_of(facts, "wasted a rare chance") == ["Q30436217"]
+    assert "him" in {m.text for m in facts.entities["Q12594422"].mentions}
+
+
+def test_the_president_is_the_leader_the_text_titles_so(run) -> None:
+    # Kim is a head of state in the gazetteer and named last, but only Trump is called "President".
+    facts = run("U.S. President Donald Trump flew to Hanoi to meet North Korean leader Kim Jong Un. "
+                "Trump said Kim had asked for too much. "
+                "\"We had to leave,\" the president said.")
+    assert claimants_of(facts, "We had to leave") == ["Q22686"]
+
+
+def test_the_american_president_is_the_one_in_office_and_an_american_president_is_no_one(run) -> None:
+    facts = run("Donald Trump met Vladimir Putin in 2018. Joe Biden met him in Geneva on Wednesday. "
+                "The American president warned that the costs would be severe. "
+                "No deal was ever signed by an American president in Geneva.",
+                published=datetime(2021, 6, 17, tzinfo=UTC))
+    assert claimants_of(facts, "the costs would be severe") == ["Q6279"]
+    assert "an American president" not in {m.text for e in facts.entities.values() for m in e.mentions}
+    assert "American president" in {m.text for m in facts.entities["Q6279"].mentions}
+
+
+def test_rejecting_a_bare_charge_or_calling_a_relative_pronoun_is_no_claim(run) -> None:
+    facts = run("Washington says Pyongyang sold shells to Moscow. North Korea denies the accusation. "
+                "Kim Yo Jong dismissed the reports as fiction. "
+                "Ri Yong Ho praised the summit, which he called a turning point.")
+    texts = [c.text for c in facts.claims]
+    assert not any(t.strip() == "the accusation" for t in texts)
+    assert not any("which" in t and "turning point" in t for t in texts)
+    assert claimants_of(facts, "the reports as fiction") == ["Q4330912"]  # a noun with "as": a claim
+
+
+def test_pompeo_links_and_so_does_the_vladivostok_summit_venue(run) -> None:
+    # Link policy: ratchet-mcp's Secretaries of State agree with GoS wherever both give one; the
+    # facts' 2019 Russia-North Korea summit row gives Vladivostok's QID.
+    facts = run("Secretary of State Mike Pompeo said the talks in Vladivostok changed nothing. "
+                "Vladimir Putin met Kim Jong Un in Vladivostok on April 25, 2019.")
+    assert claimants_of(facts, "changed nothing") == ["Q473239"]
+    assert "Q959" in facts.entities
+
+
+def test_an_office_placed_in_a_capital_speaks_for_its_state(run) -> None:
+    facts = run("The presidential office in Seoul said the launch was a grave provocation.")
+    assert claimants_of(facts, "a grave provocation") == ["Q884"]
+
+
+def test_a_name_interrupted_by_a_participle_is_the_cues_subject(run) -> None:
+    facts = run("Putin, asked whether he trusted the American side, said Moscow had kept every promise.",
+                published=datetime(2021, 6, 17, tzinfo=UTC))
+    [claim] = [c for c in facts.claims if "kept every promise" in c.text]
+    assert claim.claimant == "Q7747" and "asked" not in claim.text
+
+
+def test_a_that_clause_hung_on_the_cues_adverbial_participle_is_its_content(run) -> None:
+    facts = run("Joe Biden told reporters after leaving the villa that Putin had no interest in a new Cold War.",
+                published=datetime(2021, 6, 17, tzinfo=UTC))
+    assert claimants_of(facts, "Putin had no interest in a new Cold War") == ["Q6279"]
+
+
+def test_a_cue_set_off_by_commas_in_unquoted_speech_says_the_whole_sentence(run) -> None:
+    facts = run("Kim Yo Jong issued a statement on Tuesday. The offer, she added, was an insult to the North.")
+    assert claimants_of(facts, "The offer was an insult to the North") == ["Q4330912"]
+
+
+def test_what_he_called_inside_a_claim_leaves_the_label_and_not_the_speaker(run) -> None:
+    facts = run("Secretary of State Mike Pompeo said the aim was to end what he called Iran's reckless adventurism.")
+    [claim] = claims = [c for c in facts.claims if "adventurism" in c.text]
+    assert len(claims) == 1 and claim.claimant == "Q473239"
+    assert "what he called" not in claim.text and "Q473239" not in claim.about
+
+
+def test_kims_sister_is_the_sibling_the_gazetteer_records(run) -> None:
+    # kfam's family links: Kim Yo-jong is Kim Jong Un's sibling, and a woman.
+    facts = run("North Korean leader Kim Jong Un watched the launch. Kim's sister said the drills were a rehearsal "
+                "for invasion.")
+    assert claimants_of(facts, "a rehearsal for invasion") == ["Q4330912"]
+
+
+def test_a_name_closing_a_fronted_phrase_with_its_apposition_is_the_subject(run) -> None:
+    facts = run("In a statement carried by state media, Choe Son Hui, the leader's top diplomat, rejected the "
+                "offer and said Washington had lied.", published=datetime(2023, 3, 1, tzinfo=UTC))
+    assert claimants_of(facts, "Washington had lied") == ["Q30436217"]
