@@ -22,6 +22,7 @@ Any other summit's ``key`` is the parties (as states), the location and the year
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -81,6 +82,8 @@ class SummitMention:
     # "their meetings in Singapore, Hanoi and at the DMZ": one more meeting at each further place
     more_places: list[str] = field(default_factory=list)
     explicit: bool = False  # "Erdogan met Kristersson": a verb naming both sides, a meeting of its own
+    # "met Xi in Dalian, and returned to Beijing on June 19": a further meeting at each (place, start, end)
+    returns: list[tuple[str, DateValue | None, DateValue | None]] = field(default_factory=list)
     merged: list[SummitMention] = field(default_factory=list)
 
 
@@ -163,7 +166,25 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
                          bilaterals=_bilaterals(token, index) if is_verb and lemma == "meet"
                          else _talks_with_each(token, index) if is_noun else [],
                          more_places=_more_places(token, index, location) if token.tag_ == "NNS" else [],
-                         explicit=is_verb and lemma == "meet" and _names_both_sides(token, index))
+                         explicit=is_verb and lemma == "meet" and _names_both_sides(token, index),
+                         returns=[(place, *_dates(motion, anchor, tense, inferred))
+                                  for place, motion in _returns(token, index)] if is_verb else [])
+
+
+def _returns(verb: Token, index: EntityIndex) -> list[tuple[str, Token]]:
+    """'Kim met Xi in Dalian in May, and returned to Beijing on June 19': travelling on, in a clause
+    coordinated with the meeting, to a place in the state of the leader met is meeting them again there
+    (the place and the motion verb, whose own dates date that meeting)."""
+    if verb.lemma_.lower() != "meet":
+        return []
+    met = {index.state_of(k) for c in verb.children if c.dep_ == "dobj"
+           and (k := index.key_of_phrase(c)) and index.kind(k) == "Leader"} - {None}
+    found = []
+    for motion in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        goal = _travelled_to(motion, index)
+        if goal and index.kind(goal) == "Place" and _place_state(index, goal) in met:
+            found.append((goal, motion))
+    return found
 
 
 def _more_places(noun: Token, index: EntityIndex, location: str | None) -> list[str]:
@@ -728,8 +749,8 @@ def _resolve(ent, anchor: datetime | None, tense: str | None, inferred: bool) ->
     ..."; "On February 4, 2022 ... in November"): a story told back in time stays in the year it is
     telling, not the publication's. A future meeting ("will meet in November") is the publication's."""
     text = date_text(ent)
-    story = _story_anchor(ent, anchor, inferred) if tense != "future" and not _states_year(text) else None
-    if story is not None and (value := resolve_date(text, story, None, True)) is not None \
+    story = _story_anchor(ent, anchor, inferred) if tense != "future" and _month_alone(text) else None
+    if story is not None and (value := resolve_date(text, story, None)) is not None \
             and (anchor is None or inferred or value.start.value <= anchor):  # never later than the telling
         return value
     return resolve_date(text, anchor, tense, inferred)
@@ -747,8 +768,8 @@ def _story_anchor(ent, anchor: datetime | None, inferred: bool) -> datetime | No
         text = date_text(earlier)
         if _states_year(text):
             value = resolve_date(text, anchor, None, inferred)
-        elif (story := _story_anchor(earlier, anchor, inferred)) is not None:
-            value = resolve_date(text, story, None, True)
+        elif _month_alone(text) and (story := _story_anchor(earlier, anchor, inferred)) is not None:
+            value = resolve_date(text, story, None)
         else:
             continue
         if value is not None:
@@ -759,6 +780,14 @@ def _story_anchor(ent, anchor: datetime | None, inferred: bool) -> datetime | No
 def _states_year(text: str) -> bool:
     """'June 12, 2018', 'in 2018', 'June this year': the expression places itself in a year."""
     return resolve_date(text, None, None) is not None or "year" in text.lower()
+
+
+MONTH_NAMES = re.compile(r"\b(?:" + "|".join(calendar.month_name[1:]) + r")\b", re.IGNORECASE)
+
+
+def _month_alone(text: str) -> bool:
+    """'in May', 'March 25 to 28': a month named without its year (not a weekday, not "last week")."""
+    return bool(MONTH_NAMES.search(text)) and not _states_year(text)
 
 
 def _conjoined_clauses(verb: Token) -> set[int]:
@@ -1046,6 +1075,9 @@ def _merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMent
                                         False))
         for place in m.more_places:
             groups.append(SummitMention(m.token, list(m.participants), place, None, None, None, m.status,
+                                        m.evidence, True))
+        for place, start, end in m.returns:
+            groups.append(SummitMention(m.token, list(m.participants), place, start, end, None, m.status,
                                         m.evidence, True))
     for m in [m for m in mentions if not _keyed(m) or any(m is d for d in deferred)]:
         parties = _parties(m.participants, index)

@@ -145,3 +145,16 @@ def test_a_live_blog_entrys_undated_meeting_is_on_the_entrys_day(run) -> None:
     assert ("", "2019-06-30") in dated
     assert all(start != "2019-06-30" for place, start in dated if place == "Q334")
 
+
+def test_travelling_on_to_the_met_leaders_state_is_meeting_them_again_there(run) -> None:
+    facts = run("Kim Jong-un met Xi Jinping in Dalian in May 2018, and returned to Beijing on June 19.",
+                published=datetime(2019, 6, 22, tzinfo=UTC))
+    [beijing] = [s for s in facts.summits if s.location == "Q956"]
+    assert {"Q56226", "Q15031"} <= set(beijing.participants) and days(beijing)[0] == "2018-06-19"
+
+
+def test_may_alone_takes_the_story_year_too(run) -> None:
+    facts = run("Kim Jong-un first travelled to Beijing in March 2018. He met Xi Jinping again in Dalian in May.",
+                published=datetime(2019, 6, 22, tzinfo=UTC))
+    assert [days(s)[0] for s in facts.summits if "Q15031" in s.participants] == ["2018-05-01"]
+
