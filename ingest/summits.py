@@ -107,7 +107,10 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
 
 
 # --- one mention ------------------------------------------------------------------------------------
-CUE_VERBS = lexicon.SUMMIT_VERBS | {"welcome", "receive", "sit", "speak", "talk", "shake"}  # verbs ``_mention`` takes
+RECEIVING_VERBS = frozenset({"welcome", "receive", "greet"})
+ARRIVAL_VERBS = frozenset({"arrive", "land"})
+# every verb ``_mention`` may take
+CUE_VERBS = lexicon.SUMMIT_VERBS | RECEIVING_VERBS | ARRIVAL_VERBS | {"sit", "speak", "talk", "shake"}
 
 
 def _candidates(doc: Doc) -> list[int]:
@@ -122,9 +125,10 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
              published: datetime | None) -> SummitMention | None:
     lemma = token.lemma_.lower()
     is_noun = token.pos_ == "NOUN" and (lemma in SUMMIT_TRIGGER_NOUNS or token.lower_ in SUMMIT_TRIGGER_NOUNS)
+    host = _arrival_host(token, index) if token.pos_ == "VERB" and lemma in ARRIVAL_VERBS else None
     is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _receives_leader(token, index)
                                         or _sits_down_with(token) or _spoke_on_the_sidelines(token)
-                                        or _shakes_hands_with(token))
+                                        or _shakes_hands_with(token) or host is not None)
     if not (is_noun or is_verb):
         return None
     if is_verb and any(c.dep_ == "neg" for c in token.children):
@@ -138,6 +142,8 @@ def _mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred
     if is_noun and token.i > 0 and token.doc[token.i - 1].text == "-":
         return None  # "government-to-government talks", "leader-level meeting"
     participants, location = _participants_and_location(token, index, is_verb)
+    if host is not None and host not in participants:
+        participants.append(host)
     hosts = {location} if location and lemma in ("visit", "trip") and location in participants else set()
     ordinal = next((lexicon.ORDINALS[c.lower_] for c in token.children
                     if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None)
@@ -250,7 +256,7 @@ def _talks_with_each(noun: Token, index: EntityIndex) -> list[list[str]]:
 def _receives_leader(verb: Token, index: EntityIndex) -> bool:
     """'Putin welcomed Kim', 'Modi was received by Biden': receiving a leader is a meeting ("welcomed
     the decision", "received a letter" are not)."""
-    if verb.lemma_.lower() not in ("welcome", "receive"):
+    if verb.lemma_.lower() not in RECEIVING_VERBS:
         return False
     return any(c.dep_ in ("dobj", "nsubjpass") and (k := index.key_of_phrase(c)) and index.kind(k) == "Leader"
                for c in verb.children)
@@ -267,6 +273,25 @@ def _sits_down_with(verb: Token) -> bool:
     """'sat down with Biden': a meeting verb of its own."""
     children = {(c.dep_, c.lower_) for c in verb.children}
     return verb.lemma_.lower() == "sit" and ("prt", "down") in children and ("prep", "with") in children
+
+
+def _arrival_host(verb: Token, index: EntityIndex) -> str | None:
+    """'Kim arrived in Beijing on January 7 ... Xi pressed him to keep talking': a leader arriving in a
+    place of another state whose leader the sentence, the one before or the one after names, is visiting
+    that leader (the leader, or None: arriving at a summit's venue in a third state is no visit of its own)."""
+    subject = subject_of(verb)
+    visitor = index.key_of_phrase(subject) if subject is not None else None
+    goal = _travelled_to(verb, index)
+    if visitor is None or index.kind(visitor) != "Leader" or goal is None:
+        return None
+    state = goal if index.kind(goal) == "State" else _place_state(index, goal)
+    if state is None or state == index.state_of(visitor):
+        return None
+    doc, sent = verb.doc, sentence(verb)
+    first = sentence(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    last = sentence(doc[sent.end]).end if sent.end < len(doc) else sent.end
+    return next((m.key for m in index.mentions if first <= m.start < last and index.kind(m.key) == "Leader"
+                 and index.state_of(m.key) == state and _same_paragraph(doc[m.start], verb)), None)
 
 
 def _shakes_hands_with(verb: Token) -> bool:
@@ -360,10 +385,10 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         subject = subject_of(token.head)
         if subject is not None:
             take(subject)
+    if len(_parties(found, index)) < 2 and _the_leaders(token):  # "the leaders last met in Astana"
+        found += [k for k in _principal_pair(token, index) if k not in found]
     if len(_parties(found, index)) < 2 and _refers_to_pair(token):  # "their encounter": the pair just named
         found += [k for k in _previous_pair(token, index) if k not in found]
-    if len(_parties(found, index)) < 2 and _the_leaders(token):  # "the leaders last met in Astana"
-        found += [k for k in _previous_pair(token, index, sentences=None) if k not in found]
     if is_verb and any(c.dep_ == "nsubj" and (key := index.key_of_phrase(c)) and index.kind(key) == "Person"
                        for c in token.children):
         return [], location  # "Blinken would visit China": a minister's trip, whoever else the sentence names
@@ -540,6 +565,21 @@ def _previous_pair(token: Token, index: EntityIndex, sentences: int | None = 4) 
             if len(keys) == 2:
                 return keys
     return []
+
+
+def _principal_pair(token: Token, index: EntityIndex) -> list[str]:
+    """'The two leaders last met in Hanoi': the two leaders the text has named most before the trigger
+    (the story's pair, not whoever was named last: "Trump had met Xi in Osaka the day before. The two
+    leaders last met in Hanoi" is Trump and Kim); of equally named ones, the one named last."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for mention in index.mentions:
+        if mention.start < token.i and index.kind(mention.key) == "Leader" \
+                and not _in_other_relative_clause(token.doc[mention.start], None):
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+            last[mention.key] = mention.start
+    ranked = sorted(counts, key=lambda k: (counts[k], last[k]), reverse=True)
+    return ranked[:2] if len(ranked) >= 2 else []
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -158,3 +158,32 @@ def test_may_alone_takes_the_story_year_too(run) -> None:
                 published=datetime(2019, 6, 22, tzinfo=UTC))
     assert [days(s)[0] for s in facts.summits if "Q15031" in s.participants] == ["2018-05-01"]
 
+
+def test_greeting_a_leader_is_meeting_them(run) -> None:
+    facts = run("Kim Jong-un greeted Vladimir Putin at Pyongyang's airport on June 19.",
+                published=datetime(2024, 6, 25, tzinfo=UTC))
+    [summit] = facts.summits
+    assert {"Q56226", "Q7747"} <= set(summit.participants) and days(summit)[0] == "2024-06-19"
+
+
+def test_arriving_in_the_capital_of_a_leader_named_next_is_a_visit_to_them(run) -> None:
+    facts = run("Kim Jong-un arrived in Beijing on January 7, 2019 and stayed four days. Xi Jinping pressed him "
+                "to keep talking to Washington.", published=datetime(2019, 6, 22, tzinfo=UTC))
+    [summit] = facts.summits
+    assert {"Q56226", "Q15031"} <= set(summit.participants) and summit.location == "Q956"
+    assert days(summit)[0] == "2019-01-07"
+
+
+def test_arriving_where_no_leader_of_that_state_is_named_is_no_summit(run) -> None:
+    facts = run("Donald Trump arrived in Singapore on June 10, 2018. He met Kim Jong-un two days later.",
+                published=datetime(2018, 6, 13, tzinfo=UTC))
+    assert not any("Q334" in s.participants for s in facts.summits)
+
+
+def test_the_two_leaders_are_the_pair_the_story_is_about(run) -> None:
+    facts = run("Donald Trump met Kim Jong-un at the border on Sunday. Trump said Kim wanted a deal, and Kim "
+                "thanked Trump. Trump had met Chinese President Xi Jinping in Osaka the day before. The two "
+                "leaders last met in Hanoi on February 27-28.", published=datetime(2019, 6, 30, tzinfo=UTC))
+    [hanoi] = [s for s in facts.summits if s.location == "Q1858"]
+    assert {"Q22686", "Q56226"} <= set(hanoi.participants) and "Q15031" not in hanoi.participants
+
