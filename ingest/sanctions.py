@@ -228,7 +228,9 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                 for t in _pobjs(child):
                     add(imposers, _agent_key(index, t), IMPOSER_KINDS)
     else:
-        for child in token.children:
+        relief = token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.RELIEF_NOUNS
+        # "UN sanctions relief": what modifies the relief before the sanctions modifies them
+        for child in [*token.children, *(c for c in token.head.children if relief and c.i < token.i)]:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
                 for t in child.subtree:
                     key = _agent_key(index, t)
@@ -253,6 +255,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
             # "maintain their own restrictions on top of the UN sanctions": a named imposer's sanctions
             # do not take on the subject of a verb further up
             _from_verb(verb, index, imposers, targets, add, subject=not imposers)
+    if verb is not None and _status(token, verb) == "LiftingDemanded":
+        _relief_parties(verb, index, imposers, targets, add)
     named_targets = bool(targets)  # "U.S. and European sanctions on Russia": with a target named, modifiers impose
     for state in modifier_states:
         if state in targets or state in imposers:
@@ -265,6 +269,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
         if state and state not in imposers and (state in index.entities or index.gaz.by_qid(state)):
             imposers.append(index.entity_for(index.gaz.by_qid(state), "State") if state not in index.entities
                             else state)
+    if not imposers and (instrument := _instrument_in(index, sentence(token).text)) is not None:
+        imposers = [index.entity_for(entry) for qid in instrument.imposers if (entry := index.gaz.by_qid(qid))]
     if not imposers and not targets:
         return None
     legal = _LEGAL.search(sentence(token).text)
@@ -279,6 +285,46 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
     return Sanction(imposers=imposers, targets=targets, evidence=clause_sentence(token), label="",
                     legal_basis=legal.group(0).strip() if legal else None, status=status, start=start,
                     confidence=0.8 if imposers and targets else 0.6)
+
+
+def _instrument_in(index: EntityIndex, text: str):
+    """The known sanctions instrument a sentence names ("The Countering America's Adversaries Through
+    Sanctions Act ... mandates penalties on Russia, Iran and North Korea", "under CAATSA"): its imposer
+    imposes the sanctions the sentence names without one."""
+    lowered = text.lower()
+    for regime in index.gaz.sanctions():
+        if regime.instrument and any(re.search(r"\b" + re.escape(name.lower()) + r"\b", lowered)
+                                     for name in (regime.label, *regime.aliases)):
+            return regime
+    return None
+
+
+# "Washington has offered sanctions relief": who offers relief imposes the sanctions; "Kim demanded
+# sanctions relief": who demands it is their target.
+OFFERING_VERBS = frozenset({"offer", "grant", "give", "promise", "provide", "extend", "dangle"})
+DEMANDING_VERBS = frozenset({"demand", "seek", "want", "request", "ask", "press", "push", "win", "obtain"})
+
+
+def _relief_parties(verb: Token, index: EntityIndex, imposers: list[str], targets: list[str], add) -> None:
+    subject = subject_of(verb)
+    if subject is None:
+        return
+    lemma = verb.lemma_.lower()
+    bucket = imposers if lemma in OFFERING_VERBS else targets if lemma in DEMANDING_VERBS else None
+    if bucket is not None and not bucket:
+        for t in (subject, *subject.conjuncts):
+            add(bucket, _agent_key(index, t), IMPOSER_KINDS if bucket is imposers else TARGET_KINDS)
+        if bucket is targets:  # "Kim demanded relief": the leader's state is the target
+            targets[:] = [_state_key(index, index.state_of(k)) or k if index.kind(k) == "Leader" else k
+                          for k in targets]
+
+
+def _state_key(index: EntityIndex, qid: str | None) -> str | None:
+    """The entity of a state the gazetteer knows, added unmentioned if need be."""
+    if qid is None or qid in index.entities:
+        return qid
+    entry = index.gaz.by_qid(qid)
+    return index.entity_for(entry, "State") if entry is not None else None
 
 
 def _pronoun_target(index: EntityIndex, token: Token, pobj: Token, verb: Token | None) -> str | None:

@@ -180,6 +180,25 @@ def test_arriving_where_no_leader_of_that_state_is_named_is_no_summit(run) -> No
     assert not any("Q334" in s.participants for s in facts.summits)
 
 
+def test_a_sanctions_act_named_in_the_sentence_gives_its_imposer(run) -> None:
+    facts = run("The Countering America's Adversaries Through Sanctions Act, signed in August 2017, mandates "
+                "penalties on Russia, Iran and North Korea.")
+    pairs = {(k, t) for s in facts.sanctions for k in s.imposers for t in s.targets}
+    assert {("Q30", "Q159"), ("Q30", "Q794"), ("Q30", "Q423")} <= pairs
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("North Korea says it will not disarm. Washington has offered sanctions relief in exchange for steps "
+     "toward denuclearisation.", ("Q30", "Q423")),
+    ("At the Hanoi summit Kim Jong-un demanded UN sanctions relief in exchange for closing Yongbyon.",
+     ("Q1065", "Q423")),
+])
+def test_who_offers_sanctions_relief_imposes_them_and_who_demands_it_is_their_target(run, text: str,
+                                                                                      pair: tuple[str, str]) -> None:
+    facts = run(text)
+    assert pair in {(k, t) for s in facts.sanctions for k in s.imposers for t in s.targets}
+
+
 def test_the_two_leaders_are_the_pair_the_story_is_about(run) -> None:
     facts = run("Donald Trump met Kim Jong-un at the border on Sunday. Trump said Kim wanted a deal, and Kim "
                 "thanked Trump. Trump had met Chinese President Xi Jinping in Osaka the day before. The two "
