@@ -68,10 +68,10 @@ def test_seed_entities_are_linked(loaded: tuple[Store, Settings], kind: str, lab
 
 def test_held_candidates_are_not_linked(loaded: tuple[Store, Settings]) -> None:
     store, settings = loaded
-    node = iris.entity(settings.base, "Person", "Mike Pompeo")
+    node = iris.entity(settings.base, "Leader", "Kim Min-seok")  # several people share the name
     assert select(store, f"SELECT ?wd WHERE {{ <{node}> owl:sameAs ?wd }}") == []
     comments = [r["c"] for r in select(store, f"SELECT ?c WHERE {{ <{node}> rdfs:comment ?c }}")]
-    assert any("held candidate: wd:Q473239" in c for c in comments)
+    assert any("held candidate: wd:Q12587400" in c for c in comments)
 
 
 def test_tenures(loaded: tuple[Store, Settings]) -> None:
