@@ -340,6 +340,8 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
     between = False  # "between" named who met
 
     def take(head: Token) -> None:
+        if _dateline(head):
+            return  # "SEOUL, June 20 (Agency) - Kim hosted Putin": the parse's extra subject
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head  # "Kishida, who hosted the meeting"
         members = [head] if index.key_of_phrase(head) else _members(head)
@@ -355,7 +357,8 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
             for t in child.subtree:
                 if _in_clause(t, child):
                     continue  # "a meeting that Washington fears ...": not a modifier of the meeting
-                key = index.key_at(t)
+                key = (_main_subject(token, index) if t.dep_ == "poss" and t.tag_ == "PRP$" else None) \
+                    or index.key_at(t)
                 if key and key not in found and key not in places and index.kind(key) in PARTY_KINDS | {"Place"}:
                     (places if index.kind(key) == "Place" else found).append(key)
         elif dep in ("nsubj", "dobj", "nsubjpass") and is_verb:
@@ -429,6 +432,33 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         if host and host not in found:
             found.append(host)
     return found, _as_place(index, location) if location else None
+
+
+def _dateline(token: Token) -> bool:
+    """'SEOUL, June 20 (Agency) - ...': the city of a wire dateline opening its line."""
+    text = text_of(token.doc)
+    line = text.rfind("\n", 0, token.idx) + 1
+    return token.is_upper and not text[line:token.idx].strip() and DATELINE_CITY.match(text, line) is not None
+
+
+TIME_LINKS = frozenset({"after", "before", "since", "following", "during"})
+
+
+def _main_subject(trigger: Token, index: EntityIndex) -> str | None:
+    """'Kim held talks with Putin in Vladivostok, weeks after his summit with Trump collapsed': "his" on
+    a summit placed in time against another event is that event's subject (a leader), not the leader
+    named last."""
+    linked, node = False, trigger
+    while node.head.i != node.i:
+        node = node.head
+        if (node.dep_ == "prep" and node.lower_ in TIME_LINKS) or any(
+                c.dep_ == "mark" and c.lower_ in TIME_LINKS for c in node.children):
+            linked = True
+        elif linked and node.pos_ in ("VERB", "AUX"):
+            subject = subject_of(node)
+            key = index.key_of_phrase(subject) if subject is not None else None
+            return key if key and index.kind(key) == "Leader" else None
+    return None
 
 
 def _arrival_place(token: Token, index: EntityIndex, state: str) -> str | None:

@@ -206,3 +206,21 @@ def test_the_two_leaders_are_the_pair_the_story_is_about(run) -> None:
     [hanoi] = [s for s in facts.summits if s.location == "Q1858"]
     assert {"Q22686", "Q56226"} <= set(hanoi.participants) and "Q15031" not in hanoi.participants
 
+
+def test_a_wire_datelines_city_is_not_a_party(run) -> None:
+    facts = run("SEOUL, June 20 (Diplograph) - North Korean leader Kim Jong Un hosted Russian President Vladimir "
+                "Putin in Pyongyang on Wednesday.", published=datetime(2024, 6, 20, tzinfo=UTC))
+    [summit] = facts.summits
+    assert "Q884" not in summit.participants and {"Q56226", "Q7747"} <= set(summit.participants)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019, Kim Jong-un held talks with Vladimir Putin in Vladivostok, weeks after his summit with Donald "
+    "Trump in Hanoi collapsed.",
+    "Kim Jong-un met Xi Jinping again in Beijing, a week after his summit with Donald Trump in Singapore.",
+])
+def test_his_summit_after_or_before_the_main_event_is_the_main_subjects(run, text: str) -> None:
+    facts = run(text)
+    [later] = [s for s in facts.summits if "Q22686" in s.participants]
+    assert "Q56226" in later.participants and not {"Q7747", "Q15031"} & set(later.participants)
+
