@@ -233,7 +233,8 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
         return None  # "shrank by 2 percent, less than economists had predicted": a comparison, not their claim
     misattached = _misattached_conjunct(verb)
-    subject = _quoted_speaker(verb) or _stranded_subject(verb) or _caused_speaker(verb) or (
+    subject = _quoted_speaker(verb) or _stranded_subject(verb) or _caused_speaker(verb) \
+        or _past_attribution(verb) or (
         subject_of(misattached) if misattached else subject_of(verb)) or _interrupted_subject(verb)
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subject = verb.head  # "Kishida, who said ..."
@@ -277,6 +278,19 @@ def _stranded_subject(verb: Token) -> Token | None:
     names = [c for c in verb.head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
              and verb.head.i < c.i < verb.i]
     return names[-1] if names else None
+
+
+def _past_attribution(verb: Token) -> Token | None:
+    """'The ministry rejected the resolution as an act of war, KCNA reported, and said it amounted to a
+    blockade': the parse coordinates the second cue with the trailing attribution; it continues the
+    speaker of the fronted clause the agency reported, not the agency."""
+    head = verb.head
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            or lemma_in(head, lexicon.SAY_VERBS) is None:
+        return None
+    fronted = [c for c in head.children if c.dep_ == "ccomp" and c.right_edge.i + 1 < head.i
+               and head.doc[c.right_edge.i + 1].text == ","]
+    return next((s for c in fronted for s in c.children if s.dep_ == "nsubj"), None)
 
 
 def _interrupted_subject(verb: Token) -> Token | None:
@@ -480,7 +494,9 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if not heads and lemma:
         heads = _stranded_that_clause(verb)
     if len(heads) > 1:  # "claimed the deal violated X, a charge the IAEA has not upheld": the subjectless
-        heads = [h for h in heads if _has_subject(h)] or heads  # second "complement" is the comment's verb
+        heads = [h for h in heads if _has_subject(h) or not _comment_verb(h, verb)] or heads  # second
+        # "complement" is the comment's verb; one run on without a comment is the verb of a misparsed
+        # subject ("the drills the United States plans proved that ...")
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads
               and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS) and not _reported_conjunct(c))
               and not _attitude_act(c)]
@@ -511,6 +527,15 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _ranges(tok for h in heads for tok in _content_tokens(h))
+
+
+def _comment_verb(head: Token, cue: Token) -> bool:
+    """A complement set off by a comma, after an appositive comment noun ("..., a charge the IAEA has
+    not upheld") or a framing "though", or a passive that lost its subject to one: the author's aside."""
+    start = head.left_edge.i
+    return (start > 0 and head.doc[start - 1].text == ",") or any(c.dep_ == "auxpass" for c in head.children) \
+        or any((t.dep_ == "appos" and t.lemma_.lower() in lexicon.PROPOSITION_NOUNS) or t.lower_ in FRAMING_MARKS
+               for t in head.doc[cue.i:start])
 
 
 def _stranded_that_clause(verb: Token) -> list[Token]:

@@ -214,8 +214,11 @@ def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> Entit
     _match_persons(index)
     _match_leader_nouns(index)
     _match_kin_nouns(index)
+    _match_office_descriptions(index)
     _match_capital_nouns(index)
+    _match_halves(index)
     _match_pronouns(index)
+    _match_own_country(index)
     _match_definite_descriptions(index)
     _match_governments(index)
     _match_unlinked_names(index)
@@ -439,6 +442,51 @@ def _match_kin_nouns(index: EntityIndex) -> None:
                      and wanted in e.kin]
         if len(relatives) == 1:
             index.add(token.i, token.i + 1, index.entity_for(relatives[0]), token.text, 0.6)
+
+
+MINISTER_NOUNS = frozenset({"minister", "secretary", "adviser", "advisor", "envoy", "representative", "negotiator"})
+
+
+def _match_office_descriptions(index: EntityIndex) -> None:
+    """'The secretary of state later said', 'the North Korean foreign minister said': the person named
+    in the last five sentences whom the text titles so ("Secretary of State Mike Pompeo") or whose
+    recorded office it is (the gazetteer's "Foreign Minister" of Ri Yong-ho), of the state named."""
+    doc = index.doc
+    for i in indices(words_of(doc).lower, MINISTER_NOUNS):
+        token = doc[i]
+        if token.i in index.token_key or token.tag_ in ("NNS", "NNPS") or doc[token.left_edge.i].lower_ != "the":
+            continue
+        following = doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(doc) else None
+        if following is not None and (following.ent_type_ == "PERSON" or following.i in index.token_key):
+            continue  # a title: "Foreign Minister Ri Yong Ho"
+        if doc[token.i - 1].lower_ == "prime":
+            continue  # a leader: see ``_match_leader_nouns``
+        office = _office_phrase(token)
+        state, _ = _state_modifier(index, token)
+        key = _antecedent(index, doc[token.left_edge.i], PERSON_KINDS, same_sentence=False, back=5,
+                          fits=lambda k, office=office, state=state: _has_office(index, k, office, state))
+        if key is not None:
+            index.add(token.i, token.i + 1, key, doc[token.left_edge.i:token.right_edge.i + 1].text, 0.6)
+
+
+def _office_phrase(noun: Token) -> str:
+    """'foreign minister', 'secretary of state', 'national security adviser': the office's own words."""
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and c.text.islower()]
+    words = [t for w in words for t in w.subtree if t.text.islower()]
+    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    tail = f" of {of[0].lower_}" if len(of) == 1 and len(list(of[0].subtree)) == 1 else ""
+    return " ".join([*(t.lower_ for t in sorted(words, key=lambda t: t.i)), noun.lower_]) + tail
+
+
+def _has_office(index: EntityIndex, key: str, office: str, state: GazEntry | None) -> bool:
+    """Whether the text titles this person with the office or the gazetteer records it (and the state fits)."""
+    if state is not None and index.state_of(key) not in (state.qid, None):
+        return False
+    size = len(office.split()) + 2
+    if any(office in index.doc[max(m.start - size, 0):m.start].text.lower() for m in index.mentions if m.key == key):
+        return True
+    entry = index.entries.get(key)
+    return entry is not None and any(office in o.lower() for o in entry.offices)
 
 
 def _office_holder_named_before(index: EntityIndex, token: Token, start: int) -> str | None:
@@ -868,6 +916,22 @@ def _match_pronouns(index: EntityIndex) -> None:
 
 
 OBJECT_PRONOUNS = frozenset({"him", "her"})
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+
+
+def _match_own_country(index: EntityIndex) -> None:
+    """'said her country had no intention of ...': a person's "his/her country" is the state the
+    gazetteer (or a title) gives that person, and the phrase mentions the state, not the person."""
+    doc = index.doc
+    for i in indices(words_of(doc).lower, COUNTRY_NOUNS):
+        token = doc[i]
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        key = index.token_key.get(owner.i) if owner is not None else None
+        if key is None or index.kind(key) not in PERSON_KINDS or token.i in index.token_key:
+            continue
+        state = _ensure_state(index, index.state_of(key))
+        if state is not None:
+            index.replace(owner.i, token.i + 1, state, doc[owner.i:token.i + 1].text, 0.6)
 
 
 def _excluding(fits: Callable[[str], bool], bound: set[str]) -> Callable[[str], bool]:
@@ -1008,6 +1072,36 @@ def _sentence_start_back(token: Token, count: int) -> int:
             break
         sent = sentence(token.doc[sent.start - 1])
     return sent.start
+
+
+# --- "the North", "the South" ----------------------------------------------------------------------
+HALF_WORDS = frozenset({"North", "South"})
+
+
+def _match_halves(index: EntityIndex) -> None:
+    """'the North', 'the South's security' in a story naming North or South Korea: the state of that
+    name, the one the article names or else its counterpart's pair ("South Korea" after "North Korea")."""
+    doc = index.doc
+    for i in indices(words_of(doc).text, HALF_WORDS):
+        token = doc[i]
+        if token.i in index.token_key or token.i == 0 or doc[token.i - 1].lower_ != "the" \
+                or (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()):
+            continue
+        state = _half_state(index, token.text)
+        if state is not None:
+            index.add(token.i, token.i + 1, index.entity_for(state), token.text, 0.6)
+
+
+def _half_state(index: EntityIndex, half: str) -> GazEntry | None:
+    """The state named "<half> X" the article names, else the one whose pair "<other half> X" it names."""
+    named = [index.entries[k] for k, e in index.entities.items() if e.kind == "State" and k in index.entries
+             and e.mentions and e.label.split()[0] in HALF_WORDS]
+    own = [e for e in named if e.label.split()[0] == half]
+    if len(own) == 1:
+        return own[0]
+    pairs = {f"{half} {e.label.split(' ', 1)[1]}" for e in named if e.label.split()[0] != half and " " in e.label}
+    found = [e for label in pairs for e in index.gaz.lookup(label) if e.kind == "State"]
+    return found[0] if len(found) == 1 else None
 
 
 # --- names the gazetteer lacks -----------------------------------------------------------------------

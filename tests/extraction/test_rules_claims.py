@@ -123,3 +123,39 @@ def test_a_name_closing_a_fronted_phrase_with_its_apposition_is_the_subject(run)
     facts = run("In a statement carried by state media, Choe Son Hui, the leader's top diplomat, rejected the "
                 "offer and said Washington had lied.", published=datetime(2023, 3, 1, tzinfo=UTC))
     assert claimants_of(facts, "Washington had lied") == ["Q30436217"]
+
+
+def test_the_north_and_the_south_are_the_korea_the_story_names_and_its_pair(run) -> None:
+    facts = run("North Korea fired two missiles on Sunday. Officials said the North wanted to test the South's "
+                "defences.")
+    [claim] = [c for c in facts.claims if "wanted to test" in c.text]
+    assert {"Q423", "Q884"} <= set(claim.about)
+
+
+def test_a_subjectless_second_complement_without_a_comma_stays_in_the_content(run) -> None:
+    # The small model splits "the drills ... proved that ..." into two complements of "said".
+    facts = run("A ministry spokesman said the joint military drills the United States and South Korea plan to "
+                "start next week proved that Washington had no intention of dropping its hostile policy.")
+    [claim] = facts.claims
+    assert "Washington had no intention of dropping its hostile policy" in claim.text
+
+
+def test_her_country_is_the_speakers_state(run) -> None:
+    facts = run("Kim Yo Jong said her country would never give up its nuclear weapons.")
+    [claim] = facts.claims
+    assert claim.claimant == "Q4330912" and claim.about == ["Q423"]
+
+
+def test_the_secretary_of_state_and_the_foreign_minister_are_the_office_holders_named_before(run) -> None:
+    facts = run("Mike Pompeo met Kim Yong Chol in New York. The U.S. secretary of state said the talks had gone "
+                "well. North Korean Foreign Minister Ri Yong Ho spoke later. The foreign minister said the offer "
+                "would not change.")
+    assert claimants_of(facts, "the talks had gone well") == ["Q473239"]
+    assert claimants_of(facts, "the offer would not change") == ["Q12594422"]
+
+
+def test_a_second_cue_after_a_trailing_attribution_continues_the_fronted_speaker(run) -> None:
+    facts = run("China's foreign ministry rejected the report as a smear, Xinhua reported, and said the "
+                "sanctions were illegal.")
+    [claim] = [c for c in facts.claims if "the sanctions were illegal" in c.text]
+    assert facts.entities[claim.claimant].government_of == "Q148"
