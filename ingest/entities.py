@@ -361,6 +361,8 @@ def _locative(span: SpacySpan) -> bool:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in lexicon.LOCATIVE_PREPS:
         prep = head.head
+        if prep.lower_ == "in" and prep.head.tag_ == "NNS" and prep.head.lemma_.lower() in lexicon.GROUP_NOUNS:
+            return False  # "officials in Washington", "critics in Seoul": the government's people, the state
         return prep.lower_ not in ("to", "from") or prep.head.lemma_.lower() in lexicon.MOTION_WORDS
     if head.dep_ == "dobj" and head.head.lemma_ in lexicon.PLACE_VERBS:
         return True

@@ -159,3 +159,9 @@ def test_a_second_cue_after_a_trailing_attribution_continues_the_fronted_speaker
                 "sanctions were illegal.")
     [claim] = [c for c in facts.claims if "the sanctions were illegal" in c.text]
     assert facts.entities[claim.claimant].government_of == "Q148"
+
+
+def test_officials_in_a_capital_are_the_states_people_not_a_place(run) -> None:
+    facts = run("Officials in Washington concede that Pyongyang has ignored every message. "
+                "Donald Trump met Kim Jong Un in Singapore.")
+    assert "Q61" not in facts.entities and "Washington" in {m.text for m in facts.entities["Q30"].mentions}
