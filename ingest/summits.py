@@ -970,13 +970,18 @@ def _day_offset(node: Token) -> tuple[Token, int] | None:
     else:
         return None
     unit = next((c for c in node.children if c.dep_ == "npadvmod" and c.lower_ in DAY_UNITS), None)
+    main = node.head
+    if unit is None and node.head.lower_ in DAY_UNITS and node.head.dep_ in ("npadvmod", "appos", "conj"):
+        unit, main = node.head, node.head.head  # "on June 19, a week after his summit": the unit heads it
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head
     if link is None or unit is None:
         return None
     count = next((COUNTS.get(c.lower_) for c in unit.children if c.dep_ in ("det", "nummod")), None)
     if count is None:
         return None
     sign = -1 if link.lower_ == "after" else 1
-    return node.head, sign * count * DAY_UNITS[unit.lower_]
+    return main, sign * count * DAY_UNITS[unit.lower_]
 
 
 def _main_day(main: Token, skip: Token, anchor: datetime) -> DateValue | None:
@@ -988,8 +993,8 @@ def _main_day(main: Token, skip: Token, anchor: datetime) -> DateValue | None:
         head = ent.root
         while head.head.i != head.i and head.i != main.i and head.pos_ not in ("VERB", "AUX"):
             head = head.head
-        value = resolve_date(date_text(ent), anchor, "past") if head.i == main.i else None
-        if value is not None and value.start.precision == "day" and value.end is None:
+        value = _resolve(ent, anchor, "past", False) if head.i == main.i else None
+        if value is not None and value.start.precision == "day":  # a range counts from its first day
             return value.start
     return None
 

@@ -224,3 +224,10 @@ def test_his_summit_after_or_before_the_main_event_is_the_main_subjects(run, tex
     [later] = [s for s in facts.summits if "Q22686" in s.participants]
     assert "Q56226" in later.participants and not {"Q7747", "Q15031"} & set(later.participants)
 
+
+def test_a_week_after_a_summit_dates_it_from_the_main_event(run) -> None:
+    facts = run("Kim Jong-un was back in Beijing for talks with Xi Jinping on June 19 and 20, a week after his "
+                "summit with Donald Trump in Singapore.", published=datetime(2018, 6, 22, tzinfo=UTC))
+    [singapore] = [s for s in facts.summits if s.location == "Q334"]
+    assert days(singapore)[0] == "2018-06-12"
+
