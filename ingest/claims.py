@@ -123,6 +123,10 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
             return source_key(owner, index)
         if (state := _delegate_state(token, index)) is not None:
             return state
+        principal = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                          if p.dep_ == "pobj"), None)
+        if principal is not None and (key := source_key(principal, index)) is not None:
+            return key  # "a spokesperson for South Korea's unification ministry said"
     if token.pos_ == "NOUN" and (lemma in lexicon.GROUP_NOUNS or token.lower_ in lexicon.GROUP_NOUNS) \
             and token.i not in index.token_key:
         if lemma in lexicon.PAIR_GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
@@ -557,6 +561,8 @@ def _nominal_that_clause(verb: Token) -> list[tuple[int, int]]:
     while (step := next((c for c in verb.children if c.left_edge.i == at and doc[at].lower_ != "that" and (
             c.dep_ == "prep" or (c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PRON")))), None)) is not None:
         passed.add(step.i)  # "told reporters in Luxembourg that ..."
+        if (clause := _that_relative_read_wrong(step)) is not None:
+            return _ranges(t for t in clause.subtree if t.i > clause.left_edge.i)
         at = step.right_edge.i + 1
     if at >= sentence(verb).end or doc[at].lower_ != "that" or doc[at].tag_ not in ("IN", "WDT"):
         return []
@@ -567,6 +573,23 @@ def _nominal_that_clause(verb: Token) -> list[tuple[int, int]]:
     if not any(t.pos_ in ("VERB", "AUX") for t in tokens) or not any(t.dep_.startswith("nsubj") for t in tokens):
         return []
     return _ranges(tokens)
+
+
+CORE_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd"})
+
+
+def _that_relative_read_wrong(audience: Token) -> Token | None:
+    """'told a regular press briefing that Beijing opposed unilateral sanctions': the parse reads the
+    that-clause as a relative clause of the audience noun, although "that" fills no role in it (the
+    clause has its own subject and complement): it is the cue's content."""
+    for clause in audience.children:
+        that = clause.doc[clause.left_edge.i]
+        if clause.dep_ != "relcl" or that.lower_ != "that" or that.dep_ in ("nsubj", "nsubjpass"):
+            continue
+        own = [c for c in clause.children if c.i != that.i]
+        if any(c.dep_ == "nsubj" for c in own) and any(c.dep_ in CORE_COMPLEMENTS for c in own):
+            return clause
+    return None
 
 
 def _relative_content(verb: Token) -> list[tuple[int, int]]:

@@ -165,3 +165,13 @@ def test_officials_in_a_capital_are_the_states_people_not_a_place(run) -> None:
     facts = run("Officials in Washington concede that Pyongyang has ignored every message. "
                 "Donald Trump met Kim Jong Un in Singapore.")
     assert "Q61" not in facts.entities and "Washington" in {m.text for m in facts.entities["Q30"].mentions}
+
+
+def test_told_a_briefing_that_is_a_content_clause_not_a_relative_one(run) -> None:
+    facts = run("Foreign Minister Wang Yi told a regular press briefing that Beijing opposed unilateral sanctions.")
+    assert claimants_of(facts, "Beijing opposed unilateral sanctions") == ["Q701801"]
+
+
+def test_a_spokesman_for_someone_speaks_for_them(run) -> None:
+    facts = run("A spokesman for the Kremlin said the summit in Helsinki had been useful.")
+    assert claimants_of(facts, "had been useful") == ["Q159"]
