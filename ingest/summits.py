@@ -1260,20 +1260,31 @@ def _join_visit_days(groups: list[SummitMention], index: EntityIndex) -> list[Su
 def _join_venues(groups: list[SummitMention], index: EntityIndex) -> list[SummitMention]:
     """'Lula received Maduro at the Planalto Palace on Monday, the first visit by Maduro to Brazil': a
     meeting at a venue the record cannot place and a visit by the same parties on the same day, in the
-    same sentence, are one visit, held where the visit is."""
+    same sentence, are one visit, held where the visit is; so is such a meeting on one of the visit's
+    stated days, within three sentences ("Kim greeted Moon at Sunan airport on Tuesday")."""
     visits = [g for g in groups if _is_visit(g)]
     out = []
     for group in groups:
         venue = group.location is not None and index.entities[group.location].qid is None
-        visit = next((v for v in visits if v is not group and venue and _sentences_apart(v.token, group.token) == 0
+        visit = next((v for v in visits if v is not group and venue
                       and _parties(v.participants, index) == _parties(group.participants, index)
-                      and (v.start is None or group.start is None or v.start == group.start)), None)
+                      and ((_sentences_apart(v.token, group.token) == 0
+                            and (v.start is None or group.start is None or v.start == group.start))
+                           or (_sentences_apart(v.token, group.token) <= 3 and _during(group, v)))), None)
         if visit is None:
             out.append(group)
             continue
         group.location = visit.location
         _absorb(visit, group)
     return out
+
+
+def _during(meeting: SummitMention, visit: SummitMention) -> bool:
+    """'arrived in Pyongyang on Tuesday for a three-day visit ... met Moon at the Paekhwawon State
+    Guesthouse on Wednesday': a meeting on a day of a visit's stated days."""
+    if meeting.start is None or visit.start is None or visit.end is None or meeting.start.precision != "day":
+        return False
+    return visit.start.value <= meeting.start.value <= visit.end.value
 
 
 def _is_visit(group: SummitMention) -> bool:

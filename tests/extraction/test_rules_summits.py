@@ -231,3 +231,11 @@ def test_a_week_after_a_summit_dates_it_from_the_main_event(run) -> None:
     [singapore] = [s for s in facts.summits if s.location == "Q334"]
     assert days(singapore)[0] == "2018-06-12"
 
+
+def test_a_meeting_at_an_unplaced_venue_during_a_visit_is_that_visit(run) -> None:
+    facts = run("Moon Jae-in arrived in Pyongyang on Tuesday for a three-day visit, his first to North Korea. "
+                "Kim Jong-un met Moon at the Paekhwawon State Guesthouse on Wednesday.",
+                published=datetime(2018, 9, 21, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.location == "Q18808" and days(summit) == ("2018-09-18", "2018-09-20")
+
