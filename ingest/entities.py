@@ -361,12 +361,26 @@ def _locative(span: SpacySpan) -> bool:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in lexicon.LOCATIVE_PREPS:
         prep = head.head
-        if prep.lower_ == "in" and prep.head.tag_ == "NNS" and prep.head.lemma_.lower() in lexicon.GROUP_NOUNS:
-            return False  # "officials in Washington", "critics in Seoul": the government's people, the state
+        if prep.lower_ == "in" and _speaks_for_state(prep.head):
+            return False  # "officials in Washington", "the presidential office in Seoul": the state's voice
         return prep.lower_ not in ("to", "from") or prep.head.lemma_.lower() in lexicon.MOTION_WORDS
     if head.dep_ == "dobj" and head.head.lemma_ in lexicon.PLACE_VERBS:
         return True
     return head.dep_ in ("compound", "nmod") and head.head.lemma_ in lexicon.SUMMIT_NOUNS
+
+
+SEAT_NOUNS = frozenset({"office", "ministry", "government", "administration", "cabinet", "presidency"})
+
+
+def _speaks_for_state(noun: Token) -> bool:
+    """A plural source noun ("officials", "critics") or a seat of government no one else is named as
+    owning ("the presidential office", not "the U.S. embassy"): placed in a capital, it is that state's
+    government or people speaking."""
+    lemma = noun.lemma_.lower()
+    if noun.tag_ == "NNS":
+        return lemma in lexicon.GROUP_NOUNS
+    return lemma in SEAT_NOUNS and not any(
+        c.dep_ in ("poss", "compound", "amod", "nmod") and c.text[:1].isupper() for c in noun.children if c.i < noun.i)
 
 
 def _match_metonym_ents(index: EntityIndex) -> None:

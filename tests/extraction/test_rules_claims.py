@@ -175,3 +175,10 @@ def test_told_a_briefing_that_is_a_content_clause_not_a_relative_one(run) -> Non
 def test_a_spokesman_for_someone_speaks_for_them(run) -> None:
     facts = run("A spokesman for the Kremlin said the summit in Helsinki had been useful.")
     assert claimants_of(facts, "had been useful") == ["Q159"]
+
+
+def test_the_presidential_office_in_a_capital_is_the_state_but_a_foreign_embassy_there_is_not(run) -> None:
+    facts = run("The presidential office in Seoul said the launch was a provocation. "
+                "The U.S. embassy in Beijing said it would stay open.")
+    assert "Q8684" not in facts.entities and "Seoul" in {m.text for m in facts.entities["Q884"].mentions}
+    assert "Q956" in facts.entities  # Beijing, where the embassy is
