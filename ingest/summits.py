@@ -462,12 +462,14 @@ def _main_subject(trigger: Token, index: EntityIndex) -> str | None:
 
 
 def _arrival_place(token: Token, index: EntityIndex, state: str) -> str | None:
-    """'arrived in Moscow on July 8 for his first visit to Russia': the place in the visited state the
-    sentence has the visitor arrive in or travel to is where the visit is held."""
+    """'arrived in Moscow on July 8 for his first visit to Russia', 'his trip to Russia, when he met Putin
+    at the Vostochny Cosmodrome': the place in the visited state the sentence has the visitor arrive in,
+    travel to or meet at is where the visit is held."""
     for t in sentence(token):
         key = index.key_at(t)
         if key and index.kind(key) == "Place" and t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "at") \
-                and t.head.head.lemma_.lower() in lexicon.PLACE_VERBS and _place_state(index, key) == state:
+                and t.head.head.lemma_.lower() in lexicon.PLACE_VERBS | lexicon.SUMMIT_VERBS \
+                and _place_state(index, key) == state:
             return key
     return None
 

@@ -239,3 +239,8 @@ def test_a_meeting_at_an_unplaced_venue_during_a_visit_is_that_visit(run) -> Non
     [summit] = facts.summits
     assert summit.location == "Q18808" and days(summit) == ("2018-09-18", "2018-09-20")
 
+
+def test_a_visit_to_a_state_is_held_where_the_sentence_has_its_leaders_meet(run) -> None:
+    facts = run("Kim Jong-un's trip to Russia in September 2023, when he met Vladimir Putin at the Vostochny "
+                "Cosmodrome, lasted six days.", published=datetime(2024, 6, 24, tzinfo=UTC))
+    assert facts.summits and all(s.location not in (None, "Q159") for s in facts.summits)
