@@ -578,16 +578,19 @@ def _nominal_that_clause(verb: Token) -> list[tuple[int, int]]:
 CORE_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd"})
 
 
-def _that_relative_read_wrong(audience: Token) -> Token | None:
-    """'told a regular press briefing that Beijing opposed unilateral sanctions': the parse reads the
-    that-clause as a relative clause of the audience noun, although "that" fills no role in it (the
-    clause has its own subject and complement): it is the cue's content."""
-    for clause in audience.children:
+def _that_relative_read_wrong(step: Token) -> Token | None:
+    """'told a regular press briefing that Beijing opposed unilateral sanctions', 'said in a statement
+    that Seoul was a puppet': the parse hangs the that-clause on the audience or the statement noun,
+    as a relative clause in which "that" fills no role (the clause has its own subject and complement)
+    or as the noun's complement clause: it is the cue's content."""
+    nouns = [step, *(c for c in step.children if c.dep_ == "pobj")]
+    for clause in (c for noun in nouns for c in noun.children if c.dep_ in ("relcl", "acl")):
         that = clause.doc[clause.left_edge.i]
-        if clause.dep_ != "relcl" or that.lower_ != "that" or that.dep_ in ("nsubj", "nsubjpass"):
+        if that.lower_ != "that" or that.dep_ in ("nsubj", "nsubjpass"):
             continue
         own = [c for c in clause.children if c.i != that.i]
-        if any(c.dep_ == "nsubj" for c in own) and any(c.dep_ in CORE_COMPLEMENTS for c in own):
+        if any(c.dep_ == "nsubj" for c in own) and (that.dep_ == "mark" or any(c.dep_ in CORE_COMPLEMENTS
+                                                                                for c in own)):
             return clause
     return None
 

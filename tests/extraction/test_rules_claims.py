@@ -182,3 +182,9 @@ def test_the_presidential_office_in_a_capital_is_the_state_but_a_foreign_embassy
                 "The U.S. embassy in Beijing said it would stay open.")
     assert "Q8684" not in facts.entities and "Seoul" in {m.text for m in facts.entities["Q884"].mentions}
     assert "Q956" in facts.entities  # Beijing, where the embassy is
+
+
+def test_said_in_a_statement_that_is_the_cues_content_when_hung_on_the_statement(run) -> None:
+    facts = run("Kim Yo Jong, the sister of North Korean leader Kim Jong Un, said in a statement that Seoul was "
+                "a puppet of Washington.")
+    assert claimants_of(facts, "Seoul was a puppet of Washington") == ["Q4330912"]
