@@ -351,13 +351,19 @@ def _reported_by_another(verb: Token, index: EntityIndex) -> bool:
     a cue inside the reported clause of a source's cue before it is second-hand; the outer source's
     claim holds it. ("X rejected ..., KCNA reported": an attribution after the fact is not that.)"""
     current = verb
-    while current.dep_ == "ccomp" and not _inverted(current):
+    while (current.dep_ == "ccomp" and not _inverted(current)) or _reason_clause(current):
         outer = current.head
         if outer.pos_ == "VERB" and outer.i < verb.i and lemma_in(outer, lexicon.SAY_VERBS) \
                 and (subject := subject_of(outer)) is not None and source_key(subject, index) is not None:
             return True
         current = outer
     return False
+
+
+def _reason_clause(verb: Token) -> bool:
+    """'... did not think Pyongyang would walk away, because it still hopes Trump will ease ...': a
+    because-clause of a reported clause is the source's reasoning, and what it holds is theirs too."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("because", "since") for c in verb.children)
 
 
 def _rejecting_predicate(verb: Token) -> bool:

@@ -188,3 +188,9 @@ def test_said_in_a_statement_that_is_the_cues_content_when_hung_on_the_statement
     facts = run("Kim Yo Jong, the sister of North Korean leader Kim Jong Un, said in a statement that Seoul was "
                 "a puppet of Washington.")
     assert claimants_of(facts, "Seoul was a puppet of Washington") == ["Q4330912"]
+
+
+def test_an_attitude_in_a_because_clause_of_a_reported_clause_is_the_sources_reasoning(run) -> None:
+    facts = run("Victor Cha said Pyongyang would not walk away from talks, because it still hopes Trump will "
+                "lift the sanctions.")
+    assert [c.claimant for c in facts.claims] == ["victor-cha"]
