@@ -217,7 +217,8 @@ def _described_source(token: Token, index: EntityIndex) -> str | None:
     first = min((c.left_edge.i for c in mods), default=token.i)
     words = [t for t in token.doc[first:token.i + 1] if t.lower_ not in lexicon.QUANTIFIERS and not t.is_punct
              and t.tag_ != "POS"]
-    label = " ".join(t.text for t in words)
+    # A common noun opening the sentence is no name: "Analysts said" and "many analysts" are one group.
+    label = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text for t in words)
     plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in lexicon.COLLECTIVE_NOUNS
     if not plural and token.lower_ not in lexicon.PERSON_SOURCE_NOUNS:
         return None

@@ -455,8 +455,8 @@ def test_some_and_others_continue_a_group_and_countries_are_a_group(run) -> None
     facts = run("Diplomats said the meeting had failed. Some of them believe Iran may still let inspectors back "
                 "in. Others fear the sanctions will push Tehran away. The three European countries said Iran "
                 "had breached its commitments.")
-    assert claimant_label(facts, "inspectors") == "Diplomats"
-    assert claimant_label(facts, "push Tehran") == "Diplomats"
+    assert claimant_label(facts, "inspectors") == "diplomats"
+    assert claimant_label(facts, "push Tehran") == "diplomats"
     assert claimant_label(facts, "breached") == "European countries"
 
 

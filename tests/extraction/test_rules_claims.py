@@ -194,3 +194,12 @@ def test_an_attitude_in_a_because_clause_of_a_reported_clause_is_the_sources_rea
     facts = run("Victor Cha said Pyongyang would not walk away from talks, because it still hopes Trump will "
                 "lift the sanctions.")
     assert [c.claimant for c in facts.claims] == ["victor-cha"]
+
+
+def test_a_described_source_opening_its_sentence_is_labelled_as_anywhere_else(run) -> None:
+    """'Analysts' at a sentence's start and 'analysts' inside one are one group with one label; a
+    proper word keeps its capital ('Western diplomats')."""
+    facts = run("Analysts said the talks in Hanoi had failed. Later, some analysts said Kim would return to "
+                "the table. Western diplomats said sanctions would stay.")
+    labels = {facts.entities[c.claimant].label for c in facts.claims}
+    assert labels == {"analysts", "Western diplomats"}
