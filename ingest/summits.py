@@ -96,6 +96,10 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
     _next_days(mentions)
     groups = _join_visit_days(_date_from_part(_join_anaphors(_merge(mentions, index), index), index), index)
     _add_attendees(doc, groups, index)
+    visits = {m.token.i for g in groups for m in (g, *g.merged)}
+    for group in groups:
+        if group.location is None:
+            group.location = _arrived_at(doc, index, group, visits)
     summits = []
     for group in groups:
         if len(_parties(group.participants, index)) < 2 or not _has_leader(group.participants, index):
@@ -432,6 +436,28 @@ def _participants_and_location(token: Token, index: EntityIndex, is_verb: bool) 
         if host and host not in found:
             found.append(host)
     return found, _as_place(index, location) if location else None
+
+
+def _arrived_at(doc: Doc, index: EntityIndex, group: SummitMention, visits: set[int]) -> str | None:
+    """'The second summit between Trump and Kim ended abruptly ... Kim arrived in the Vietnamese capital on
+    Tuesday': a summit the text places nowhere is held in the city a party of it arrives in, outside their
+    own state, within five sentences (the nearest such arrival) -- not an arrival that is a visit of its
+    own (``visits``: the tokens of every summit's mentions), nor a past one for a planned summit."""
+    arrivals = []
+    for i in indices(words_of(doc).lemma, ARRIVAL_VERBS):
+        verb = doc[i]
+        if i in visits or (group.status == "Planned" and verb.tag_ in ("VBD", "VBN")):
+            continue
+        subject = subject_of(verb) if verb.pos_ == "VERB" else None
+        leader = index.key_of_phrase(subject) if subject is not None else None
+        goal = _travelled_to(verb, index)
+        if leader is None or leader not in group.participants or index.kind(leader) != "Leader" or goal is None \
+                or index.kind(goal) != "Place" or _place_state(index, goal) == index.state_of(leader):
+            continue
+        apart = _sentences_apart(group.token, verb)
+        if apart <= 5:
+            arrivals.append((apart, goal))
+    return min(arrivals)[1] if arrivals else None
 
 
 def _dateline(token: Token) -> bool:

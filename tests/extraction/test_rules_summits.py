@@ -244,3 +244,11 @@ def test_a_visit_to_a_state_is_held_where_the_sentence_has_its_leaders_meet(run)
     facts = run("Kim Jong-un's trip to Russia in September 2023, when he met Vladimir Putin at the Vostochny "
                 "Cosmodrome, lasted six days.", published=datetime(2024, 6, 24, tzinfo=UTC))
     assert facts.summits and all(s.location not in (None, "Q159") for s in facts.summits)
+
+
+def test_a_summit_with_no_place_is_held_where_a_party_arrived_for_it(run) -> None:
+    facts = run("The second summit between Donald Trump and Kim Jong Un ended abruptly on Thursday without an "
+                "agreement. Kim arrived in the Vietnamese capital on Tuesday after a long train journey.",
+                published=datetime(2019, 2, 28, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.location == "Q1858"
