@@ -662,11 +662,23 @@ def _location(token: Token, index: EntityIndex) -> str | None:
     for head in heads:
         for t in _own_subtree(head, token):
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and not _verb_between(t.head, head):
-                places = [key for inner in _own_subtree(t, token) if not _verb_between(inner, t)
-                          and (key := index.key_at(inner)) and _a_place(index, key)]
+                places = [_capital_as_city(index, inner, key) for inner in _own_subtree(t, token)
+                          if not _verb_between(inner, t) and (key := index.key_at(inner)) and _a_place(index, key)]
                 if places:  # the best known of "Joint Base Elmendorf-Richardson in Anchorage, Alaska"
                     return min(places, key=lambda k: _place_rank(index, k))
     return None
+
+
+def _capital_as_city(index: EntityIndex, token: Token, key: str) -> str:
+    """'talks at the presidential office in Seoul': a capital's name the linker reads as its state (the
+    office speaks for South Korea) is, as where leaders meet, the city."""
+    qid = index.entities[key].qid if index.kind(key) == "State" else None
+    entry = index.gaz.by_qid(qid) if qid else None
+    capital = index.gaz.by_qid(entry.capital) if entry is not None and entry.capital else None
+    if capital is None or gaz_kind(capital) != "Place" or capital.qid == qid:
+        return key
+    name = re.sub(r"['\u2019]s?$", "", token.text.lower())
+    return index.entity_for(capital, "Place") if name in {n.lower() for n in capital.names} else key
 
 
 def _destination(verb: Token, index: EntityIndex) -> str | None:

@@ -252,3 +252,10 @@ def test_a_summit_with_no_place_is_held_where_a_party_arrived_for_it(run) -> Non
                 published=datetime(2019, 2, 28, tzinfo=UTC))
     [summit] = facts.summits
     assert summit.location == "Q1858"
+
+
+def test_a_capital_named_as_a_meetings_place_is_the_city_even_when_it_speaks_for_its_state(run) -> None:
+    facts = run("Donald Trump held talks with Moon Jae-in at the presidential office in Seoul on Sunday.",
+                published=datetime(2019, 6, 30, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.location == "Q8684"
