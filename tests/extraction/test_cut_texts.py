@@ -13,23 +13,15 @@ import json
 import traceback
 from pathlib import Path
 
-import pytest
 import spacy
 
-from diplograph.config import Settings
 from diplograph.ingest.article import Article
 from diplograph.ingest.extract import extract
-from diplograph.ingest.pipeline import load_model
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "ingest" / "samples").glob("*.json"))
 # Words after which the rules read on: titles, "of"/"the" before a state, cues, quotes, prepositions.
 CUT_AFTER = frozenset({"of", "the", "and", "said", "president", "prime", "minister", "on", "in", "at", "with",
                        "to", "by", "against", "from", "who", "where", "that", "'s", ",", '"', "\u201c"})
-
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.language.Language:
-    return load_model(Settings().spacy_model)
 
 
 def cut_texts(nlp: spacy.language.Language) -> list[str]:

@@ -14,18 +14,12 @@ from diplograph.config import Settings
 from diplograph.ingest.article import Article
 from diplograph.ingest.extract import extract
 from diplograph.ingest.gazetteer import Gazetteer
-from diplograph.ingest.pipeline import load_model
 from diplograph.ingest.reference import reference_quads
 from diplograph.ingest.triples import map_article
 
 SUMMIT = ox.NamedNode("https://w3id.org/diplograph/ontology#Summit")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.language.Language:
-    return load_model(Settings().spacy_model)
 
 
 @pytest.fixture(scope="module")

@@ -10,27 +10,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import spacy
 
-from diplograph.config import Settings
-from diplograph.ingest.article import Article
-from diplograph.ingest.extract import extract
 from diplograph.ingest.facts import Facts
-from diplograph.ingest.pipeline import load_model
 from diplograph.ingest.readers import read_file
-
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.language.Language:
-    return load_model(Settings().spacy_model)
-
-
-@pytest.fixture
-def run(nlp: spacy.language.Language):
-    def extract_text(text: str, published: datetime | None = datetime(2019, 3, 1, tzinfo=UTC)) -> Facts:
-        article = Article(text=text, source="test.txt", published=published)
-        return extract(article, nlp(text))
-    return extract_text
 
 
 def claims_by(facts: Facts, key: str) -> list:

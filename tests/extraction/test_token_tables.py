@@ -13,20 +13,13 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from diplograph.config import Settings
 from diplograph.ingest import claims, lexicon, sanctions, summits
 from diplograph.ingest.entities import link_entities
 from diplograph.ingest.extract import default_gazetteer
-from diplograph.ingest.pipeline import load_model
 from diplograph.ingest.spans import date_anchor, ents_in, ents_of, indices, lemma_in, words_of
 
 ALL_SAMPLES = sorted((Path(__file__).resolve().parents[2] / "ingest" / "samples").glob("*.json"))
 SAMPLES = ALL_SAMPLES[:4]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.language.Language:
-    return load_model(Settings().spacy_model)
 
 
 @pytest.fixture(scope="module")
