@@ -6,9 +6,11 @@
 Each server gets the same generated graph (``generate.py``) in the same layout (named graphs plus
 a default graph holding each distinct triple once; rdflib's set-union default graph answers the
 same), is started as its own process and is driven from this one (HTTP over loopback, keep-alive,
-JSON results) with the query mix of ``mix.py``: first a trivial query (per-request overhead), then
-every query alone (1 client), then 8 clients each running the mix in its own order for a few rounds
-or until the time budget passes. Printed per query: median and p95 latency at 1 and 8 clients,
+JSON results) with the query mix of ``mix.py``: every query alone (1 client), then 8 clients each
+running the mix in its own order for a few rounds or until the time budget passes, then a trivial
+query (per-request overhead). The trivial query comes last because Oxigraph's server starts a
+thread per query that sleeps out its ``--timeout-s``: thousands of trivial queries in a few seconds
+leave thousands of sleeping threads, and the mix after them failed to start threads (ENOMEM). Printed per query: median and p95 latency at 1 and 8 clients,
 server CPU per query, each server's row count (MISMATCH when they disagree); per server:
 throughput, errors, peak memory of the server's process tree; ratios to Oxigraph's server. The
 figures go to ``benchmarks/results/endpoint-<size>-<time>.json``.
@@ -227,9 +229,9 @@ def run_server(server: Server, mix: dict[str, str], args, folder: Path) -> Figur
     monitor = Monitor(server.process.pid)
     figures = Figures(server.name, server.load_seconds, rss_after_load=monitor.rss())
     try:
-        _trivial(server, figures, args)
         _single(server, mix, figures, monitor, args)
         _concurrent(server, mix, figures, monitor, args)
+        _trivial(server, figures, args)
     finally:
         monitor.stop()
         figures.peak_rss = monitor.peak
