@@ -638,8 +638,7 @@ def _government(index: EntityIndex, token: Token) -> None:
         start = child.left_edge.i + (child.left_edge.lower_ == "the")
         if key and index.kind(key) == "Leader":
             leader = index.entities[key]
-            surname = doc_text(index.doc, child.left_edge.i, child.i + 1).removesuffix("'s").removesuffix("\u2019s")
-            gov = index.unlinked("Government", f"{surname} {token.lower_}", 0.8,
+            gov = index.unlinked("Government", f"{_surname(index, key)} {token.lower_}", 0.8,
                                  government_of=_ensure_state(index, index.state_of(key)), led_by=leader.key)
             index.replace(start, token.i + 1, gov, doc_text(index.doc, start, token.i + 1), 0.8)
             return
@@ -652,6 +651,20 @@ def _government(index: EntityIndex, token: Token) -> None:
             index.replace(start, token.i + 1, gov, doc_text(index.doc, start, token.i + 1), 0.75)
             _still_names(index, child, state_key)
             return
+
+
+def _surname(index: EntityIndex, key: str) -> str:
+    """The name a leader's government goes by ("the Trump administration", "the Maduro government"),
+    however the text points at them ("his government", "President Nicolas Maduro's government"): a
+    one-word name the gazetteer gives them, the name after a title in one ("Chairman Kim"), else the
+    shortest name the article calls them by."""
+    entry = index.entries.get(key)
+    names = entry.names if entry else ()
+    single = [n for n in names if " " not in n and n.isascii()]
+    titled = [n.split()[-1] for n in names if len(n.split()) == 2 and n.split()[0].casefold() in TITLE_WORDS]
+    called = sorted((s.text for s in index.entities[key].mentions
+                     if s.text[:1].isupper() and s.text.casefold() not in MALE_FEMALE_PRONOUNS), key=len)
+    return (single or titled or called or [index.entities[key].label])[0]
 
 
 def _ministry(index: EntityIndex, token: Token) -> None:
@@ -1125,12 +1138,25 @@ COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "north
 UNLINKED_KINDS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 
 
+# What a noun set beside a name says it is: "the news agency Xinhua" (tagged a place), "Russia's
+# ambassador to the UN, Vassily Nebenzia" (tagged an organisation).
+DESCRIBED_KINDS = {
+    **dict.fromkeys(lexicon.PERSON_SOURCE_NOUNS | MINISTER_NOUNS | {"ambassador", "senator", "general", "commander",
+                                                                   "chairman", "chairwoman", "director"}, "Person"),
+    **dict.fromkeys({"agency", "company", "firm", "bank", "newspaper", "broadcaster", "outlet", "network", "group",
+                     "organisation", "organization", "party", "institute", "council"}, "Organization"),
+    **dict.fromkeys({"city", "town", "port", "island", "region", "province", "resort", "village"}, "Place"),
+}
+OFFICE_OF_NOUNS = MINISTER_NOUNS | {"ministry", "department"}  # "Secretary of State", "Ministry of Defence"
+
+
 def _match_unlinked_names(index: EntityIndex) -> None:
     """Organisations and places spaCy finds that the gazetteer does not know: typed, never linked."""
     for ent in ents_of(index.doc):
         kind = UNLINKED_KINDS.get(ent.label_)
-        if kind is None or "\n" in ent.text or any(t.i in index.token_key for t in ent):
+        if kind is None or "\n" in ent.text or any(t.i in index.token_key for t in ent) or _names_an_office(ent):
             continue
+        kind = _described_kind(ent) or kind
         tokens = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS" and not t.is_punct]
         if not tokens or not tokens[0].text[:1].isupper() or tokens[-1].pos_ not in ("PROPN", "NOUN"):
             continue
@@ -1141,6 +1167,23 @@ def _match_unlinked_names(index: EntityIndex) -> None:
             index.add(span.start, span.end, known, span.text, 0.7)  # "Treasury said": the one named before
             continue
         index.add(span.start, span.end, index.unlinked(kind, span.text, 0.5), span.text, 0.5)
+
+
+def _names_an_office(ent: SpacySpan) -> bool:
+    """'Secretary of State', 'Minister of Defence': part of an office's name, no organisation of its own."""
+    of = ent.root.head
+    return ent.root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in OFFICE_OF_NOUNS
+
+
+def _described_kind(ent: SpacySpan) -> str | None:
+    """The kind the noun in apposition to a name, or compounded before it, gives it; None when none
+    does or they disagree."""
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ in ("compound", "appos") and not ent.start <= c.i < ent.end]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    kinds = {DESCRIBED_KINDS.get(n.lemma_.lower()) for n in nouns if n.pos_ == "NOUN"} - {None}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _named_organisation(index: EntityIndex, word: str) -> str | None:
