@@ -738,7 +738,7 @@ def _match_persons(index: EntityIndex) -> None:
     parts = _name_parts(index)
     pending = []
     for ent in ents_of(doc):
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not _listed_with_persons(ent):
             continue
         tokens = [t for t in ent if (t.tag_ != "POS" and t.lower_ != "the" and not t.is_punct) or t.text == "-"]
         while tokens and _title_words(tokens[0]):
@@ -749,6 +749,10 @@ def _match_persons(index: EntityIndex) -> None:
         pending.append(doc[tokens[0].i:_past_cut_surname(doc, end, index)])
     for span in pending:
         _add_person(index, span, parts)
+    for ent in ents_of(doc):  # "Brazil's Luiz Inacio Lula da Silva", a person named before, tagged an organisation
+        if ent.label_ != "PERSON" and not any(t.i in index.token_key for t in ent) \
+                and (person := _person_called(index, ent.text)) is not None:
+            index.add(ent.start, ent.end, person, ent.text, 0.7)
     # short references ("Ri said", "Yoon" tagged GPE), also to persons just found ("von der Leyen"), and
     # a subject or possessor the tagger took for an adjective or noun ("Albanese later agreed",
     # "Morrison's cancellation")
@@ -757,6 +761,22 @@ def _match_persons(index: EntityIndex) -> None:
                  and (t.pos_ == "PROPN" or (
                      t.pos_ in ("ADJ", "NOUN") and t.text[:1].isupper() and t.dep_ in ("nsubj", "nsubjpass", "poss")))]:
         _add_person(index, span, parts)
+
+
+def _listed_with_persons(ent: SpacySpan) -> bool:
+    """'Argentina's Alberto Fernandez, Colombia's Gustavo Petro, Chile's Gabriel Boric', the middle one
+    tagged an organisation: a name in a list of persons' names is a person's."""
+    if ent.label_ not in ("ORG", "GPE") or not all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in ent):
+        return False
+    root = ent.root
+    listed = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(t.ent_type_ == "PERSON" for t in listed)
+
+
+def _person_called(index: EntityIndex, name: str) -> str | None:
+    """The person the article has already found under exactly this name, which spaCy tags otherwise here."""
+    found = {key for key, e in index.entities.items() if e.kind in PERSON_KINDS and e.label == name}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _add_person(index: EntityIndex, span: SpacySpan, parts: dict[str, set[str]]) -> None:
@@ -1142,7 +1162,8 @@ UNLINKED_KINDS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": 
 # ambassador to the UN, Vassily Nebenzia" (tagged an organisation).
 DESCRIBED_KINDS = {
     **dict.fromkeys(lexicon.PERSON_SOURCE_NOUNS | MINISTER_NOUNS | {"ambassador", "senator", "general", "commander",
-                                                                   "chairman", "chairwoman", "director"}, "Person"),
+                                                                   "chairman", "chairwoman", "chairperson", "chief",
+                                                                   "director"}, "Person"),
     **dict.fromkeys({"agency", "company", "firm", "bank", "newspaper", "broadcaster", "outlet", "network", "group",
                      "organisation", "organization", "party", "institute", "council"}, "Organization"),
     **dict.fromkeys({"city", "town", "port", "island", "region", "province", "resort", "village"}, "Place"),

@@ -48,3 +48,21 @@ def test_a_name_in_apposition_to_an_ambassador_is_a_person(run):
     facts = run("Russia's ambassador to the UN, Vassily Nebenzia, argued on Wednesday that the sanctions "
                 "had failed.")
     assert _by_label(facts).get("Vassily Nebenzia") == "Person"
+
+
+def test_a_name_listed_with_persons_is_a_person(run):
+    facts = run("Argentina's Alberto Fernandez, Colombia's Gustavo Petro, Chile's Gabriel Boric and others "
+                "attended the meeting in Brasilia on Tuesday.")
+    assert _by_label(facts).get("Gustavo Petro") in ("Person", "Leader")
+
+
+def test_a_person_named_before_and_tagged_otherwise_later_is_the_same_person(run):
+    facts = run("Brazilian President Luiz Inacio Lula da Silva arrived on Monday. Ramaphosa opened the plenary, "
+                "flanked by Brazil's Luiz Inacio Lula da Silva, India's Narendra Modi and China's Xi Jinping.")
+    lula = [e for e in facts.entities.values() if "Lula" in e.label]
+    assert [(e.kind, len(e.mentions)) for e in lula] == [("Leader", 2)]
+
+
+def test_a_name_in_apposition_to_a_chairperson_is_a_person(run):
+    facts = run("The African Union Commission chairperson, Moussa Faki Mahamat, welcomed the move on Monday.")
+    assert _by_label(facts).get("Moussa Faki Mahamat") == "Person"
