@@ -1,0 +1,326 @@
+"""A summit mention's dates and status (held, planned, cancelled, cut short).
+
+A date is the trigger's own or its verb's, else its sentence's only day-precise date. A weekday after a
+past-tense verb is the one before publication. Undated meetings take a day from "the same day", "the
+next day", "a day after ...", a live blog's entry, or a dated caption placing a party at the summit.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from diplograph.ingest import lexicon
+from diplograph.ingest.dates import DateRange
+from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.facts import DateValue
+from diplograph.ingest.spans import date_text, ents_in, lemma_in, resolve_date, sentence, text_of, words_of
+from diplograph.ingest.summit_places import parties_of
+from diplograph.ingest.summit_syntax import (
+    SUMMIT_TRIGGER_NOUNS,
+    clause_verb,
+    governing_verb,
+    own_subtree,
+    same_paragraph,
+    sentences_apart,
+)
+
+if TYPE_CHECKING:
+    from diplograph.ingest.summit_mentions import SummitMention
+
+END_VERBS = frozenset({"end", "conclude", "close", "wrap", "finish", "collapse", "break"})
+
+
+def dates(token: Token, anchor: datetime | None, tense: str | None,
+          inferred: bool) -> tuple[DateValue | None, DateValue | None]:
+    """The date attached to the trigger or its verb, else the sentence's only day-precise date.
+    A date on an ending verb ("ended abruptly on Thursday") is the end date."""
+    scope = {t.i for t in own_subtree(token, token)} - _conjoined_clauses(token)
+    verb = governing_verb(token) if token.pos_ == "NOUN" else token
+    if verb is not None:
+        scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in own_subtree(c, token)}
+    dated = [(ent, value) for ent in ents_in(sentence(token)) if ent.label_ == "DATE" and not _bound(ent)
+             and (value := _resolve(ent, anchor, tense, inferred)) is not None]
+    attached = [(ent, value) for ent, value in dated if ent.start in scope]
+    if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
+        attached = [(e, v) for e, v in dated if v.start.precision == "day" and _same_report(e.root, token)
+                    and not _outside_time_clause(e.root, token)]
+        sent, w = sentence(token), words_of(token.doc)
+        triggers = [i for i in range(sent.start, sent.end) if w.pos[i] in ("NOUN", "VERB") and (
+            w.lemma[i] in SUMMIT_TRIGGER_NOUNS or w.lemma[i] in lexicon.SUMMIT_VERBS)]
+        if len(attached) != 1 or len(triggers) != 1:
+            return None, None
+    ent, value = min(attached, key=lambda a: PRECISION_RANK[a[1].start.precision])  # "a year later, on May 4"
+    if value.end is None and ent.root.head.head.lemma_.lower() in END_VERBS:
+        return None, value.start
+    return value.start, value.end
+
+
+def _resolve(ent, anchor: datetime | None, tense: str | None, inferred: bool) -> DateRange | None:
+    """A DATE entity's value; a named month without a year ("from March 25 to 28") takes the year of
+    the story when the sentence or the one before has just stated one ("That changed in March 2018,
+    ..."; "On February 4, 2022 ... in November"): a story told back in time stays in the year it is
+    telling, not the publication's. A future meeting ("will meet in November") is the publication's."""
+    text = date_text(ent)
+    story = _story_anchor(ent, anchor, inferred) if tense != "future" and _month_alone(text) else None
+    if story is not None and (value := resolve_date(text, story, None)) is not None \
+            and (anchor is None or inferred or value.start.value <= anchor):  # never later than the telling
+        return value
+    return resolve_date(text, anchor, tense, inferred)
+
+
+def _story_anchor(ent, anchor: datetime | None, inferred: bool) -> datetime | None:
+    """The latest date stated with its year (or dated so itself) before ``ent`` in its sentence or the
+    one before, in the same paragraph, as the middle of its year (so that any day of that year is the
+    nearest of its name); bounds ("since 2006") tell no time of the story."""
+    doc, sent = ent.doc, sentence(ent.root)
+    start = sentence(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    for earlier in reversed(ents_in(doc[start:ent.start])):
+        if earlier.label_ != "DATE" or _bound(earlier) or not same_paragraph(earlier.root, ent.root):
+            continue
+        text = date_text(earlier)
+        if _states_year(text):
+            value = resolve_date(text, anchor, None, inferred)
+        elif _month_alone(text) and (story := _story_anchor(earlier, anchor, inferred)) is not None:
+            value = resolve_date(text, story, None)
+        else:
+            continue
+        if value is not None:
+            return datetime(value.start.value.year, 7, 2, tzinfo=UTC)
+    return None
+
+
+def _states_year(text: str) -> bool:
+    """'June 12, 2018', 'in 2018', 'June this year': the expression places itself in a year."""
+    return resolve_date(text, None, None) is not None or "year" in text.lower()
+
+
+MONTH_NAMES = re.compile(r"\b(?:" + "|".join(calendar.month_name[1:]) + r")\b", re.IGNORECASE)
+
+
+def _month_alone(text: str) -> bool:
+    """'in May', 'March 25 to 28': a month named without its year (not a weekday, not "last week")."""
+    return bool(MONTH_NAMES.search(text)) and not _states_year(text)
+
+
+def _conjoined_clauses(verb: Token) -> set[int]:
+    """The tokens of clauses coordinated under a meeting verb ("met Xi in Dalian in May, and returned to
+    Beijing on June 19"): their dates are their own."""
+    return {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+
+
+TIME_MARKS = frozenset({"before", "after", "since", "until", "till"})
+
+
+def _outside_time_clause(date: Token, trigger: Token) -> bool:
+    """The trigger is in a clause placed in time against another ("stayed in Beijing from January 7 to
+    10, weeks before he met Trump in Hanoi") and the date is outside it: the date is the other event's."""
+    clause = trigger.doc[clause_verb(trigger)]
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in clause.children):
+        return False
+    return not clause.left_edge.i <= date.i <= clause.right_edge.i
+
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _same_report(date: Token, trigger: Token) -> bool:
+    """The date is inside the reported clause the trigger is in, if it is in one: "imposed sanctions on
+    Wednesday, hours after Trump said he had called off a summit" does not date the summit."""
+    for ancestor in trigger.ancestors:
+        if ancestor.dep_ == "ccomp" and lemma_in(ancestor.head, lexicon.SAY_VERBS):
+            return ancestor.left_edge.i <= date.i <= ancestor.right_edge.i
+    return True
+
+
+def stretch(token: Token, start: DateValue | None, end: DateValue | None) -> tuple[DateValue | None, DateValue | None]:
+    """A day on a visit of stated length: "Xi's two-day visit ended on Friday" began on Thursday; "on
+    Wednesday, the second day of Moon's three-day visit" ran from Tuesday to Thursday; "arrived on
+    Tuesday for a four-day visit" ends on Friday."""
+    length = _length_in_days(token)
+    if length is None or length < 2:
+        return start, end
+    if start is None and end is not None and end.precision == "day":
+        return DateValue(end.value - timedelta(days=length - 1), "day"), end
+    if start is not None and end is None and start.precision == "day":
+        first = start.value - timedelta(days=(_day_of(token) or 1) - 1)
+        return DateValue(first, "day"), DateValue(first + timedelta(days=length - 1), "day")
+    return start, end
+
+
+def _length_in_days(noun: Token) -> int | None:
+    """'a three-day visit', 'their two-day summit': the days the event runs."""
+    if noun.pos_ != "NOUN":
+        return None
+    for day in noun.children:
+        if day.dep_ in ("compound", "amod", "nmod") and day.lower_ == "day":
+            for count in day.children:
+                if count.dep_ == "nummod":
+                    return COUNTS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
+    return None
+
+
+def _day_of(noun: Token) -> int | None:
+    """'on the second day of his visit': which of the event's days the sentence's date is."""
+    day = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if day is None or day.lower_ != "day":
+        return None
+    return next((lexicon.ORDINALS[c.lower_] for c in day.children
+                 if c.dep_ == "amod" and c.lower_ in lexicon.ORDINALS), None)
+
+
+DAY_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def days_from_main_event(token: Token, anchor: datetime | None, inferred: bool) -> DateValue | None:
+    """'held talks on Monday, a day after he met Xi', 'met on Monday, a day before the G20 summit':
+    the meeting is dated from the main clause's day."""
+    if anchor is None or inferred:
+        return None
+    node = token
+    for _ in range(4):  # "a day before the Group of 20 summit opened": summit, of, Group, opened
+        relation = _day_offset(node)
+        if relation is not None:
+            main, offset = relation
+            day = _main_day(main, node, anchor)
+            return DateValue(day.value + timedelta(days=offset), "day") if day is not None else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _day_offset(node: Token) -> tuple[Token, int] | None:
+    """(the main verb, signed days) when ``node`` is "a day after ..." / "two days before ..."."""
+    if node.pos_ in ("VERB", "AUX") and node.dep_ == "advcl":
+        link = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    elif node.dep_ == "prep" and node.lower_ in ("after", "before"):
+        link = node
+    else:
+        return None
+    unit = next((c for c in node.children if c.dep_ == "npadvmod" and c.lower_ in DAY_UNITS), None)
+    main = node.head
+    if unit is None and node.head.lower_ in DAY_UNITS and node.head.dep_ in ("npadvmod", "appos", "conj"):
+        unit, main = node.head, node.head.head  # "on June 19, a week after his summit": the unit heads it
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head
+    if link is None or unit is None:
+        return None
+    count = next((COUNTS.get(c.lower_) for c in unit.children if c.dep_ in ("det", "nummod")), None)
+    if count is None:
+        return None
+    sign = -1 if link.lower_ == "after" else 1
+    return main, sign * count * DAY_UNITS[unit.lower_]
+
+
+def _main_day(main: Token, skip: Token, anchor: datetime) -> DateValue | None:
+    """The day-precise date attached to the main verb, outside the subordinate phrase."""
+    inner = {t.i for t in skip.subtree}
+    for ent in ents_in(sentence(main)):
+        if ent.label_ != "DATE" or ent.start in inner or _bound(ent):
+            continue
+        head = ent.root
+        while head.head.i != head.i and head.i != main.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        value = _resolve(ent, anchor, "past", False) if head.i == main.i else None
+        if value is not None and value.start.precision == "day":  # a range counts from its first day
+            return value.start
+    return None
+
+
+BOUND_WORDS = frozenset({"since", "until", "till", "by"})
+
+
+def _bound(ent) -> bool:
+    """'her first visit since 2017', 'until March', 'by Monday': a bound of a period, not the meeting's
+    date."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return ent[0].lower_ in BOUND_WORDS or before in BOUND_WORDS
+
+
+def status_of(token: Token, start: DateValue | None, published: datetime | None, planned: bool) -> str | None:
+    """Cancelled, cut short, planned or held; ``planned`` is ``_planned(token)``."""
+    lemmas = words_of(token.doc).lemma
+    words = {lemmas[t.i] for t in (token.head, *token.children, *token.head.children)}
+    if words & lexicon.CANCELLED_WORDS or {"call", "off"} <= words:
+        return "Cancelled"
+    if "cut" in words and "short" in {t.lower_ for t in token.head.subtree}:
+        return "CutShort"
+    verb = token if token.pos_ == "VERB" else governing_verb(token)
+    if planned and not (verb is not None and verb.tag_ == "VBD"):  # "expected ..., while Putin met X"
+        return "Planned"
+    if start is not None and published is not None:
+        return "Held" if start.value <= published else "Planned"
+    if verb is not None and verb.tag_ in ("VBD", "VBN") and verb.lemma_ in ("meet", "hold", "host", "visit"):
+        return "Held"
+    return None
+
+
+# A live blog's entry opens with its time: "15:46 - Trump steps ...", "11:40 am: ...".
+ENTRY_TIME = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:-|\u2013|\u2014|:)[ \t]")
+
+
+def entry_day(token: Token, anchor: datetime | None) -> DateValue | None:
+    """'15:46 - Trump shook hands with Kim at the border': an undated meeting a live blog's entry tells
+    in the simple past happened on the entry's day (the day heading's, else the page's)."""
+    text = text_of(token.doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    if anchor is None or not ENTRY_TIME.match(text, max(start - 1, 0)):
+        return None
+    return DateValue(datetime(anchor.year, anchor.month, anchor.day, tzinfo=UTC), "day")
+
+
+SAME_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:the|that)\s+(?:same\s+)?day$", re.IGNORECASE)
+
+
+def same_day(token: Token, anchor: datetime | None, tense: str | None, inferred: bool) -> DateValue | None:
+    """'On Saturday Trump spoke in Osaka ... He had met Xi there the same day': "the same day", "later
+    that day" is the last day the text named before, in the sentence or the one before."""
+    sent = sentence(token)
+    same = next((e for e in ents_in(sent) if e.label_ == "DATE" and SAME_DAY.match(e.text.strip())), None)
+    if same is None or anchor is None:
+        return None
+    doc = token.doc
+    start = sentence(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    for earlier in reversed(ents_in(doc[start:same.start])):
+        if earlier.label_ == "DATE" and not _bound(earlier) and same_paragraph(earlier.root, token) \
+                and (value := _resolve(earlier, anchor, tense, inferred)) is not None \
+                and value.start.precision == "day":
+            return value.start
+    return None
+
+
+NEXT_DAY = re.compile(r"^(?:the\s+)?(?:next|following)\s+day$|^(?:a|one)\s+day\s+later$", re.IGNORECASE)
+
+
+def next_days(mentions: list[SummitMention]) -> None:
+    """"The next day Xi hosted Macron in Guangzhou": the day after the meeting dated just before
+    (in this sentence or the one before it)."""
+    before = None  # the last mention with a day
+    for m in mentions:
+        if m.start is None and before is not None and sentences_apart(before.token, m.token) <= 1 and any(
+                ent.label_ == "DATE" and NEXT_DAY.match(ent.text.strip()) for ent in ents_in(sentence(m.token))):
+            m.start = DateValue((before.end or before.start).value + timedelta(days=1), "day")
+        if m.start is not None and m.start.precision == "day":
+            before = m
+
+
+def date_from_caption(doc: Doc, index: EntityIndex, group: SummitMention, anchor: datetime | None) -> None:
+    """A dated sentence placing a participant at the summit's location ("... in Singapore on June 12,
+    2018", typically a photo caption) dates a summit the text otherwise leaves undated."""
+    parties = parties_of(group.participants, index)
+    for sent in doc.sents:
+        keys = {index.key_at(t) for t in sent} - {None}
+        if group.location not in keys or not parties & parties_of(list(keys), index):
+            continue
+        for ent in ents_in(sent):
+            if ent.label_ == "DATE" and ent.start > 0 and doc[ent.start - 1].lower_ == "on":
+                value = resolve_date(ent.text, None, None)
+                if value is not None and value.start.precision == "day":
+                    group.start, group.end = value.start, value.end
+                    return

@@ -1,0 +1,274 @@
+"""Summit mentions: what one trigger token says about a summit.
+
+Each trigger ("summit", "meeting", "talks", "encounter", "visit", "trip"; the verbs meet, visit,
+host) yields a mention with the participants the parse attaches to it, its location, its dates, its
+ordinal ("second summit") and its status. "Welcomed" a leader is a meeting too. A meeting "on the
+sidelines of" a summit is an event of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from spacy.tokens import Doc, Token
+
+from diplograph.ingest import lexicon
+from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.facts import DateValue, Span
+from diplograph.ingest.spans import clause_sentence, lemma_in, sentence, subject_of, words_of
+from diplograph.ingest.summit_dates import dates, days_from_main_event, entry_day, same_day, status_of, stretch
+from diplograph.ingest.summit_places import (
+    ARRIVAL_VERBS,
+    SIDELINE_NOUNS,
+    STRONG_NOUNS,
+    participants_and_location,
+    place_state,
+    sideline_summit,
+    sidelines_of,
+    travelled_to,
+)
+from diplograph.ingest.summit_syntax import SUMMIT_TRIGGER_NOUNS, governing_verb, same_paragraph
+
+
+@dataclass
+class SummitMention:
+    token: Token
+    participants: list[str]
+    location: str | None
+    start: DateValue | None
+    end: DateValue | None
+    ordinal: int | None
+    status: str | None
+    evidence: Span
+    strong: bool  # names the summit itself (a location, ordinal, date or the word "summit")
+    series: str | None = None  # the forum whose summit it is ("the G20 summit"): a different event from others
+    date_inferred: bool = False
+    hosts: set[str] = field(default_factory=set)  # states visited: participants even when also the location
+    sideline: bool = False  # "met on the sidelines of the summit": a meeting of its own, at that summit
+    # "Putin met Xi, Modi, Erdogan and Pezeshkian": one bilateral meeting per leader met
+    bilaterals: list[list[str]] = field(default_factory=list)
+    # "their meetings in Singapore, Hanoi and at the DMZ": one more meeting at each further place
+    more_places: list[str] = field(default_factory=list)
+    explicit: bool = False  # "Erdogan met Kristersson": a verb naming both sides, a meeting of its own
+    # "met Xi in Dalian, and returned to Beijing on June 19": a further meeting at each (place, start, end)
+    returns: list[tuple[str, DateValue | None, DateValue | None]] = field(default_factory=list)
+    merged: list[SummitMention] = field(default_factory=list)
+
+
+WISH_VERBS = frozenset({"hope", "want", "wish", "like", "love", "seek", "try", "aim", "desire", "long", "offer"})
+RECEIVING_VERBS = frozenset({"welcome", "receive", "greet"})
+# every verb ``mention`` may take
+CUE_VERBS = lexicon.SUMMIT_VERBS | RECEIVING_VERBS | ARRIVAL_VERBS | {"sit", "speak", "talk", "shake"}
+
+
+def candidates(doc: Doc) -> list[int]:
+    """The tokens ``mention`` may take: a trigger noun, or a meeting, receiving or sitting verb."""
+    w = words_of(doc)
+    return [i for i, (lower, lemma, pos) in enumerate(zip(w.lower, w.lemma, w.pos, strict=True))
+            if (pos == "NOUN" and (lemma in SUMMIT_TRIGGER_NOUNS or lower in SUMMIT_TRIGGER_NOUNS))
+            or (pos == "VERB" and lemma in CUE_VERBS)]
+
+
+def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred: bool,
+            published: datetime | None) -> SummitMention | None:
+    lemma = token.lemma_.lower()
+    is_noun = token.pos_ == "NOUN" and (lemma in SUMMIT_TRIGGER_NOUNS or token.lower_ in SUMMIT_TRIGGER_NOUNS)
+    host = _arrival_host(token, index) if token.pos_ == "VERB" and lemma in ARRIVAL_VERBS else None
+    is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _receives_leader(token, index)
+                                        or _sits_down_with(token) or _spoke_on_the_sidelines(token)
+                                        or _shakes_hands_with(token) or host is not None)
+    if not (is_noun or is_verb):
+        return None
+    if is_verb and any(c.dep_ == "neg" for c in token.children):
+        return None  # "Kim has not met a U.S. president since ...": no meeting
+    if is_verb and token.dep_ == "xcomp" and lemma_in(token.head, WISH_VERBS):
+        return None  # "hoped to meet Xi again", "offered to host them": a wish or offer, not a summit
+    if is_verb and lemma == "meet" and any(c.dep_ == "dobj" and _no_one(c, index) for c in token.children):
+        return None  # "enough to meet Spain's obligations", "met reporters": no one is met
+    if is_noun and sidelines_of(token) is not None:
+        return None  # "met Xi on the sidelines of the APEC summit": that meeting is the event
+    if is_noun and token.i > 0 and token.doc[token.i - 1].text == "-":
+        return None  # "government-to-government talks", "leader-level meeting"
+    participants, location = participants_and_location(token, index, is_verb)
+    if host is not None and host not in participants:
+        participants.append(host)
+    hosts = {location} if location and lemma in ("visit", "trip") and location in participants else set()
+    ordinal = next((lexicon.ORDINALS[c.lower_] for c in token.children
+                    if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None)
+    verb = token if is_verb else governing_verb(token)
+    past = verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
+        for c in verb.children)))  # "welcomed", "had met", "was received": before
+    planned = _planned(token)
+    future = planned or (verb is not None and any(
+        c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall") for c in verb.children))  # "will meet in May"
+    tense = "past" if past else ("future" if future and not inferred else None)  # "..., while Putin met X": past
+    start, end = days_from_main_event(token, anchor, inferred), None
+    if start is None:
+        start, end = dates(token, anchor, tense, inferred)
+    if start is None:
+        start = same_day(token, anchor, tense, inferred)
+    if start is None and verb is not None and verb.tag_ == "VBD" and not inferred:
+        start = entry_day(token, anchor)
+    start, end = stretch(token, start, end)
+    series = _series(token, index) if is_noun else None
+    strong = bool(location or ordinal or start or series or lemma in STRONG_NOUNS)
+    status = status_of(token, start, published, planned)
+    return SummitMention(token, participants, location, start, end, ordinal, status, clause_sentence(token),
+                         strong, series, date_inferred=inferred and start is not None, hosts=hosts,
+                         sideline=is_verb and sideline_summit(token) is not None,
+                         bilaterals=_bilaterals(token, index) if is_verb and lemma == "meet"
+                         else _talks_with_each(token, index) if is_noun else [],
+                         more_places=_more_places(token, index, location) if token.tag_ == "NNS" else [],
+                         explicit=is_verb and lemma == "meet" and _names_both_sides(token, index),
+                         returns=[(place, *dates(motion, anchor, tense, inferred))
+                                  for place, motion in _returns(token, index)] if is_verb else [])
+
+
+def _returns(verb: Token, index: EntityIndex) -> list[tuple[str, Token]]:
+    """'Kim met Xi in Dalian in May, and returned to Beijing on June 19': travelling on, in a clause
+    coordinated with the meeting, to a place in the state of the leader met is meeting them again there
+    (the place and the motion verb, whose own dates date that meeting)."""
+    if verb.lemma_.lower() != "meet":
+        return []
+    met = {index.state_of(k) for c in verb.children if c.dep_ == "dobj"
+           and (k := index.key_of_phrase(c)) and index.kind(k) == "Leader"} - {None}
+    found = []
+    for motion in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        goal = travelled_to(motion, index)
+        if goal and index.kind(goal) == "Place" and place_state(index, goal) in met:
+            found.append((goal, motion))
+    return found
+
+
+def _more_places(noun: Token, index: EntityIndex, location: str | None) -> list[str]:
+    """Places coordinated with a plural trigger's location: "meetings in Singapore, Hanoi and at the
+    DMZ" were held in each (the first is the mention's own location)."""
+    if location is None:
+        return []
+    found: list[str] = []
+    for t in noun.subtree:
+        if index.key_at(t) != location or t.dep_ != "pobj":
+            continue
+        others = [*t.conjuncts, *(c for c in t.children if c.dep_ == "appos")]
+        others += [p for prep in t.head.conjuncts for p in prep.children if p.dep_ == "pobj"]  # "in X and at Y"
+        for conj in others:
+            key = index.key_of_phrase(conj)
+            if key and key != location and key not in found and index.kind(key) in ("Place", "State"):
+                found.append(key)
+        break
+    return found
+
+
+def _names_both_sides(verb: Token, index: EntityIndex) -> bool:
+    """The meeting verb's own subject and object are leaders ("Erdogan met Kristersson", "he met Xi")."""
+    def leader(dep: str) -> bool:
+        arg = next((c for c in verb.children if c.dep_ == dep), None)
+        key = index.key_of_phrase(arg) if arg is not None else None
+        return key is not None and index.kind(key) == "Leader"
+    return leader("nsubj") and leader("dobj")
+
+
+def _bilaterals(verb: Token, index: EntityIndex) -> list[list[str]]:
+    """'The Russian president met Xi, Modi, Erdogan and Pezeshkian': a leader meeting three or more
+    leaders in one breath holds a bilateral meeting with each (two are left as one meeting: "Biden met
+    Kishida and Yoon" may be a trilateral summit)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    host = index.key_of_phrase(subject) if subject is not None else None
+    if subject is not None and host is None:  # "The Russian president, Vladimir Putin, met ..."
+        host = next((k for c in subject.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if host is None or index.kind(host) != "Leader" or obj is None:
+        return []
+    listed = [obj, *(a for a in obj.children if a.dep_ == "appos")]
+    listed += [c for t in list(listed) for c in t.conjuncts if c not in listed]
+    guests = list(dict.fromkeys(k for t in listed if (k := index.key_of_phrase(t)) and index.kind(k) == "Leader"
+                                and k != host))
+    return [[host, guest] for guest in guests] if len(guests) >= 3 else []
+
+
+def _talks_with_each(noun: Token, index: EntityIndex) -> list[list[str]]:
+    """'Yoon held separate talks with Li and with Kishida': a repeated "with" is a further meeting of
+    the one who holds the talks (the first "with" stays the mention's own)."""
+    first = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    if first is None or noun.dep_ != "dobj" or (subject := subject_of(noun.head)) is None:
+        return []
+    host = index.key_of_phrase(subject)
+    if host is None or index.kind(host) != "Leader":
+        return []
+    guests = [k for prep in first.conjuncts if prep.lower_ == "with" for o in prep.children if o.dep_ == "pobj"
+              if (k := index.key_of_phrase(o)) and index.kind(k) == "Leader" and k != host]
+    return [[host, guest] for guest in guests]
+
+
+def _receives_leader(verb: Token, index: EntityIndex) -> bool:
+    """'Putin welcomed Kim', 'Modi was received by Biden': receiving a leader is a meeting ("welcomed
+    the decision", "received a letter" are not)."""
+    if verb.lemma_.lower() not in RECEIVING_VERBS:
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and (k := index.key_of_phrase(c)) and index.kind(k) == "Leader"
+               for c in verb.children)
+
+
+def _no_one(obj: Token, index: EntityIndex) -> bool:
+    """An object naming no entity, not even through an apposition or an office ("met Syria's
+    interim president, Ahmed al-Sharaa")."""
+    return index.key_of_phrase(obj) is None and obj.lower_ not in lexicon.LEADER_NOUNS \
+        and not any(c.dep_ == "appos" and index.key_of_phrase(c) for c in obj.children)
+
+
+def _sits_down_with(verb: Token) -> bool:
+    """'sat down with Biden': a meeting verb of its own."""
+    children = {(c.dep_, c.lower_) for c in verb.children}
+    return verb.lemma_.lower() == "sit" and ("prt", "down") in children and ("prep", "with") in children
+
+
+def _arrival_host(verb: Token, index: EntityIndex) -> str | None:
+    """'Kim arrived in Beijing on January 7 ... Xi pressed him to keep talking': a leader arriving in a
+    place of another state whose leader the sentence, the one before or the one after names, is visiting
+    that leader (the leader, or None: arriving at a summit's venue in a third state is no visit of its own)."""
+    subject = subject_of(verb)
+    visitor = index.key_of_phrase(subject) if subject is not None else None
+    goal = travelled_to(verb, index)
+    if visitor is None or index.kind(visitor) != "Leader" or goal is None:
+        return None
+    state = goal if index.kind(goal) == "State" else place_state(index, goal)
+    if state is None or state == index.state_of(visitor):
+        return None
+    doc, sent = verb.doc, sentence(verb)
+    first = sentence(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    last = sentence(doc[sent.end]).end if sent.end < len(doc) else sent.end
+    return next((m.key for m in index.mentions if first <= m.start < last and index.kind(m.key) == "Leader"
+                 and index.state_of(m.key) == state and same_paragraph(doc[m.start], verb)), None)
+
+
+def _shakes_hands_with(verb: Token) -> bool:
+    """'Trump shook hands with Kim across the demarcation line': a handshake with someone is meeting them."""
+    children = {(c.dep_, c.lemma_.lower()) for c in verb.children}
+    return verb.lemma_.lower() == "shake" and ("dobj", "hand") in children and ("prep", "with") in children
+
+
+def _spoke_on_the_sidelines(verb: Token) -> bool:
+    """'Modi and Xi spoke briefly on the sidelines': talking on a summit's sidelines is meeting there
+    (speaking by phone, or to reporters, is not)."""
+    return verb.lemma_.lower() in ("speak", "talk") and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "at") and any(p.dep_ == "pobj" and p.lower_ in SIDELINE_NOUNS
+                                                             for p in c.children) for c in verb.children)
+
+
+def _series(token: Token, index: EntityIndex) -> str | None:
+    """The organisation a summit belongs to: "the Group of 20 summit", "a NATO summit"."""
+    for t in token.doc[token.left_edge.i:token.i]:
+        key = index.key_at(t)
+        if key and index.kind(key) == "Organization":
+            return key
+    return None
+
+
+def _planned(token: Token) -> bool:
+    w = words_of(token.doc)
+    head = token.head.i
+    near = [*token.children, token.head, *token.head.children]
+    return any(w.lemma[t.i] in lexicon.PLANNED_WORDS or w.lower[t.i] in lexicon.PLANNED_WORDS for t in near
+               if t.dep_ in ("acl", "amod", "aux", "xcomp", "ROOT", "dobj", "relcl") or t.i == head)
