@@ -10,10 +10,11 @@ JSON results) with the query mix of ``mix.py``: every query alone (1 client), th
 running the mix in its own order for a few rounds or until the time budget passes, then a trivial
 query (per-request overhead). The trivial query comes last because Oxigraph's server starts a
 thread per query that sleeps out its ``--timeout-s``: thousands of trivial queries in a few seconds
-leave thousands of sleeping threads, and the mix after them failed to start threads (ENOMEM). Printed per query: median and p95 latency at 1 and 8 clients,
-server CPU per query, each server's row count (MISMATCH when they disagree); per server:
-throughput, errors, peak memory of the server's process tree; ratios to Oxigraph's server. The
-figures go to ``benchmarks/results/endpoint-<size>-<time>.json``.
+leave thousands of sleeping threads, and the mix after them failed to start threads (ENOMEM).
+Printed per query: median and p95 latency at 1 and 8 clients, server CPU per query, each server's
+row count (MISMATCH when they disagree); per server: throughput, errors, peak memory of the
+server's process tree; ratios to Oxigraph's server. The figures go to
+``benchmarks/results/endpoint-<size>-<time>.json``.
 
 Needs ``pip install -e '.[bench]'`` (oxigraph's CLI server, rdflib-endpoint, psutil). Stores are
 cached under benchmarks/data/stores/ (``--reload`` rebuilds them).
