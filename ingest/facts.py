@@ -67,6 +67,7 @@ class Summit:
     qid: str | None = None
     confidence: float = 0.8
     key: str | None = None  # identity across articles: a known summit's gazetteer key, else parties, place, year
+    known: bool = False  # one of the gazetteer's summits, which the reference graph dates to the day
 
 
 @dataclass

@@ -78,7 +78,7 @@ def _summit(group: SummitMention, index: EntityIndex, published: datetime | None
         confidence -= 0.1
     return Summit(participants=participants, evidence=group.evidence, label=label, location=group.location,
                   start=group.start, end=group.end, ordinal=group.ordinal, status=group.status,
-                  qid=known.qid if known is not None else None,
+                  qid=known.qid if known is not None else None, known=known is not None,
                   confidence=round(confidence, 2), key=" ".join(p for p in key_parts if p))
 
 

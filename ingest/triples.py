@@ -161,7 +161,8 @@ class _Graph:
         for participant in participants:
             add(DGN.participant, participant)
         add(DGN.location, location)
-        self._dates(add, summit.start, summit.end)
+        if not summit.known or (summit.start is not None and summit.start.precision == "day"):
+            self._dates(add, summit.start, summit.end)  # "in 2019" would stand beside the reference graph's days
         add(DGN.ordinal, ox.Literal(str(summit.ordinal), datatype=XSD_INTEGER)
             if summit.ordinal is not None else None)
         add(DGN.eventStatus, DGN[summit.status] if summit.status else None)

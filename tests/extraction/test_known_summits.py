@@ -96,3 +96,24 @@ def test_articles_telling_an_unknown_summit_differently_give_it_one_label(summit
                            "November 2022.", "bali-2.txt", datetime(2023, 1, 5, tzinfo=UTC))
     assert first == second
     assert list(first.values()) == [{"2022 China\u2013United States summit in Bali"}]
+
+
+def test_a_known_summit_dated_by_month_keeps_the_reference_graph_s_days_alone(nlp, reference) -> None:
+    """'in June 2019' agrees with the known visit (June 20-21) but is vaguer: written beside the
+    reference graph's days it would give the node a second start date and a second precision."""
+    text = "Xi Jinping's visit to Pyongyang in June 2019 was his first as leader."
+    article = Article(text=text, source="xi-pyongyang.txt", published=datetime(2019, 7, 1, tzinfo=UTC))
+    mapped = map_article(article, extract(article, nlp(text)), Settings(), extractor="test")
+    node = reference["Xi Jinping visit to North Korea (June 2019, 5th Xi\u2013Kim meeting)"]
+    said = {q.predicate.value.rsplit("#", 1)[-1] for q in mapped.quads() if q.subject == node}
+    assert "participant" in said and "location" in said
+    assert not said & {"startDate", "endDate", "datePrecision"}
+
+
+def test_a_known_summit_dated_to_the_day_keeps_the_article_s_date(nlp, reference) -> None:
+    text = "Donald Trump and Kim Jong-un held their second summit in Hanoi on February 27, 2019."
+    article = Article(text=text, source="hanoi.txt", published=datetime(2019, 3, 1, tzinfo=UTC))
+    mapped = map_article(article, extract(article, nlp(text)), Settings(), extractor="test")
+    node = reference["2019 North Korea\u2013United States Hanoi Summit"]
+    starts = [q.object.value for q in mapped.quads() if q.subject == node and q.predicate.value.endswith("#startDate")]
+    assert [s[:10] for s in starts] == ["2019-02-27"]
