@@ -112,6 +112,8 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     if token.lower_ in lexicon.GROUP_CONTINUATIONS and token.pos_ in ("NOUN", "PRON", "ADJ", "DET", "NUM") \
             and not any(c.dep_ in ("amod", "compound") for c in token.children):
         return _group_named_before(token, index)  # "some analysts argued ..., while others worry ..."
+    if token.lower_ == "they" and token.i not in index.token_key:
+        return _plural_source_before(token, index)  # "Western diplomats see a pattern. ..., they argue, ..."
     named = next((k for c in token.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))
                   and index.kind(k) in ("Leader", "Person")), None)
     if named is not None and token.i not in index.token_key:
@@ -142,6 +144,29 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     if key is None or index.kind(key) not in CLAIMANT_KINDS:
         return None
     return key
+
+
+def _plural_source_before(pronoun: Token, index: EntityIndex) -> str | None:
+    """What a claimant "they" stands for: the nearest plural subject before it in its sentence and outside
+    what they say ("Lee's advisers are hopeful: they argue ..."), else the plural subject of the main verb
+    of the sentence before ("Macron and Merz issued a statement. ..., they wrote": a coordination counts,
+    and its first name is the claimant). When that subject is no source ("The measures bite. They ...")
+    no one is."""
+    sent, cue = sentence(pronoun), pronoun.head
+    if cue.dep_ == "parataxis" or _inverted(cue):  # "X, they argue, Y": the clause around it is what they say
+        reported = {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}
+    else:
+        reported = {t.i for c in cue.children if c.dep_ == "ccomp" and not _before_semicolon(c, cue) for t in c.subtree}
+    here = [t for t in sent if t.i < pronoun.i and t.dep_ == "nsubj" and t.i not in reported]
+    before = sentence(pronoun.doc[sent.start - 1]) if sent.start > 0 else None
+    main = [t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"] if before is not None else []
+    for subject in [*reversed(here), *main]:
+        if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children):
+            key = source_key(subject, index)
+            if key is not None:
+                index.add(pronoun.i, pronoun.i + 1, key, pronoun.text, 0.55)
+            return key
+    return None
 
 
 def _delegate_state(token: Token, index: EntityIndex) -> str | None:
@@ -640,9 +665,10 @@ def _antecedent_phrase(last: Token) -> Token:
 
 def _before_semicolon(head: Token, verb: Token) -> bool:
     """'Raisi met Putin on December 7; U.S. officials said the two discussed ...': the parse may take the
-    clause before a semicolon as the cue's complement, but a semicolon closes a clause of its own."""
+    clause before a semicolon (or a colon: "Lee's advisers are hopeful: they argue that ...") as the
+    cue's complement, but either closes a clause of its own."""
     doc = verb.doc
-    return head.i < verb.i and any(doc[k].text == ";" for k in range(head.right_edge.i + 1, verb.i))
+    return head.i < verb.i and any(doc[k].text in (";", ":") for k in range(head.right_edge.i + 1, verb.i))
 
 
 def _attitude_act(verb: Token) -> bool:

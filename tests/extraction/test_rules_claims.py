@@ -183,3 +183,21 @@ def test_a_described_source_opening_its_sentence_is_labelled_as_anywhere_else(ru
                 "the table. Western diplomats said sanctions would stay.")
     labels = {facts.entities[c.claimant].label for c in facts.claims}
     assert labels == {"analysts", "Western diplomats"}
+
+
+# --- round 14: pronoun and described claimants, cue words inside contents, reporting participles ------------
+def test_they_as_a_claimant_is_the_plural_source_named_before_it(run) -> None:
+    """'they' stands for the nearest plural subject before it (a described group, a coordination of
+    names); a plural subject that is no source ("The measures bite") makes no claimant of it, and a
+    colon closes the clause before the cue."""
+    facts = run("European diplomats see a familiar pattern. Whenever pressure on Moscow grows, they argue, the "
+                "Kremlin offers talks. Emmanuel Macron and Olaf Scholz signed a joint letter on Monday. Sanctions on "
+                "Russia must stay until the war ends, they wrote. The new measures bite hard. They say little about "
+                "the war. Seoul's negotiators are hopeful: they argue that talks could resume in the spring.",
+                published=datetime(2023, 5, 2, tzinfo=UTC))
+    [diplomats] = claimants_of(facts, "the Kremlin offers talks")
+    assert facts.entities[diplomats].label == "European diplomats"
+    assert claimants_of(facts, "must stay until the war ends") == ["Q3052772"]
+    assert claimants_of(facts, "little about the war") == []
+    [claim] = [c for c in facts.claims if "talks could resume" in c.text]
+    assert "hopeful" not in claim.text
