@@ -58,7 +58,8 @@ def merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMenti
             continue
         fitting = [g for g in groups if not (definite and g.sideline) and not _another_leader(m, g, index) and not (
             m.ordinal and g.ordinal and m.ordinal != g.ordinal) and (
-            definite or not parties_of(g.participants, index) or parties <= parties_of(g.participants, index))]
+            definite or (not parties_of(g.participants, index) and _may_name_parties(m, g))
+            or parties <= parties_of(g.participants, index))]
         before = [g for g in fitting if _first(g) < m.token.i]
         if not before and len(parties) >= 2 and has_leader(m.participants, index) and m.ordinal is None \
                 and not definite:
@@ -128,6 +129,16 @@ def _same(a: SummitMention, b: SummitMention) -> bool:
     return bool((a.location and a.location == b.location) or (a.ordinal and a.ordinal == b.ordinal)
                 or (a.start and b.start and a.start.value.date() == b.start.value.date())
                 or (a.series and a.series == b.series))
+
+
+def _may_name_parties(m: SummitMention, group: SummitMention) -> bool:
+    """A summit named by its place or forum alone takes the leaders the text then places at it, close
+    after it (within two sentences of its last mention), not paragraphs later ("The meeting in Helsinki
+    was the first of its kind. ... A year later, Putin held talks with Erdogan"; "A meeting planned for
+    Buenos Aires never took place. ... Orban said he was ready to host them")."""
+    if _first(group) > m.token.i:
+        return True
+    return sentences_apart(group.token.doc[_last_before(group, m.token.i)], m.token) <= 2
 
 
 DEMONSTRATIVES = frozenset({"that", "this"})

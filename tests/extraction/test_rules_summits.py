@@ -239,3 +239,11 @@ def test_a_capital_named_as_a_meetings_place_is_the_city_even_when_it_speaks_for
                 published=datetime(2019, 6, 30, tzinfo=UTC))
     [summit] = facts.summits
     assert summit.location == "Q8684"
+
+
+# --- round 15 (/work/notes/heldout16): summits told in passing, in a series, denied, cancelled ---------------
+def test_a_meeting_named_only_by_its_place_takes_no_leaders_named_paragraphs_later(run) -> None:
+    facts = run("The meeting in Helsinki was the first of its kind. Officials spent weeks on the protocol. The "
+                "hotel was sealed off for days. Journalists from forty countries came. A year later, Vladimir "
+                "Putin held talks with Recep Tayyip Erdogan.")
+    assert not any(s.location == "Q1757" and "Q39259" in s.participants for s in facts.summits)
