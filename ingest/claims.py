@@ -771,7 +771,7 @@ def _content_tokens(head: Token) -> Iterable[Token]:
         # "..., a charge the IAEA has not upheld": the author's comment on the claim, in apposition
         framing = framing or (t.dep_ == "appos" and t.lemma_.lower() in lexicon.PROPOSITION_NOUNS)
         nested = t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS) is not None and (
-            t.dep_ in ("advcl", "relcl", "acl", "conj") or _inverted(t))
+            t.dep_ in ("advcl", "relcl", "acl", "conj") or _inverted(t)) and _reports(t)
         nested = nested or (t.dep_ == "conj" and _attitude_act(t))  # "... and expressed hope that ..."
         if framing or nested:
             skip |= {s.i for s in t.subtree}  # a conjunction it leaves behind, ``_ranges`` drops
@@ -780,6 +780,27 @@ def _content_tokens(head: Token) -> Iterable[Token]:
     for t in head.subtree:
         if t.i not in skip and not (t.dep_ == "mark" and t.head.i == head.i and t.i == head.left_edge.i):
             yield t
+
+
+def _reports(verb: Token) -> bool:
+    """A cue word inside the content that attributes something of its own, so its words are another
+    claim: a clause or infinitive it reports, a label it gives, or none at all when it is set off as an
+    attribution ("..., she added, ..."). Not a passive ("until everything is agreed"), an infinitive of
+    what there is ("had nothing to add"), nor the verb of an act ("offers Trump a summit", "the reason
+    Putin had called Trump")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"ccomp", "xcomp", "parataxis"} or verb.dep_ == "advcl":
+        return True  # an adverbial cue is the source's next act or the author's aside ("..., repeating a formula")
+    if verb.dep_ in ("acl", "relcl") and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                                          or not deps & {"dobj", "dative"}):
+        return False  # a relative clause with nothing reported ("the reason Putin had called Trump")
+    if deps & {"dobj", "dative"}:
+        lemma = lemma_in(verb, lexicon.SAY_VERBS)
+        return lemma in lexicon.OBJECT_CONTENT_VERBS or bool(_object_predicates(verb)) \
+            or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    return True
 
 
 def _free_relative_label(verb: Token) -> set[int]:

@@ -201,3 +201,18 @@ def test_they_as_a_claimant_is_the_plural_source_named_before_it(run) -> None:
     assert claimants_of(facts, "little about the war") == []
     [claim] = [c for c in facts.claims if "talks could resume" in c.text]
     assert "hopeful" not in claim.text
+
+
+def test_cue_words_that_report_nothing_stay_inside_the_content(run) -> None:
+    """A passive ("until everything is agreed"), an infinitive of what there is ("nothing to add"), and
+    the verb of an act ("offers Washington a summit", "had called Seoul") are words of the claim, not
+    claims of their own."""
+    facts = run("Dmitry Peskov said the Kremlin had nothing to add to the president's remarks. "
+                "Joe Biden conceded that nothing is settled until everything is agreed. "
+                "Western diplomats argue that Moscow offers Washington a summit whenever pressure grows. "
+                "Yoon Suk Yeol said the drills were the only reason Kim Jong Un had called Seoul that week.",
+                published=datetime(2023, 5, 2, tzinfo=UTC))
+    texts = " | ".join(c.text for c in facts.claims)
+    for words in ("nothing to add to the president's remarks", "until everything is agreed",
+                  "offers Washington a summit whenever pressure grows", "Kim Jong Un had called Seoul"):
+        assert words in texts
