@@ -107,7 +107,7 @@ def _candidates(doc: Doc) -> list[int]:
 # --- sources ------------------------------------------------------------------------------------------
 def source_key(token: Token, index: EntityIndex) -> str | None:
     """The claimant a subject or holder phrase denotes, or None when it names no one we can keep."""
-    if token.lower_ in lexicon.AUTHOR_PRONOUNS:
+    if token.lower_ in lexicon.AUTHOR_PRONOUNS and not _one_of(token):
         return None
     if token.lower_ in lexicon.GROUP_CONTINUATIONS and token.pos_ in ("NOUN", "PRON", "ADJ", "DET", "NUM") \
             and not any(c.dep_ in ("amod", "compound") for c in token.children):
@@ -129,6 +129,9 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
                           if p.dep_ == "pobj"), None)
         if principal is not None and (key := source_key(principal, index)) is not None:
             return key  # "a spokesperson for South Korea's unification ministry said"
+    if _bare_definite(token) and lemma in lexicon.PERSON_SOURCE_NOUNS and token.i not in index.token_key \
+            and (key := _described_before(token, index)) is not None:
+        return key  # "A senior administration official put it bluntly. ... the official told reporters"
     if token.pos_ == "NOUN" and (lemma in lexicon.GROUP_NOUNS or token.lower_ in lexicon.GROUP_NOUNS) \
             and token.i not in index.token_key:
         if lemma in lexicon.PAIR_GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
@@ -165,6 +168,32 @@ def _plural_source_before(pronoun: Token, index: EntityIndex) -> str | None:
             key = source_key(subject, index)
             if key is not None:
                 index.add(pronoun.i, pronoun.i + 1, key, pronoun.text, 0.55)
+            return key
+    return None
+
+
+def _one_of(token: Token) -> bool:
+    """'one of those people said': "one" picks a member of a group, it is not the author's "one"."""
+    return token.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _bare_definite(token: Token) -> bool:
+    """'the official', with nothing else to say which one."""
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and [c.lower_ for c in token.children
+                                                            if c.dep_ not in ("punct", "prep")] == ["the"]
+
+
+def _described_before(token: Token, index: EntityIndex) -> str | None:
+    """The described source a bare "the official" points back to: the last phrase headed by the same
+    noun with words of its own ("a senior administration official", "two U.S. officials") in its
+    sentence or the three before it; the group itself when that phrase was plural."""
+    start = sentence(token).start
+    for _ in range(3):
+        start = sentence(token.doc[start - 1]).start if start > 0 else start
+    for earlier in reversed(token.doc[start:token.i]):
+        if earlier.lemma_.lower() == token.lemma_.lower() and earlier.pos_ == "NOUN" and not _bare_definite(earlier) \
+                and (key := index.key_at(earlier) or _described_source(earlier, index)) is not None:
+            index.add(token.i - 1, token.i + 1, key, f"the {token.text}", 0.55)
             return key
     return None
 
@@ -244,6 +273,10 @@ def _described_source(token: Token, index: EntityIndex) -> str | None:
              and t.tag_ != "POS"]
     # A common noun opening the sentence is no name: "Analysts said" and "many analysts" are one group.
     label = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text for t in words)
+    qualifier = next((c for c in token.children if c.dep_ in ("amod", "acl") and c.i > token.i
+                      and c.lemma_.lower() in lexicon.SOURCE_QUALIFIERS), None)
+    if qualifier is not None:  # "people familiar with the talks": which people
+        label += " " + token.doc[qualifier.left_edge.i:qualifier.right_edge.i + 1].text
     plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in lexicon.COLLECTIVE_NOUNS
     if not plural and token.lower_ not in lexicon.PERSON_SOURCE_NOUNS:
         return None

@@ -50,6 +50,7 @@ GROUP_NOUNS = frozenset({
     "media", "press", "editorial", "prosecutor", "investigator", "inspector", "participant", "delegate",
     "supporter", "opponent",  # "the government's supporters insist that ..."
     "country", "nation", "government",  # "the three European countries said", "Western governments argue"
+    "ambassador", "people",  # "one European ambassador said", "people familiar with the talks said"
 })
 # Group nouns that, as "the two countries", mean a pair of states the text has just named.
 PAIR_GROUP_NOUNS = frozenset({"country", "nation", "government"})
@@ -59,7 +60,9 @@ GROUP_CONTINUATIONS = frozenset({"others", "some", "many", "several", "most", "f
 COLLECTIVE_NOUNS = frozenset({"media", "press"})
 # Singular described sources ("a Kremlin spokesman") become an unlinked Person.
 PERSON_SOURCE_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "diplomat", "aide",
-                                 "adviser", "advisor", "envoy", "negotiator", "minister", "source"})
+                                 "adviser", "advisor", "envoy", "negotiator", "minister", "source", "ambassador"})
+# Words after a described source's noun that say which ones it means: "people familiar with the talks".
+SOURCE_QUALIFIERS = frozenset({"familiar", "close", "involved", "briefed", "knowledgeable"})
 # Who speaks for a principal: "his office said", "the president's spokesman said" -> the principal.
 DELEGATE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "camp", "team",
                             "campaign", "cabinet", "secretariat", "mission", "embassy"})

@@ -216,3 +216,20 @@ def test_cue_words_that_report_nothing_stay_inside_the_content(run) -> None:
     for words in ("nothing to add to the president's remarks", "until everything is agreed",
                   "offers Washington a summit whenever pressure grows", "Kim Jong Un had called Seoul"):
         assert words in texts
+
+
+def test_people_familiar_one_of_them_and_the_official_are_the_described_sources_named_before(run) -> None:
+    facts = run("According to people familiar with the negotiations, Lavrov refused to budge. "
+                "A senior European official briefed reporters on Friday. The deal is dead, the official said. "
+                "Two American officials said Trump was losing patience. The sanctions, one of them said, were a "
+                "warning. One Asian ambassador said the meeting had been a waste of time.",
+                published=datetime(2025, 10, 24, tzinfo=UTC))
+
+    def label(phrase: str) -> str:
+        [key] = claimants_of(facts, phrase)
+        return facts.entities[key].label
+
+    assert label("Lavrov refused to budge") == "people familiar with the negotiations"
+    assert label("The deal is dead") == "senior European official"
+    assert label("were a warning") == label("losing patience") == "American officials"
+    assert label("a waste of time") == "Asian ambassador"
