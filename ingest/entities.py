@@ -1111,7 +1111,10 @@ def _main_subject(token: Token) -> bool:
     """The subject of the sentence's main verb or of a reporting verb ("Ushakov said Putin would
     travel to Beijing, where he was due ... . He said ...": "He" continues Ushakov)."""
     verb = token.head if token.dep_ == "nsubj" else token.head.head  # behind a dateline: its verb
-    return verb.dep_ == "ROOT" or (verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SAY_VERBS)
+    # not a reporting verb inside what someone else reports ("Zelensky said ... the only reason Putin had
+    # called Trump. He believes ...": "He" is Zelensky)
+    return verb.dep_ == "ROOT" or (verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SAY_VERBS and not any(
+        a.pos_ == "VERB" and a.lemma_.lower() in lexicon.SAY_VERBS for a in verb.ancestors))
 
 
 def _sentence_start_back(token: Token, count: int) -> int:

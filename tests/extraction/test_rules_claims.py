@@ -233,3 +233,9 @@ def test_people_familiar_one_of_them_and_the_official_are_the_described_sources_
     assert label("The deal is dead") == "senior European official"
     assert label("were a warning") == label("losing patience") == "American officials"
     assert label("a waste of time") == "Asian ambassador"
+
+
+def test_he_continues_the_reporter_and_not_a_speaker_inside_the_report(run) -> None:
+    facts = run("Moon Jae-in said the sanctions were the only reason Kim Jong Un had called Donald Trump. "
+                "He believes pressure works.")
+    assert claimants_of(facts, "pressure works") == ["Q21001"]
