@@ -297,7 +297,7 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
         return None  # "shrank by 2 percent, less than economists had predicted": a comparison, not their claim
     misattached = _misattached_conjunct(verb)
     subject = _quoted_speaker(verb) or _stranded_subject(verb) or _caused_speaker(verb) \
-        or _past_attribution(verb) or (
+        or _past_attribution(verb) or _reporters_participle(verb) or (
         subject_of(misattached) if misattached else subject_of(verb)) or _interrupted_subject(verb)
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subject = verb.head  # "Kishida, who said ..."
@@ -354,6 +354,21 @@ def _past_attribution(verb: Token) -> Token | None:
     fronted = [c for c in head.children if c.dep_ == "ccomp" and c.right_edge.i + 1 < head.i
                and head.doc[c.right_edge.i + 1].text == ","]
     return next((s for c in fronted for s in c.children if s.dep_ == "nsubj"), None)
+
+
+def _reporters_participle(verb: Token) -> Token | None:
+    """'He warned that Beijing should be worried, saying the war had a Korean dimension': the parse hangs
+    the reporting participle on the reported clause's verb; it goes on with the reporter, not with the
+    subject of what was reported."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    current = verb.head
+    while current.dep_ in ("ccomp", "conj") and current.head.i != current.i:
+        outer = current.head
+        if current.dep_ == "ccomp" and outer.pos_ == "VERB" and lemma_in(outer, lexicon.SAY_VERBS):
+            return subject_of(outer)
+        current = outer
+    return None
 
 
 def _interrupted_subject(verb: Token) -> Token | None:

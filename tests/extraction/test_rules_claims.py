@@ -239,3 +239,9 @@ def test_he_continues_the_reporter_and_not_a_speaker_inside_the_report(run) -> N
     facts = run("Moon Jae-in said the sanctions were the only reason Kim Jong Un had called Donald Trump. "
                 "He believes pressure works.")
     assert claimants_of(facts, "pressure works") == ["Q21001"]
+
+
+def test_a_reporting_participle_hung_on_the_reported_clause_is_the_reporters(run) -> None:
+    facts = run("Antony Blinken warned that Beijing should be worried, saying the war now had an Asian dimension.",
+                published=datetime(2024, 10, 24, tzinfo=UTC))
+    assert claimants_of(facts, "an Asian dimension") == ["Q7821917"]
