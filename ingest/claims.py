@@ -605,8 +605,8 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
     if not heads and lemma == "warn":  # "warned of a risk that the war could spread"; "warned of consequences"
         heads = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"  # states nothing
                  and any(g.dep_ in ("acl", "relcl", "ccomp") for p in c.children for g in p.children)]
-    if not heads and verb.dep_ == "relcl" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].tag_ == "MD":
-        return _lost_complement(verb)
+    if not heads and verb.dep_ == "relcl" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "AUX":
+        return _lost_complement(verb)  # "a firm that the bloc says have helped Moscow ...": "have" is no object
     quoted = _sentence_quotes(verb, quotes)
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted

@@ -245,3 +245,11 @@ def test_a_reporting_participle_hung_on_the_reported_clause_is_the_reporters(run
     facts = run("Antony Blinken warned that Beijing should be worried, saying the war now had an Asian dimension.",
                 published=datetime(2024, 10, 24, tzinfo=UTC))
     assert claimants_of(facts, "an Asian dimension") == ["Q7821917"]
+
+
+def test_a_relative_cue_followed_by_an_auxiliary_says_the_rest_of_the_antecedent(run) -> None:
+    # The small model hangs "have helped" on the main verb, leaving "says" without a complement.
+    facts = run("The European Union adopted new sanctions on Monday. For the first time, it also names three Chinese "
+                "shipping firms and a bank that the bloc says have helped Russia buy drone parts.",
+                published=datetime(2024, 6, 25, tzinfo=UTC))
+    assert claimants_of(facts, "have helped Russia buy drone parts") == ["Q458"]
