@@ -203,6 +203,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
     verb = token if token.pos_ == "VERB" else _governing_verb(token)
 
     def add(bucket: list[str], key: str | None, kinds: frozenset[str]) -> None:
+        if key and bucket is imposers and index.kind(key) == "Leader":
+            key = _state_key(index, index.state_of(key))  # "he has threatened sanctions on China": his state
         if key and key not in bucket and index.kind(key) in kinds:
             bucket.append(key)
 
