@@ -295,19 +295,52 @@ def same_day(token: Token, anchor: datetime | None, tense: str | None, inferred:
     return None
 
 
-NEXT_DAY = re.compile(r"^(?:the\s+)?(?:next|following)\s+day$|^(?:a|one)\s+day\s+later$", re.IGNORECASE)
+# "the next day", "a day later", "three days later", "the day before", "two weeks earlier"
+RELATIVE_DAYS = re.compile(r"^(?:(?:the\s+)?(?P<side>next|following|previous)\s+day"
+                           r"|the\s+day\s+(?P<rel>before|after)"
+                           r"|(?P<count>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>day|week)s?\s+"
+                           r"(?P<dir>later|earlier|after|before))$", re.IGNORECASE)
+RELATIVE_REACH = 4  # sentences back to the day a relative date counts from
 
 
 def next_days(mentions: list[SummitMention]) -> None:
-    """"The next day Xi hosted Macron in Guangzhou": the day after the meeting dated just before
-    (in this sentence or the one before it)."""
-    before = None  # the last mention with a day
+    """"The next day Xi hosted Macron in Guangzhou", "Three days later, Zelensky sat down with Trump",
+    "Modi had met Xi the day before": a day counted from the meeting dated last in an earlier sentence
+    (a few sentences back at most: a chronology's next entry), not from the day of publication, which
+    is all the date parser knows. The status then follows that day's tense, not publication's."""
+    dated: list[SummitMention] = []  # mentions with a day, in text order
     for m in mentions:
-        if m.start is None and before is not None and sentences_apart(before.token, m.token) <= 1 and any(
-                ent.label_ == "DATE" and NEXT_DAY.match(ent.text.strip()) for ent in ents_in(sentence(m.token))):
-            m.start = DateValue((before.end or before.start).value + timedelta(days=1), "day")
+        offset = next((o for ent in ents_in(sentence(m.token)) if ent.label_ == "DATE"
+                       and (o := _relative_days(ent.text.strip())) is not None), None)
+        before = next((d for d in reversed(dated) if d.token.i < sentence(m.token).start), None)
+        if offset is not None and before is not None and sentences_apart(before.token, m.token) <= RELATIVE_REACH \
+                and (m.start is None or not _names_a_day(m)):
+            base = (before.end or before.start) if offset > 0 else before.start
+            m.start, m.end = DateValue(base.value + timedelta(days=offset), "day"), None
+            m.status = status_of(m.token, m.start, None, False)
         if m.start is not None and m.start.precision == "day":
-            before = m
+            dated.append(m)
+
+
+def _relative_days(text: str) -> int | None:
+    """Signed days of a relative date ("three days later": 3, "the day before": -1), else None."""
+    match = RELATIVE_DAYS.match(text)
+    if match is None:
+        return None
+    if match["side"] or match["rel"]:
+        return -1 if (match["side"] or match["rel"]).lower() in ("previous", "before") else 1
+    word = match["count"].lower()
+    count = int(word) if word.isdigit() else COUNTS.get(word)
+    if count is None:
+        return None
+    sign = -1 if match["dir"].lower() in ("earlier", "before") else 1
+    return sign * count * DAY_UNITS[match["unit"].lower()]
+
+
+def _names_a_day(m: SummitMention) -> bool:
+    """The mention's sentence states a day of its own ("on June 28"), besides any relative date."""
+    return any(ent.label_ == "DATE" and _relative_days(ent.text.strip()) is None and MONTH_NAMES.search(ent.text)
+               and re.search(r"\d", ent.text) for ent in ents_in(sentence(m.token)))
 
 
 def date_from_caption(doc: Doc, index: EntityIndex, group: SummitMention, anchor: datetime | None) -> None:

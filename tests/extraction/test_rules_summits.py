@@ -247,3 +247,16 @@ def test_a_meeting_named_only_by_its_place_takes_no_leaders_named_paragraphs_lat
                 "hotel was sealed off for days. Journalists from forty countries came. A year later, Vladimir "
                 "Putin held talks with Recep Tayyip Erdogan.")
     assert not any(s.location == "Q1757" and "Q39259" in s.participants for s in facts.summits)
+
+
+@pytest.mark.parametrize(("text", "published", "guest", "start"), [
+    ("Donald Trump met Vladimir Putin in Helsinki on July 16, 2018. Two days later, Trump hosted Shinzo Abe at "
+     "the White House.", datetime(2019, 3, 1, tzinfo=UTC), "Q132345", "2018-07-18"),
+    ("Vladimir Putin held talks with Narendra Modi on September 1. Modi had met Xi Jinping the day before.",
+     datetime(2025, 12, 5, tzinfo=UTC), "Q15031", "2025-08-31"),
+])
+def test_a_relative_day_counts_from_the_meeting_dated_before_it(run, text: str, published: datetime, guest: str,
+                                                                 start: str) -> None:
+    facts = run(text, published=published)
+    [summit] = [s for s in facts.summits if guest in s.participants]
+    assert days(summit)[0] == start
