@@ -82,6 +82,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
         return None
     if is_verb and any(c.dep_ == "neg" for c in token.children):
         return None  # "Kim has not met a U.S. president since ...": no meeting
+    if _denied(token):
+        return None  # "The White House denied reports that Trump would meet Kim": no meeting
     if is_verb and token.dep_ == "xcomp" and lemma_in(token.head, WISH_VERBS):
         return None  # "hoped to meet Xi again", "offered to host them": a wish or offer, not a summit
     if is_verb and lemma == "meet" and any(c.dep_ == "dobj" and _no_one(c, index) for c in token.children):
@@ -124,6 +126,29 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
                          explicit=is_verb and lemma == "meet" and _names_both_sides(token, index),
                          returns=[(place, *dates(motion, anchor, tense, inferred))
                                   for place, motion in _returns(token, index)] if is_verb else [])
+
+
+# verbs that say a meeting happens or is arranged ("a summit would take place", "talks were planned")
+OCCUR_VERBS = frozenset({"take", "happen", "occur", "hold", "plan", "schedule", "arrange", "be", "go", "have"})
+
+
+def _denied(token: Token) -> bool:
+    """The meeting is what a denial rejects: 'denied that Moon would visit Pyongyang', 'dismissed reports
+    that Trump would meet Kim', 'denied that a summit was planned' (not 'denied that the summit had
+    failed': there the meeting is a given, its failure is denied)."""
+    clause = token
+    if token.pos_ == "NOUN":
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj") or token.head.lemma_.lower() not in OCCUR_VERBS:
+            return False
+        clause = token.head
+    while clause.dep_ == "xcomp":
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "acl", "relcl"):
+        return False
+    head = clause.head
+    if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and lemma_in(head, lexicon.DENIAL_CUES) is None:
+        head = head.head  # "denied reports that ...", "dismissed speculation that ..."
+    return lemma_in(head, lexicon.DENIAL_CUES) is not None
 
 
 def _returns(verb: Token, index: EntityIndex) -> list[tuple[str, Token]]:

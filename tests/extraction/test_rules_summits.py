@@ -260,3 +260,14 @@ def test_a_relative_day_counts_from_the_meeting_dated_before_it(run, text: str, 
     facts = run(text, published=published)
     [summit] = [s for s in facts.summits if guest in s.participants]
     assert days(summit)[0] == start
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("The Kremlin denied reports that Vladimir Putin would meet Volodymyr Zelensky in Istanbul.",
+     datetime(2025, 5, 10, tzinfo=UTC)),
+    ("Seoul denied that Moon Jae-in would visit Pyongyang next month.", datetime(2018, 8, 10, tzinfo=UTC)),
+    ("The White House dismissed speculation that Donald Trump and Kim Jong-un would hold talks at the border.",
+     datetime(2025, 10, 28, tzinfo=UTC)),
+])
+def test_a_meeting_that_a_denial_rejects_is_no_summit(run, text: str, published: datetime) -> None:
+    assert run(text, published=published).summits == []
