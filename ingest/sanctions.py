@@ -222,7 +222,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                     add(imposers, _agent_key(index, t), IMPOSER_KINDS)
             elif child.dep_ in ("dobj", "nsubjpass"):
                 for t in (child, *child.conjuncts):
-                    add(targets, _target_key(index, t), TARGET_KINDS)
+                    for key in _target_keys(index, t):
+                        add(targets, key, TARGET_KINDS)
             elif child.dep_ == "prep" and child.lower_ in ("to", "with", "from") and token.lemma_.lower() == "ban":
                 for t in _pobjs(child):  # "ban arms sales to Libya"
                     add(targets, _target_key(index, t), TARGET_KINDS)
@@ -243,7 +244,9 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                         add(imposers, key, IMPOSER_KINDS)
             elif child.dep_ == "prep" and child.lower_ in lexicon.SANCTION_TARGET_PREPS:
                 for t in _pobjs(child):
-                    add(targets, _pronoun_target(index, token, t, verb) or _target_key(index, t), TARGET_KINDS)
+                    pronoun = _pronoun_target(index, token, t, verb)
+                    for key in [pronoun] if pronoun else _target_keys(index, t):
+                        add(targets, key, TARGET_KINDS)
             elif child.dep_ in ("acl", "relcl"):
                 _from_verb(child, index, imposers, targets, add)
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":  # "a sanctions package against Russia"
@@ -445,6 +448,8 @@ def _target_key(index: EntityIndex, token: Token) -> str | None:
     if key and (owner := _owner_state(index, token)) is not None:
         return owner  # "North Korea's Ministry of State Security": a body the gazetteer does not know
     for child in token.children:
+        if child.dep_ == "appos" and (owner := _owner_state(index, child)) is not None:
+            return owner  # "Rosneft and Lukoil, Russia's two biggest oil companies"
         if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "including")):
             for inner in ([child] if child.dep_ == "appos" else [c for c in child.children if c.dep_ == "pobj"]):
                 for t in inner.subtree:
@@ -467,6 +472,26 @@ def _target_key(index: EntityIndex, token: Token) -> str | None:
                 and index.kind(key) == "State":
             return key
     return None
+
+
+def _target_keys(index: EntityIndex, token: Token) -> list[str | None]:
+    """The target a noun phrase names, or every state it places its firms in ("designated companies in
+    China and Russia": both)."""
+    key = _target_key(index, token)
+    placed = _placed_states(index, token)
+    return placed if placed and (key is None or key in placed) else [key]
+
+
+def _placed_states(index: EntityIndex, token: Token) -> list[str]:
+    """The states an "in" phrase right on the noun names, the parse hanging it on the noun or on its verb
+    right after the noun ("designated banks in Iran and Syria"; not "entities based in Iran, Malaysia and
+    the United Arab Emirates", where the sanctions' state is left to the context)."""
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    preps += [c for c in token.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1]
+    for t in (p for prep in preps if prep.lower_ == "in" for p in prep.children if p.dep_ == "pobj"):
+        if (key := index.key_at(t)) and index.kind(key) == "State":
+            return [key, *(k for c in t.conjuncts if (k := index.key_at(c)) and index.kind(k) == "State")]
+    return []
 
 
 def _owner_state(index: EntityIndex, token: Token) -> str | None:

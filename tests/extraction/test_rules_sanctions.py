@@ -19,3 +19,11 @@ def test_a_leader_who_threatens_or_imposes_sanctions_does_so_for_his_state(run) 
     facts = run("Joe Biden spoke to reporters on Friday. He threatened sanctions on Belarus over the forced landing.",
                 published=PUBLISHED)
     assert ("Q30", "Q184", "Threatened") in pairs(facts)
+
+
+def test_firms_in_several_states_and_a_firm_owned_by_a_state_target_those_states(run) -> None:
+    facts = run("The State Department designated banks in Iran and Syria for financing militias. "
+                "The European Union designated Alrosa and Sovcomflot, Russia's state diamond miner and shipper.",
+                published=PUBLISHED)
+    found = {(i, t) for i, t, _ in pairs(facts)}
+    assert {("Q30", "Q794"), ("Q30", "Q858"), ("Q458", "Q159")} <= found
