@@ -325,6 +325,10 @@ def _inside_opaque_ent(span: SpacySpan, ents_by_token: dict[int, SpacySpan]) -> 
     core = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
     if not core or core[-1].i < span.end:
         return False  # the alias covers the entity's head (its end): "Treasury's Office of Foreign Assets Control"
+    doc = span.doc
+    if span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS") \
+            or (span.start > ent.start and doc[span.start - 1].tag_ == "POS"):
+        return False  # owner and owned: "the Treasury Department's Office of Foreign Assets Control"
     head = ent.root.lower_
     return head not in lexicon.GOVERNMENT_NOUNS and head not in lexicon.MINISTRY_NOUNS
 
@@ -1217,7 +1221,26 @@ def _named_organisation(index: EntityIndex, word: str) -> str | None:
     found = {key for key, entity in index.entities.items() if entity.kind == "Organization" and entity.qid
              and folded in {w.casefold() for name in (entity.label, *getattr(index.entries.get(key), "aliases", ()))
                             for w in name.split()}}
-    return next(iter(found)) if len(found) == 1 else None
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        return None
+    # "the Treasury had designated ..." in a story naming the United States: the one linked agency of a
+    # state the article names whose name opens with the word (not "the House", which no name opens with)
+    named = {e.qid for e in index.entities.values() if e.kind == "State" and e.qid and e.mentions}
+    agencies = [entry for entry in _agencies_by_first_word(index.gaz).get(folded, ()) if entry.state in named]
+    return index.entity_for(agencies[0]) if len(agencies) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _agencies_by_first_word(gaz: Gazetteer) -> dict[str, tuple[GazEntry, ...]]:
+    """A state's linked organisations by the first word of each of their names ("treasury", "state")."""
+    found: dict[str, dict[str, GazEntry]] = {}
+    for entry in gaz.entries():
+        if entry.qid and entry.state and gaz_kind(entry) == "Organization":
+            for name in entry.names:
+                found.setdefault(name.split()[0].casefold(), {})[entry.qid] = entry
+    return {word: tuple(entries.values()) for word, entries in found.items()}
 
 
 def _temporal_prefix(doc: Doc, i: int) -> bool:

@@ -27,3 +27,18 @@ def test_firms_in_several_states_and_a_firm_owned_by_a_state_target_those_states
                 published=PUBLISHED)
     found = {(i, t) for i, t, _ in pairs(facts)}
     assert {("Q30", "Q794"), ("Q30", "Q858"), ("Q458", "Q159")} <= found
+
+
+def test_the_treasury_is_the_agency_of_the_state_the_story_names(run) -> None:
+    """A bare "Treasury" in a story naming the United States is the U.S. Treasury, which imposes for the
+    United States; a name owning another inside one spaCy entity is still linked; "the House" is no
+    White House."""
+    facts = run("The United States accused North Korea of selling shells to Russia. The Treasury designated two "
+                "Chinese shipping firms on Monday. The Treasury Department's Office of Foreign Assets Control said "
+                "more listings would follow. The House voted on the bill later.", published=PUBLISHED)
+    treasury = {m.text for m in facts.entities["Q648666"].mentions}
+    assert "Treasury" in treasury and any(m.startswith("Treasury Department") for m in treasury)
+    assert "Q35525" not in facts.entities
+    assert ("Q648666", "Q148") in {(i, t) for i, t, _ in pairs(facts)}
+    british = run("Britain's Treasury said on Tuesday that new listings were coming.", published=PUBLISHED)
+    assert "Q648666" not in british.entities
