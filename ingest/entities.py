@@ -952,8 +952,9 @@ def _match_pronouns(index: EntityIndex) -> None:
             if key is not None:
                 genders.setdefault(key, gender)
         elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-            key = None  # a subject "it" continues the sentence's subject ("The EU listed firms it accused of ...")
-            if token.dep_ == "nsubj":
+            key = _reflexive_owner(index, token)  # "its own sanctions": the clause subject's
+            # a subject "it" continues the sentence's subject ("The EU listed firms it accused of ...")
+            if key is None and token.dep_ == "nsubj":
                 key = _antecedent(index, token, AGENT_KINDS, same_sentence=True, subjects_only=True)
             key = key or _antecedent(index, token, AGENT_KINDS, same_sentence=True)
             if key is None and token.dep_ == "nsubj" and token.i == sentence(token).start \
@@ -966,6 +967,23 @@ def _match_pronouns(index: EntityIndex) -> None:
         if key is not None:
             index.add(token.i, token.i + 1, key, token.text, 0.55)
             index.mentions.sort(key=lambda m: m.start)
+
+
+def _reflexive_owner(index: EntityIndex, pronoun: Token) -> str | None:
+    """'The United States, according to the State Department, has no plans to ease its own sanctions':
+    "its own" belongs to the subject of the clause it is in, up through objects and infinitives (not past
+    a preposition: "accused NATO of expanding its own presence" is NATO's), not to the nearest name."""
+    doc = pronoun.doc
+    if pronoun.dep_ != "poss" or pronoun.i + 1 >= len(doc) or doc[pronoun.i + 1].lower_ != "own":
+        return None
+    node = pronoun.head
+    while node.dep_ in ("dobj", "xcomp", "acl", "attr", "conj") and node.head.i != node.i:
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            key = index.key_of_phrase(subject)
+            return key if key is not None and index.kind(key) in AGENT_KINDS else None
+    return None
 
 
 OBJECT_PRONOUNS = frozenset({"him", "her"})

@@ -42,3 +42,11 @@ def test_the_treasury_is_the_agency_of_the_state_the_story_names(run) -> None:
     assert ("Q648666", "Q148") in {(i, t) for i, t, _ in pairs(facts)}
     british = run("Britain's Treasury said on Tuesday that new listings were coming.", published=PUBLISHED)
     assert "Q648666" not in british.entities
+
+
+def test_its_own_sanctions_are_the_clause_subjects_not_the_nearest_names(run) -> None:
+    facts = run("The United States, according to the State Department, has no plans to ease its own sanctions on "
+                "Pyongyang. Russia accused NATO of expanding its own presence.", published=PUBLISHED)
+    its = sorted((m.start, k) for k, e in facts.entities.items() for m in e.mentions if m.text == "its")
+    assert [k for _, k in its] == ["Q30", "Q7184"]
+    assert {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets} == {("Q30", "Q423")}
