@@ -1021,14 +1021,20 @@ def _speaker_turns(doc: Doc, index: EntityIndex, claims: list[Claim]) -> list[Cl
 
 def _labelled_person(index: EntityIndex, label: str) -> str | None:
     """The one leader of the article whose name ends with the label's last word ("PUTIN", "President
-    Erdogan"). A leader's words at a press conference are claims on the record; an interviewed analyst's
-    answers ("Lin: The message was aimed at Lai") are the article's own account, as its prose would be."""
-    words = [w for w in re.split(r"[\s.]+", label.lower()) if w and w not in LABEL_TITLES]
+    Erdogan"), or with an honorific ("MR. MILLER:", the official briefing transcript's form) the one
+    person. A leader's or a briefer's words are claims on the record; an interviewed analyst's answers
+    ("Lin: The message was aimed at Lai") are the article's own account, as its prose would be."""
+    all_words = [w for w in re.split(r"[\s.]+", label.lower()) if w]
+    words = [w for w in all_words if w not in LABEL_TITLES]
     if not words:
         return None
-    found = {key for key, entity in index.entities.items() if entity.kind == "Leader"
+    kinds = {"Leader", "Person"} if set(all_words) & HONORIFICS else {"Leader"}
+    found = {key for key, entity in index.entities.items() if entity.kind in kinds
              and any(_folded(m.text).split()[-1:] == [_folded(words[-1])] for m in entity.mentions)}
     return found.pop() if len(found) == 1 else None
+
+
+HONORIFICS = frozenset({"mr", "ms", "mrs"})
 
 
 def _folded(name: str) -> str:

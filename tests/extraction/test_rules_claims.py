@@ -253,3 +253,15 @@ def test_a_relative_cue_followed_by_an_auxiliary_says_the_rest_of_the_antecedent
                 "shipping firms and a bank that the bloc says have helped Russia buy drone parts.",
                 published=datetime(2024, 6, 25, tzinfo=UTC))
     assert claimants_of(facts, "have helped Russia buy drone parts") == ["Q458"]
+
+
+def test_a_briefing_transcripts_honorific_label_gives_the_briefers_turn(run) -> None:
+    """'MR. PRICE:' opens a turn of the official briefer the article names; an interviewee's bare name
+    label stays the article's own account."""
+    facts = run("State Department spokesman Ned Price took questions on Monday. Analyst Wei Lin also spoke.\n\n"
+                "QUESTION: Is Russia moving troops to the border?\n\n"
+                "MR. PRICE: We see a large buildup along the border with Ukraine.\n\n"
+                "Lin: The buildup is a bluff.", published=datetime(2022, 1, 25, tzinfo=UTC))
+    [price] = claimants_of(facts, "We see a large buildup along the border")
+    assert facts.entities[price].label == "Ned Price"
+    assert claimants_of(facts, "a bluff") == []
