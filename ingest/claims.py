@@ -572,7 +572,13 @@ def _verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int,
         quoted = [(a, b) for a, b in quotes if a >= verb.idx and start <= a and b <= end + 1]
         if any(_only_a_name(verb.doc, a, b) for a, b in quoted):
             return []
-        return quoted or _object_predicate(verb)
+        predicate = _object_predicate(verb)
+        if quoted and predicate and predicate[0][0] <= quoted[0][0] and quoted[-1][1] <= predicate[-1][1] + 2:
+            # 'called the new U.S. sanctions "an unfriendly act"': what is called so, and the quoted label
+            doc, opening = verb.doc, quoted[0][0]
+            before = doc.char_span(predicate[0][0], opening, alignment_mode="contract")
+            return _ranges(before or ()) + quoted
+        return quoted or predicate
     heads = [c for c in verb.children if c.dep_ == "ccomp" and not _inverted(c) and not _before_semicolon(c, verb)
              and c.i != getattr(_interrupting_clause(verb), "i", -1)]
     if not heads and lemma:

@@ -265,3 +265,12 @@ def test_a_briefing_transcripts_honorific_label_gives_the_briefers_turn(run) -> 
     [price] = claimants_of(facts, "We see a large buildup along the border")
     assert facts.entities[price].label == "Ned Price"
     assert claimants_of(facts, "a bluff") == []
+
+
+def test_calling_something_a_quoted_label_says_the_label_of_that_thing(run) -> None:
+    """'called the new U.S. sanctions "an unfriendly act"': the object is part of what is claimed (and
+    what the claim is about), not only the quoted words."""
+    facts = run('Vladimir Putin called the new U.S. sanctions "an unfriendly act" on Thursday.',
+                published=datetime(2025, 10, 23, tzinfo=UTC))
+    [claim] = facts.claims
+    assert claim.text == "the new U.S. sanctions an unfriendly act" and claim.about == ["Q30"]
