@@ -243,11 +243,30 @@ def _bound(ent) -> bool:
     return ent[0].lower_ in BOUND_WORDS or before in BOUND_WORDS
 
 
+PLAN_NOUNS = frozenset({"plan", "plans", "proposal", "idea"})
+SHELVED_WORDS = frozenset({"shelve", "shelved", "abandon", "abandoned"})
+HAPPEN_VERBS = frozenset({"take", "happen", "occur", "materialize", "materialise"})
+
+
+def _never_happened(token: Token) -> bool:
+    """'A meeting planned for Buenos Aires never took place', 'the summit did not happen': a summit
+    said not to have happened (not "has not yet taken place": still to come)."""
+    while token.dep_ == "appos":  # a heading the parse runs into the sentence: "Buenos Aires\n\nA meeting ..."
+        token = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_.lower() not in HAPPEN_VERBS:
+        return False
+    children = {c.lower_ for c in token.head.children}
+    return any(c.dep_ == "neg" for c in token.head.children) and not children & {"yet", "still"}
+
+
 def status_of(token: Token, start: DateValue | None, published: datetime | None, planned: bool) -> str | None:
     """Cancelled, cut short, planned or held; ``planned`` is ``_planned(token)``."""
     lemmas = words_of(token.doc).lemma
-    words = {lemmas[t.i] for t in (token.head, *token.children, *token.head.children)}
-    if words & lexicon.CANCELLED_WORDS or {"call", "off"} <= words:
+    near = [token.head, *token.children, *token.head.children]
+    if token.head.lemma_.lower() in PLAN_NOUNS:
+        near.append(token.head.head)  # "shelved his plan to meet Putin": what befell the plan
+    words = {lemmas[t.i] for t in near}
+    if words & (lexicon.CANCELLED_WORDS | SHELVED_WORDS) or {"call", "off"} <= words or _never_happened(token):
         return "Cancelled"
     if "cut" in words and "short" in {t.lower_ for t in token.head.subtree}:
         return "CutShort"

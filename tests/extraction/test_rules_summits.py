@@ -271,3 +271,13 @@ def test_a_relative_day_counts_from_the_meeting_dated_before_it(run, text: str, 
 ])
 def test_a_meeting_that_a_denial_rejects_is_no_summit(run, text: str, published: datetime) -> None:
     assert run(text, published=published).summits == []
+
+
+@pytest.mark.parametrize("text", [
+    "A summit between Donald Trump and Vladimir Putin planned for Buenos Aires never took place.",
+    "Donald Trump shelved his plan to meet Vladimir Putin in Budapest.",
+])
+def test_a_summit_that_never_happened_or_whose_plan_was_shelved_is_cancelled(run, text: str) -> None:
+    facts = run(text, published=datetime(2025, 10, 24, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.status == "Cancelled"
