@@ -100,6 +100,8 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
     if is_verb and any(c.dep_ == "nsubj" and (key := index.key_of_phrase(c)) and index.kind(key) == "Person"
                        for c in token.children):
         return [], location  # "Blinken would visit China": a minister's trip, whoever else the sentence names
+    if not is_verb and token.lemma_.lower() in ("visit", "trip") and _a_persons_own(token, index):
+        return [], location  # "Blinken postponed a trip to Beijing", "Blinken's visit to China": the same
     if len(parties_of(found, index)) < 2 and not between:  # "a meeting between Tsai and a Speaker": no one else
         found += [k for k in _sentence_leaders(token, index) if k not in found]
     if is_verb and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
@@ -141,6 +143,16 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
 
 def parties_of(keys: list[str], index: EntityIndex) -> set[str]:
     return {index.state_of(k) or k for k in keys if index.kind(k) in PARTY_KINDS}
+
+
+def _a_persons_own(noun: Token, index: EntityIndex) -> bool:
+    """A trip or visit a person who leads no state makes: its owner ("Blinken's visit"), or the subject
+    of the verb it is the object of ("Blinken postponed a trip to Beijing")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ == "dobj":
+        owner = subject_of(noun.head)
+    key = index.key_of_phrase(owner) if owner is not None else None
+    return key is not None and index.kind(key) == "Person"
 
 
 def arrived_at(doc: Doc, index: EntityIndex, group: SummitMention, visits: set[int]) -> str | None:

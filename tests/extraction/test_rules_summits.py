@@ -281,3 +281,10 @@ def test_a_summit_that_never_happened_or_whose_plan_was_shelved_is_cancelled(run
     facts = run(text, published=datetime(2025, 10, 24, tzinfo=UTC))
     [summit] = facts.summits
     assert summit.status == "Cancelled"
+
+
+def test_a_trip_a_minister_puts_off_is_no_summit(run) -> None:
+    facts = run("Joe Biden and Xi Jinping met in Bali in November. The truce the two men agreed there broke down "
+                "when Secretary of State Antony Blinken postponed a trip to Beijing.",
+                published=datetime(2023, 3, 1, tzinfo=UTC))
+    assert not any(s.location == "Q956" for s in facts.summits)
