@@ -16,7 +16,16 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import DateValue, Span
-from diplograph.ingest.spans import clause_sentence, lemma_in, sentence, subject_of, words_of
+from diplograph.ingest.spans import (
+    clause_sentence,
+    date_text,
+    ents_in,
+    lemma_in,
+    resolve_date,
+    sentence,
+    subject_of,
+    words_of,
+)
 from diplograph.ingest.summit_dates import dates, days_from_main_event, entry_day, same_day, status_of, stretch
 from diplograph.ingest.summit_places import (
     ARRIVAL_VERBS,
@@ -125,7 +134,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
                          more_places=_more_places(token, index, location) if token.tag_ == "NNS" else [],
                          explicit=is_verb and lemma == "meet" and _names_both_sides(token, index),
                          returns=[(place, *dates(motion, anchor, tense, inferred))
-                                  for place, motion in _returns(token, index)] if is_verb else [])
+                                  for place, motion in _returns(token, index)]
+                         + _places_in_turn(token, index, location, anchor, tense) if is_verb else [])
 
 
 # verbs that say a meeting happens or is arranged ("a summit would take place", "talks were planned")
@@ -164,6 +174,34 @@ def _returns(verb: Token, index: EntityIndex) -> list[tuple[str, Token]]:
         goal = travelled_to(motion, index)
         if goal and index.kind(goal) == "Place" and place_state(index, goal) in met:
             found.append((goal, motion))
+    return found
+
+
+def _places_in_turn(verb: Token, index: EntityIndex, location: str | None, anchor: datetime | None,
+                    tense: str | None) -> list[tuple[str, DateValue | None, DateValue | None]]:
+    """'Trump met Kim three times: in Singapore in June 2018, in Hanoi in February 2019 and ...': a meeting
+    verb with places of different states in phrases of its own met once in each; the date phrase right
+    after a place dates its meeting (the first place stays the mention's own). Not "met at the Kremlin
+    in Moscow", a venue in its city."""
+    if location is None:
+        return []
+    found: list[tuple[str, DateValue | None, DateValue | None]] = []
+    states = {place_state(index, location) or location}
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    for n, prep in enumerate(preps):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        key = index.key_of_phrase(pobj) if pobj is not None else None
+        if key is None or key == location or index.kind(key) not in ("Place", "State") \
+                or not index.entities[key].qid:
+            continue
+        state = key if index.kind(key) == "State" else place_state(index, key)
+        if state is None or state in states:
+            continue
+        states.add(state)
+        when = next((value for p in preps[n + 1:n + 2] for ent in ents_in(p.doc[p.i:p.right_edge.i + 1])
+                     if ent.label_ == "DATE" and (value := resolve_date(date_text(ent), anchor, tense)) is not None),
+                    None)
+        found.append((key, when.start if when else None, when.end if when else None))
     return found
 
 

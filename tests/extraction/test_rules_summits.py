@@ -288,3 +288,13 @@ def test_a_trip_a_minister_puts_off_is_no_summit(run) -> None:
                 "when Secretary of State Antony Blinken postponed a trip to Beijing.",
                 published=datetime(2023, 3, 1, tzinfo=UTC))
     assert not any(s.location == "Q956" for s in facts.summits)
+
+
+def test_a_meeting_verb_with_places_of_several_states_is_a_meeting_at_each(run) -> None:
+    facts = run("Donald Trump met Kim Jong-un three times: in Singapore in June 2018, in Hanoi in February 2019 "
+                "and at the border in June 2019.", published=datetime(2025, 10, 28, tzinfo=UTC))
+    placed = {s.location: days(s)[0] for s in facts.summits}
+    assert placed.get("Q334") == "2018-06-01" and placed.get("Q1858") == "2019-02-01"
+    one = run("Donald Trump met Vladimir Putin at the Kremlin in Moscow on May 9.",
+              published=datetime(2025, 10, 28, tzinfo=UTC))
+    assert len(one.summits) == 1
