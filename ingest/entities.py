@@ -640,6 +640,8 @@ def _government(index: EntityIndex, token: Token) -> None:
             continue
         key = index.key_of_phrase(child)
         start = child.left_edge.i + (child.left_edge.lower_ == "the")
+        if key and index.kind(key) == "Person" and index.entities[key].qid is None and child.dep_ == "poss":
+            index.entities[key].kind = "Leader"  # "Nicolas Maduro's government": whose it is leads one
         if key and index.kind(key) == "Leader":
             leader = index.entities[key]
             gov = index.unlinked("Government", f"{_surname(index, key)} {token.lower_}", 0.8,

@@ -274,3 +274,11 @@ def test_calling_something_a_quoted_label_says_the_label_of_that_thing(run) -> N
                 published=datetime(2025, 10, 23, tzinfo=UTC))
     [claim] = facts.claims
     assert claim.text == "the new U.S. sanctions an unfriendly act" and claim.about == ["Q30"]
+
+
+def test_a_person_whose_government_speaks_is_a_leader_and_the_government_a_claimant(run) -> None:
+    facts = run("In Caracas, Nicolas Maduro's government dismissed the new U.S. sanctions as economic aggression.",
+                published=datetime(2025, 3, 4, tzinfo=UTC))
+    [claim] = facts.claims
+    government = facts.entities[claim.claimant]
+    assert government.kind == "Government" and facts.entities[government.led_by].kind == "Leader"
