@@ -763,10 +763,20 @@ def _match_persons(index: EntityIndex) -> None:
     # a subject or possessor the tagger took for an adjective or noun ("Albanese later agreed",
     # "Morrison's cancellation")
     named = [doc[i] for i, text in enumerate(words_of(doc).text) if text.casefold() in parts]
-    for span in [doc[t.i:t.i + 1] for t in named if t.ent_type_ != "PERSON" and t.i not in index.token_key
-                 and (t.pos_ == "PROPN" or (
+    for span in [doc[t.i:t.i + 1] for t in named if (t.ent_type_ != "PERSON" or _paired_by_hyphen(index, t))
+                 and t.i not in index.token_key and (t.pos_ == "PROPN" or (
                      t.pos_ in ("ADJ", "NOUN") and t.text[:1].isupper() and t.dep_ in ("nsubj", "nsubjpass", "poss")))]:
         _add_person(index, span, parts)
+
+
+def _paired_by_hyphen(index: EntityIndex, token: Token) -> bool:
+    """'a Trump-Kim meeting', tagged one person: a name hyphened to a person already found is another."""
+    doc = index.doc
+    for hyphen, other in ((token.i - 1, token.i - 2), (token.i + 1, token.i + 2)):
+        if 0 <= other < len(doc) and doc[hyphen].text == "-" and (key := index.token_key.get(other)) is not None \
+                and index.kind(key) in PERSON_KINDS:
+            return True
+    return False
 
 
 def _listed_with_persons(ent: SpacySpan) -> bool:

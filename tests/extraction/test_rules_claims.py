@@ -282,3 +282,10 @@ def test_a_person_whose_government_speaks_is_a_leader_and_the_government_a_claim
     [claim] = facts.claims
     government = facts.entities[claim.claimant]
     assert government.kind == "Government" and facts.entities[government.led_by].kind == "Leader"
+
+
+def test_a_name_hyphened_to_a_known_person_is_that_person_too(run) -> None:
+    facts = run("Donald Trump met Kim Jong Un in 2019. Seoul's negotiators argue that a Trump-Kim meeting could "
+                "happen again next year.", published=datetime(2025, 11, 1, tzinfo=UTC))
+    [claim] = [c for c in facts.claims if "Trump-Kim meeting" in c.text]
+    assert {"Q22686", "Q56226"} <= set(claim.about)
