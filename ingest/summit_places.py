@@ -96,7 +96,7 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
     if len(parties_of(found, index)) < 2 and _the_leaders(token):  # "the leaders last met in Astana"
         found += [k for k in _principal_pair(token, index) if k not in found]
     if len(parties_of(found, index)) < 2 and _refers_to_pair(token):  # "their encounter": the pair just named
-        found += [k for k in previous_pair(token, index) if k not in found]
+        found += [k for k in _pair_meant(token, index) if k not in found]
     if is_verb and any(c.dep_ == "nsubj" and (key := index.key_of_phrase(c)) and index.kind(key) == "Person"
                        for c in token.children):
         return [], location  # "Blinken would visit China": a minister's trip, whoever else the sentence names
@@ -305,6 +305,47 @@ def _refers_to_pair(token: Token) -> bool:
     sent = sentence(token)
     return bool(words & PAIR_WORDS) or any(lower[i] in PAIR_WORDS and doc[i].dep_ in ("nsubj", "poss", "nummod", "det")
                                            and _of_persons(doc[i]) for i in range(sent.start, sent.end))
+
+
+def _pair_meant(token: Token, index: EntityIndex) -> list[str]:
+    """The pair 'their', 'they' or 'the two men' stands for: the two leaders the trigger's own sentence
+    names ("Their last encounter came in Tianjin, when Putin invited Modi into his car"), else, right
+    after a sentence about "the two leaders" (the story's pair), that pair again ("The two leaders last
+    spoke by phone in July. They are expected to meet in Lima"), else the last two leaders named."""
+    own: list[str] = []
+    for word in sentence(token):
+        key = index.key_at(word)
+        if key and key not in own and index.kind(key) == "Leader" and not quoted(word) \
+                and not _in_time_link(word, token) and not _in_other_report(word, token):
+            own.append(key)
+    if len(own) == 2 and len(parties_of(own, index)) == 2 and any(
+            c.dep_ in ("poss", "nsubj") and c.lower_ in ("their", "they") for c in token.children):
+        return own  # the trigger's own "their" ("attend the summit ..., their first talks" is not the summit's)
+    if _follows_the_leaders(token, index):
+        return _principal_pair(token, index)
+    return previous_pair(token, index)
+
+
+def _in_time_link(word: Token, trigger: Token) -> bool:
+    """In a clause or phrase placing another event in time ("a day after Trump met Xi") that does not
+    hold the trigger."""
+    for node in (word, *word.ancestors):
+        if trigger in node.subtree:
+            return False
+        if (node.dep_ == "prep" and node.lower_ in TIME_LINKS) or any(
+                c.dep_ == "mark" and c.lower_ in TIME_LINKS for c in node.children):
+            return True
+    return False
+
+
+def _follows_the_leaders(token: Token, index: EntityIndex) -> bool:
+    """The sentence before the trigger's has "the (two) leaders/men" as a subject, and names no leader."""
+    sent = sentence(token)
+    if sent.start == 0:
+        return False
+    before = sentence(token.doc[sent.start - 1])
+    return any(_the_leaders(t.head) for t in before if t.dep_ == "nsubj") and not any(
+        before.start <= m.start < sent.start and index.kind(m.key) == "Leader" for m in index.mentions)
 
 
 def _of_persons(word: Token) -> bool:

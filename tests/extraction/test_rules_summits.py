@@ -298,3 +298,20 @@ def test_a_meeting_verb_with_places_of_several_states_is_a_meeting_at_each(run) 
     one = run("Donald Trump met Vladimir Putin at the Kremlin in Moscow on May 9.",
               published=datetime(2025, 10, 28, tzinfo=UTC))
     assert len(one.summits) == 1
+
+
+
+@pytest.mark.parametrize(("text", "place", "expected"), [
+    ("Vladimir Putin and Narendra Modi met in Moscow in July. Volodymyr Zelensky criticised Modi for the trip. "
+     "Their next encounter came in the port city of Tianjin on September 1, when Putin invited Modi into his car.",
+     None, "Q7747"),
+    ("Joe Biden met Xi Jinping at Filoli on Wednesday, and Biden said Xi had agreed to talk more often. Xi met "
+     "Fumio Kishida the next day. The two leaders had last spoken by phone in July. They are expected to meet "
+     "again in Lima next year.", "Q2868", "Q6279"),
+])
+def test_their_is_the_pair_its_sentence_names_or_the_two_leaders_just_spoken_of(run, text: str, place: str | None,
+                                                                                expected: str) -> None:
+    facts = run(text, published=datetime(2025, 12, 5, tzinfo=UTC))
+    later = [s for s in facts.summits if s.location == place and "Q15031" in s.participants] if place else \
+        [s for s in facts.summits if days(s)[0] == "2025-09-01"]
+    assert later and all(expected in s.participants for s in later)
