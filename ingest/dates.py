@@ -229,6 +229,19 @@ def _month_day_range(match: re.Match[str], context: _Context) -> DateRange | Non
     return _range(m1, d1, m2, d2, int(match["y1"]) if match["y1"] else None, context)
 
 
+@_pattern(r"M1\s+D1(?:" + _TO + r"(?:M2\s+)?D2)?,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")
+def _month_day_relative_year(match: re.Match[str], context: _Context) -> DateRange | None:
+    """"May 3 last year", "July 8 and 9 last year": days of the year named relative to publication."""
+    if context.published is None:
+        return None
+    year = context.published.year + {"this": 0, "last": -1, "next": 1}[match["rel"].lower()]
+    m1, d1 = _month(match, "m1"), int(match["d1"])
+    if match["d2"] is None:
+        day = _day(year, m1, d1)
+        return _days(day, day)
+    return _range(m1, d1, _month(match, "m2") if match["m2"] else m1, int(match["d2"]), year, context)
+
+
 @_pattern(r"D1\s*(?:M1\s*)?" + _TO.replace(r"|and", "") + r"D2\s+M2(?:,?\s+Y1)?")
 def _day_month_range(match: re.Match[str], context: _Context) -> DateRange | None:
     """27-28 February 2019 / 30 June to 1 July."""
@@ -288,7 +301,8 @@ def _month_relative_year(match: re.Match[str], context: _Context) -> DateRange |
     return DateRange(_value(date(year, _month(match, "m1"), 1), "month"))
 
 
-@_pattern(r"(?P<pre>in|since|during|from|until|by|before|after|early|mid|late|of|this|last|next)[\s-]+M1")
+@_pattern(r"(?P<pre>in|since|during|from|until|by|before|after|early|mid|late|of|this|last|next)[\s-]+M1"
+          r"(?!,?\s+(?:of\s+)?(?:1[89]\d\d|2[01]\d\d|this\s+year|last\s+year|next\s+year)\b)")
 def _month_alone(match: re.Match[str], context: _Context) -> DateRange | None:
     """"in June": a month name alone is only a date after a preposition ("May" is also a verb);
     "last October" is the latest October before publication, "next March" the first after it."""

@@ -272,8 +272,8 @@ def anchor_at(headings: list[tuple[int, datetime]], offset: int, anchor: datetim
 # spaCy may cut a range in two DATE entities ("October 22 to" + "24", "March 20" + "to March 22,
 # 2023"): the end it left outside.
 _TO = r"\s*(?:-|\u2013|\u2014|to|until|through)"
-_DAY_YEAR = r"\s*[0-3]?\d\b(?:,?\s+(?:1[89]|2[01])\d\d)?"
-_RANGE_OPEN = re.compile(r"\d" + _TO + "$", re.IGNORECASE)  # "October 22 to"
+_DAY_YEAR = r"\s*[0-3]?\d\b(?:,?\s+(?:1[89]|2[01])\d\d|,?\s+(?:of\s+)?(?:this|last|next)\s+year)?"
+_RANGE_OPEN = re.compile(r"\d(?:" + _TO + r"|\s+and)$", re.IGNORECASE)  # "October 22 to", "July 8 and"
 _RANGE_END = re.compile(_DAY_YEAR, re.IGNORECASE)
 _RANGE_OPEN_DAY = re.compile(r"[A-Za-z]\s+[0-3]?\d$")  # "October 22" followed by "to 24"
 _RANGE_END_AFTER_DAY = re.compile(  # "to 24", "to March 22, 2023"

@@ -315,3 +315,15 @@ def test_their_is_the_pair_its_sentence_names_or_the_two_leaders_just_spoken_of(
     later = [s for s in facts.summits if s.location == place and "Q15031" in s.participants] if place else \
         [s for s in facts.summits if days(s)[0] == "2025-09-01"]
     assert later and all(expected in s.participants for s in later)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Narendra Modi's two-day trip to Moscow on July 8 and 9 last year drew sharp criticism.",
+     ("2024-07-08", "2024-07-09")),
+    ("Donald Trump was due to meet Vladimir Putin in Buenos Aires at the end of November 2018.",
+     ("2018-11-01", None)),
+])
+def test_a_year_after_the_day_or_the_month_is_that_days_year(run, text: str, expected: tuple) -> None:
+    facts = run(text, published=datetime(2025, 12, 5, tzinfo=UTC))
+    [summit] = facts.summits
+    assert days(summit) == expected
