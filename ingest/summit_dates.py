@@ -141,7 +141,7 @@ def stretch(token: Token, start: DateValue | None, end: DateValue | None) -> tup
     """A day on a visit of stated length: "Xi's two-day visit ended on Friday" began on Thursday; "on
     Wednesday, the second day of Moon's three-day visit" ran from Tuesday to Thursday; "arrived on
     Tuesday for a four-day visit" ends on Friday."""
-    length = _length_in_days(token)
+    length = _length_in_days(token) or _last_day(token)
     if length is None or length < 2:
         return start, end
     if start is None and end is not None and end.precision == "day":
@@ -162,6 +162,28 @@ def _length_in_days(noun: Token) -> int | None:
                 if count.dep_ == "nummod":
                     return COUNTS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
     return None
+
+
+def _last_day(noun: Token) -> int | None:
+    """'on the second and last day of his visit': a visit of two days."""
+    day = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if day is None or day.lower_ != "day" or not any(c.lower_ in ("last", "final") for c in day.children):
+        return None
+    return _day_of(noun)
+
+
+def day_told_before(token: Token, anchor: datetime | None, tense: str | None, inferred: bool) -> DateValue | None:
+    """'Putin and Modi on Friday agreed a plan ... The two leaders held talks ... on the second day of
+    Putin's trip': a day of a visit its sentence does not date is the one day the sentence before
+    states (a wire story's day)."""
+    sent = sentence(token)
+    if _day_of(token) is None or sent.start == 0:
+        return None
+    previous = sentence(token.doc[sent.start - 1])
+    days = {value.start.value for ent in ents_in(previous) if ent.label_ == "DATE" and not _bound(ent)
+            and (value := _resolve(ent, anchor, tense, inferred)) is not None
+            and value.start.precision == "day" and value.end is None}
+    return DateValue(days.pop(), "day") if len(days) == 1 else None
 
 
 def _day_of(noun: Token) -> int | None:

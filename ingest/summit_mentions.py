@@ -26,7 +26,15 @@ from diplograph.ingest.spans import (
     subject_of,
     words_of,
 )
-from diplograph.ingest.summit_dates import dates, days_from_main_event, entry_day, same_day, status_of, stretch
+from diplograph.ingest.summit_dates import (
+    dates,
+    day_told_before,
+    days_from_main_event,
+    entry_day,
+    same_day,
+    status_of,
+    stretch,
+)
 from diplograph.ingest.summit_places import (
     ARRIVAL_VERBS,
     SIDELINE_NOUNS,
@@ -122,6 +130,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
         start = same_day(token, anchor, tense, inferred)
     if start is None and verb is not None and verb.tag_ == "VBD" and not inferred:
         start = entry_day(token, anchor)
+    if start is None:
+        start = day_told_before(token, anchor, tense, inferred)
     start, end = stretch(token, start, end)
     series = _series(token, index) if is_noun else None
     strong = bool(location or ordinal or start or series or lemma in STRONG_NOUNS)

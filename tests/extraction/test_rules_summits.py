@@ -327,3 +327,10 @@ def test_a_year_after_the_day_or_the_month_is_that_days_year(run, text: str, exp
     facts = run(text, published=datetime(2025, 12, 5, tzinfo=UTC))
     [summit] = facts.summits
     assert days(summit) == expected
+
+
+def test_a_day_of_a_visit_its_sentence_leaves_undated_is_the_day_told_just_before(run) -> None:
+    facts = run("NEW DELHI, Dec 5 (Wire) - Vladimir Putin and Narendra Modi on Friday signed a trade plan.\n\n"
+                "The two leaders held talks at Hyderabad House on the second and last day of Putin's trip to India.",
+                published=datetime(2025, 12, 5, tzinfo=UTC))
+    assert ("2025-12-04", "2025-12-05") in [days(s) for s in facts.summits]
