@@ -307,6 +307,24 @@ def _refers_to_pair(token: Token) -> bool:
                                            and _of_persons(doc[i]) for i in range(sent.start, sent.end))
 
 
+PAIRLESS_NOUNS = frozenset({"meeting", "summit", "talk", "talks", "encounter"})
+
+
+def pair_around(group: SummitMention, index: EntityIndex) -> list[str]:
+    """'A meeting planned for Buenos Aires never took place. Trump called it off ... The Kremlin said Putin
+    regretted the decision': a meeting named by its place or date and no party, told among sentences
+    that name both leaders of the story's pair (the two it has named most) within two sentences either
+    side, is theirs. A forum's summit ("the G20 summit in Osaka") is no such meeting."""
+    token = group.token
+    if group.series or token.pos_ != "NOUN" or token.lemma_.lower() not in PAIRLESS_NOUNS:
+        return []
+    pair = _principal_pair(token, index)
+    if len(parties_of(pair, index)) != 2:
+        return []
+    near = {m.key for m in index.mentions if sentences_apart(token.doc[m.start], token) <= 2}
+    return pair if set(pair) <= near else []
+
+
 def _pair_meant(token: Token, index: EntityIndex) -> list[str]:
     """The pair 'their', 'they' or 'the two men' stands for: the two leaders the trigger's own sentence
     names ("Their last encounter came in Tianjin, when Putin invited Modi into his car"), else, right
@@ -408,12 +426,18 @@ def _location(token: Token, index: EntityIndex) -> str | None:
         heads.append(verb)
     for head in heads:
         for t in own_subtree(head, token):
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and not _verb_between(t.head, head):
+            if t.dep_ == "pobj" and (t.head.lower_ in ("in", "at") or _planned_for(t)) \
+                    and not _verb_between(t.head, head):
                 places = [_capital_as_city(index, inner, key) for inner in own_subtree(t, token)
                           if not _verb_between(inner, t) and (key := index.key_at(inner)) and _a_place(index, key)]
                 if places:  # the best known of "Joint Base Elmendorf-Richardson in Anchorage, Alaska"
                     return min(places, key=lambda k: _place_rank(index, k))
     return None
+
+
+def _planned_for(pobj: Token) -> bool:
+    """'a meeting planned for Buenos Aires', 'talks scheduled for Geneva': the place a meeting is set for."""
+    return pobj.head.lower_ == "for" and pobj.head.head.lemma_.lower() in ("plan", "schedule", "set")
 
 
 def _capital_as_city(index: EntityIndex, token: Token, key: str) -> str:
@@ -424,7 +448,8 @@ def _capital_as_city(index: EntityIndex, token: Token, key: str) -> str:
     capital = index.gaz.by_qid(entry.capital) if entry is not None and entry.capital else None
     if capital is None or gaz_kind(capital) != "Place" or capital.qid == qid:
         return key
-    name = re.sub(r"['\u2019]s?$", "", token.text.lower())
+    span = next((token.doc[m.start:m.end] for m in index.mentions if m.start <= token.i < m.end), token)
+    name = re.sub(r"['\u2019]s?$", "", span.text.lower())  # the whole name: "Buenos Aires", not "Aires"
     return index.entity_for(capital, "Place") if name in {n.lower() for n in capital.names} else key
 
 

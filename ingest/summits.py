@@ -31,7 +31,7 @@ from diplograph.ingest.summit_merge import (
     keyed,
     merge,
 )
-from diplograph.ingest.summit_places import PARTY_KINDS, arrived_at, parties_of, place_state
+from diplograph.ingest.summit_places import PARTY_KINDS, arrived_at, pair_around, parties_of, place_state
 
 
 def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) -> list[Summit]:
@@ -43,6 +43,9 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
     next_days(mentions)
     groups = join_visit_days(date_from_part(join_anaphors(merge(mentions, index), index), index), index)
     add_attendees(doc, groups, index)
+    for group in groups:
+        if not parties_of(group.participants, index):
+            group.participants += pair_around(group, index)
     visits = {m.token.i for g in groups for m in (g, *g.merged)}
     for group in groups:
         if group.location is None:

@@ -334,3 +334,12 @@ def test_a_day_of_a_visit_its_sentence_leaves_undated_is_the_day_told_just_befor
                 "The two leaders held talks at Hyderabad House on the second and last day of Putin's trip to India.",
                 published=datetime(2025, 12, 5, tzinfo=UTC))
     assert ("2025-12-04", "2025-12-05") in [days(s) for s in facts.summits]
+
+
+def test_a_meeting_named_by_its_place_among_sentences_on_the_storys_pair_is_theirs(run) -> None:
+    facts = run("Donald Trump and Vladimir Putin met in Helsinki on July 16, 2018. Trump later said he had "
+                "misspoken.\n\nA meeting planned for Buenos Aires that November never took place. Trump called it "
+                "off hours after leaving for Argentina. The Kremlin said Putin regretted the decision.",
+                published=datetime(2019, 3, 1, tzinfo=UTC))
+    [buenos_aires] = [s for s in facts.summits if s.location == "Q1486"]
+    assert {"Q22686", "Q7747"} <= set(buenos_aires.participants)
