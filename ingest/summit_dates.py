@@ -384,6 +384,29 @@ def _names_a_day(m: SummitMention) -> bool:
                and re.search(r"\d", ent.text) for ent in ents_in(sentence(m.token)))
 
 
+def date_from_photo(doc: Doc, index: EntityIndex, group: SummitMention) -> None:
+    """'Joe Biden and Xi Jinping walk in the gardens of the Filoli estate ... on November 15, 2023' (a
+    photo caption: no meeting word, every leader of the summit named, a place, a day "on" a date) dates
+    a summit the text places and dates nowhere else ("Biden and Xi spoke by phone on April 2" names no
+    place)."""
+    leaders = {k for k in group.participants if index.kind(k) == "Leader"}
+    if len(leaders) < 2:
+        return
+    w = words_of(doc)
+    for sent in doc.sents:
+        keys = {index.key_at(t) for t in sent} - {None}
+        if not leaders <= keys or not any(index.kind(k) == "Place" for k in keys) or any(
+                w.lemma[i] in SUMMIT_TRIGGER_NOUNS or w.lemma[i] in lexicon.SUMMIT_VERBS
+                for i in range(sent.start, sent.end)):
+            continue
+        for ent in ents_in(sent):
+            if ent.label_ == "DATE" and ent.start > 0 and doc[ent.start - 1].lower_ == "on":
+                value = resolve_date(ent.text, None, None)
+                if value is not None and value.start.precision == "day":
+                    group.start, group.end = value.start, value.end
+                    return
+
+
 def date_from_caption(doc: Doc, index: EntityIndex, group: SummitMention, anchor: datetime | None) -> None:
     """A dated sentence placing a participant at the summit's location ("... in Singapore on June 12,
     2018", typically a photo caption) dates a summit the text otherwise leaves undated."""

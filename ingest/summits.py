@@ -20,7 +20,7 @@ from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import DateValue, Summit
 from diplograph.ingest.gazetteer import Gazetteer, GazSummit
 from diplograph.ingest.spans import anchor_at, date_anchor, day_headings
-from diplograph.ingest.summit_dates import date_from_caption, next_days
+from diplograph.ingest.summit_dates import date_from_caption, date_from_photo, next_days
 from diplograph.ingest.summit_mentions import SummitMention, candidates, mention
 from diplograph.ingest.summit_merge import (
     add_attendees,
@@ -56,6 +56,8 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
             continue
         if group.start is None and group.location is not None:
             date_from_caption(doc, index, group, anchor)
+        elif group.start is None and group.series is None and group.status in (None, "Held"):
+            date_from_photo(doc, index, group)
         summits.append(_summit(group, index, published))
     return summits
 

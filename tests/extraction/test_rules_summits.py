@@ -343,3 +343,11 @@ def test_a_meeting_named_by_its_place_among_sentences_on_the_storys_pair_is_thei
                 published=datetime(2019, 3, 1, tzinfo=UTC))
     [buenos_aires] = [s for s in facts.summits if s.location == "Q1486"]
     assert {"Q22686", "Q7747"} <= set(buenos_aires.participants)
+
+
+def test_a_photo_caption_naming_both_leaders_dates_their_undated_summit(run) -> None:
+    facts = run("Joe Biden and Xi Jinping walk in the gardens of the Filoli estate in Woodside, California, on "
+                "November 15, 2023.\n\nBiden and Xi agreed to restore military contacts when they met on the "
+                "sidelines of a regional summit.", published=None)
+    [summit] = [s for s in facts.summits if {"Q6279", "Q15031"} <= set(s.participants)]
+    assert days(summit)[0] == "2023-11-15"
