@@ -46,6 +46,9 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
     dated = [(ent, value) for ent in ents_in(sentence(token)) if ent.label_ == "DATE" and not _bound(ent)
              and (value := _resolve(ent, anchor, tense, inferred)) is not None]
     attached = [(ent, value) for ent, value in dated if ent.start in scope]
+    when = _when_clause_day(token)
+    if not attached and when is not None:  # "comes on Thursday, when Trump sits down with Xi": that day
+        attached = [(ent, value) for ent, value in dated if ent.start <= when.i < ent.end]
     if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
         attached = [(e, v) for e, v in dated if v.start.precision == "day" and _same_report(e.root, token)
                     and not _outside_time_clause(e.root, token)]
@@ -58,6 +61,15 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
     if value.end is None and ent.root.head.head.lemma_.lower() in END_VERBS:
         return None, value.start
     return value.start, value.end
+
+
+def _when_clause_day(verb: Token) -> Token | None:
+    """The day a "when" clause holding the meeting verb is about: 'on Thursday, when Trump sits down with
+    Xi' (the clause qualifies the day, so the meeting is on it)."""
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if verb.pos_ != "VERB" or clause.dep_ != "relcl" or not any(c.lower_ == "when" for c in clause.children):
+        return None
+    return clause.head if clause.head.ent_type_ == "DATE" else None
 
 
 def _resolve(ent, anchor: datetime | None, tense: str | None, inferred: bool) -> DateRange | None:

@@ -351,3 +351,10 @@ def test_a_photo_caption_naming_both_leaders_dates_their_undated_summit(run) -> 
                 "sidelines of a regional summit.", published=None)
     [summit] = [s for s in facts.summits if {"Q6279", "Q15031"} <= set(s.participants)]
     assert days(summit)[0] == "2023-11-15"
+
+
+def test_a_meeting_in_a_when_clause_on_a_day_is_on_that_day(run) -> None:
+    facts = run("The most anticipated meeting of the trip comes on Friday, when Xi Jinping sits down with Joe "
+                "Biden in the city of San Francisco.", published=datetime(2023, 11, 14, tzinfo=UTC))
+    [summit] = facts.summits
+    assert days(summit)[0] == "2023-11-17"
