@@ -104,8 +104,9 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
         return [], location  # "Blinken postponed a trip to Beijing", "Blinken's visit to China": the same
     if len(parties_of(found, index)) < 2 and not between:  # "a meeting between Tsai and a Speaker": no one else
         found += [k for k in _sentence_leaders(token, index) if k not in found]
-    if is_verb and token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
-        key = index.key_of_phrase(token.head)  # "Tokyo, where he met Ishiba": the place the clause is about
+    clause = token.head if token.dep_ == "conj" else token  # "..., where Trump attended a gathering and met X"
+    if is_verb and clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+        key = index.key_of_phrase(clause.head)  # "Tokyo, where he met Ishiba": the place the clause is about
         if key and index.kind(key) in ("Place", "State"):
             location = location or key
     if token.lemma_.lower() != "welcome":  # "welcomed him with a ceremony in X": a venue, not the summit's place

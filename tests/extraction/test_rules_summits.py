@@ -358,3 +358,10 @@ def test_a_meeting_in_a_when_clause_on_a_day_is_on_that_day(run) -> None:
                 "Biden in the city of San Francisco.", published=datetime(2023, 11, 14, tzinfo=UTC))
     [summit] = facts.summits
     assert days(summit)[0] == "2023-11-17"
+
+
+def test_a_meeting_verb_coordinated_inside_a_where_clause_is_at_the_clauses_place(run) -> None:
+    facts = run("Narendra Modi's tour ended on Monday in Tokyo, where he toured a factory and met Japanese Prime "
+                "Minister Fumio Kishida.", published=datetime(2023, 3, 22, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.location == "Q1490"
