@@ -99,6 +99,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
         return None
     if is_verb and any(c.dep_ == "neg" for c in token.children):
         return None  # "Kim has not met a U.S. president since ...": no meeting
+    if is_noun and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return None  # "no such meeting was on the schedule", "there is no meeting planned": none
     if _denied(token):
         return None  # "The White House denied reports that Trump would meet Kim": no meeting
     if is_verb and token.dep_ == "xcomp" and lemma_in(token.head, WISH_VERBS):

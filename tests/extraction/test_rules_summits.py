@@ -365,3 +365,9 @@ def test_a_meeting_verb_coordinated_inside_a_where_clause_is_at_the_clauses_plac
                 "Minister Fumio Kishida.", published=datetime(2023, 3, 22, tzinfo=UTC))
     [summit] = facts.summits
     assert summit.location == "Q1490"
+
+
+def test_no_meeting_is_no_summit(run) -> None:
+    facts = run("Seoul said on Monday that no meeting between Lee Jae-myung and Kim Jong Un was on the calendar.",
+                published=datetime(2025, 10, 28, tzinfo=UTC))
+    assert facts.summits == []
