@@ -294,7 +294,7 @@ def _never_happened(token: Token) -> bool:
 
 
 def status_of(token: Token, start: DateValue | None, published: datetime | None, planned: bool) -> str | None:
-    """Cancelled, cut short, planned or held; ``planned`` is ``_planned(token)``."""
+    """Cancelled, cut short, planned or held; ``planned``: the trigger's own words say it is to come."""
     lemmas = words_of(token.doc).lemma
     near = [token.head, *token.children, *token.head.children]
     if token.head.lemma_.lower() in PLAN_NOUNS:

@@ -382,11 +382,10 @@ def _the_leaders(token: Token) -> bool:
                for c in token.children)
 
 
-def previous_pair(token: Token, index: EntityIndex, sentences: int | None = 4) -> list[str]:
-    """The last two distinct leaders mentioned before the trigger, within the last few sentences
-    (``None``: anywhere before it)."""
-    start = sentence(token).start if sentences is not None else 0
-    for _ in range(sentences or 0):
+def previous_pair(token: Token, index: EntityIndex) -> list[str]:
+    """The last two distinct leaders mentioned before the trigger, within its sentence and the four before."""
+    start = sentence(token).start
+    for _ in range(4):
         if start == 0:
             break
         start = sentence(token.doc[start - 1]).start

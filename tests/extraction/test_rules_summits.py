@@ -1,9 +1,9 @@
 """Summit, sanction and date rules for the North Korea / US-Russia diplomacy domain, on short texts
-written for the tests, with the real spaCy pipeline and the shipped gazetteer (round 12 of extraction
-quality: /work/notes/heldout12).
+written for the tests, with the real spaCy pipeline and the shipped gazetteer (rounds 12 and 15 of
+extraction quality).
 
-Each test states one modelling choice (see the docstrings of ingest/summits.py, sanctions.py and
-dates.py) and was checked to fail before the change it covers.
+Each test states one modelling choice (see the docstrings of the ingest/summit_*.py modules,
+sanctions.py and dates.py) and was checked to fail before the change it covers.
 """
 
 from __future__ import annotations
@@ -241,7 +241,7 @@ def test_a_capital_named_as_a_meetings_place_is_the_city_even_when_it_speaks_for
     assert summit.location == "Q8684"
 
 
-# --- round 15 (/work/notes/heldout16): summits told in passing, in a series, denied, cancelled ---------------
+# --- round 15: summits told in passing, in a series, denied, cancelled ---------------
 def test_a_meeting_named_only_by_its_place_takes_no_leaders_named_paragraphs_later(run) -> None:
     facts = run("The meeting in Helsinki was the first of its kind. Officials spent weeks on the protocol. The "
                 "hotel was sealed off for days. Journalists from forty countries came. A year later, Vladimir "
