@@ -51,6 +51,7 @@ GROUP_NOUNS = frozenset({
     "supporter", "opponent",  # "the government's supporters insist that ..."
     "country", "nation", "government",  # "the three European countries said", "Western governments argue"
     "ambassador", "people",  # "one European ambassador said", "people familiar with the talks said"
+    "skeptic", "sceptic", "proponent", "advocate", "hawk", "hardliner",  # "Skeptics argued that ..."
 })
 # Group nouns that, as "the two countries", mean a pair of states the text has just named.
 PAIR_GROUP_NOUNS = frozenset({"country", "nation", "government"})

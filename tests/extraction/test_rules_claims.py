@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from diplograph.ingest.facts import Facts
 
 
@@ -289,3 +291,13 @@ def test_a_name_hyphened_to_a_known_person_is_that_person_too(run) -> None:
                 "happen again next year.", published=datetime(2025, 11, 1, tzinfo=UTC))
     [claim] = [c for c in facts.claims if "Trump-Kim meeting" in c.text]
     assert {"Q22686", "Q56226"} <= set(claim.about)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Skeptics argued that the deal gave away too much to Pyongyang.", "skeptics"),
+    ("Sceptics warned that the talks in Geneva would collapse.", "sceptics"),
+    ("Hawks in Washington insisted that the sanctions must stay.", "hawks"),
+])
+def test_skeptics_and_hawks_are_described_sources(run, text: str, group: str) -> None:
+    facts = run(text)
+    assert [facts.entities[c.claimant].label.lower().split()[0] for c in facts.claims] == [group]
