@@ -12,7 +12,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.dates import DateRange
@@ -411,12 +411,19 @@ def date_from_photo(doc: Doc, index: EntityIndex, group: SummitMention) -> None:
                 w.lemma[i] in SUMMIT_TRIGGER_NOUNS or w.lemma[i] in lexicon.SUMMIT_VERBS
                 for i in range(sent.start, sent.end)):
             continue
-        for ent in ents_in(sent):
-            if ent.label_ == "DATE" and ent.start > 0 and doc[ent.start - 1].lower_ == "on":
-                value = resolve_date(ent.text, None, None)
-                if value is not None and value.start.precision == "day":
-                    group.start, group.end = value.start, value.end
-                    return
+        if (day := _day_on(sent)) is not None:
+            group.start, group.end = day.start, day.end
+            return
+
+
+def _day_on(sent: Span) -> DateRange | None:
+    """The first date to the day that the sentence gives after "on" ("on June 12, 2018")."""
+    for ent in ents_in(sent):
+        if ent.label_ == "DATE" and ent.start > 0 and sent.doc[ent.start - 1].lower_ == "on":
+            value = resolve_date(ent.text, None, None)
+            if value is not None and value.start.precision == "day":
+                return value
+    return None
 
 
 def date_from_caption(doc: Doc, index: EntityIndex, group: SummitMention, anchor: datetime | None) -> None:
@@ -427,9 +434,6 @@ def date_from_caption(doc: Doc, index: EntityIndex, group: SummitMention, anchor
         keys = {index.key_at(t) for t in sent} - {None}
         if group.location not in keys or not parties & parties_of(list(keys), index):
             continue
-        for ent in ents_in(sent):
-            if ent.label_ == "DATE" and ent.start > 0 and doc[ent.start - 1].lower_ == "on":
-                value = resolve_date(ent.text, None, None)
-                if value is not None and value.start.precision == "day":
-                    group.start, group.end = value.start, value.end
-                    return
+        if (day := _day_on(sent)) is not None:
+            group.start, group.end = day.start, day.end
+            return
