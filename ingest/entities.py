@@ -16,11 +16,13 @@ Linking is offline and precision-first (an empty link beats a wrong one):
    Government with ``government_of`` its state and ``led_by`` its leader when known.
 6. Personal pronouns (he/his/she/her) denote the nearest preceding person; it/its the nearest
    preceding state or organisation in the same sentence.
+
+The rules below build one ``EntityIndex`` (``entity_index``); pronouns and descriptions look back
+through ``entity_antecedents``.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,13 +32,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from diplograph.ingest import lexicon, names
-from diplograph.ingest.facts import Entity, Span
+from diplograph.ingest.entity_antecedents import antecedent
+from diplograph.ingest.entity_index import AGENT_KINDS, PERSON_KINDS, EntityIndex, ensure_state, gaz_kind
+from diplograph.ingest.facts import Span
 from diplograph.ingest.gazetteer import GazEntry, Gazetteer
 from diplograph.ingest.iris import slug
-from diplograph.ingest.spans import acts_as_subject, ents_of, indices, quoted, sentence, words_of
+from diplograph.ingest.spans import ents_of, indices, quoted, sentence, words_of
 
-PERSON_KINDS = frozenset({"Leader", "Person"})
-AGENT_KINDS = frozenset({"State", "Organization", "Government"})
 # Longer entities that contain an alias without being about it ("Trump Tower", "New York Times").
 OPAQUE_ENT_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 NAME_PUNCT = frozenset({"-", "\u2010", "\u2011", ".", "'", "\u2019", "&"})
@@ -83,128 +85,6 @@ def _word_prefixes(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(" ".join(words[:n]) for words in map(str.split, keys) for n in range(1, len(words) + 1))
 
 
-@dataclass
-class Mention:
-    start: int  # token index
-    end: int  # token index, exclusive
-    key: str
-    alias: str
-    confidence: float
-
-
-class EntityIndex:
-    """The article's entities and which tokens mention which, for the event and claim rules."""
-
-    def __init__(self, doc: Doc, gaz: Gazetteer, published: datetime | None):
-        self.doc = doc
-        self.gaz = gaz
-        self.published = published
-        self.entities: dict[str, Entity] = {}
-        self.token_key: dict[int, str] = {}
-        self.mentions: list[Mention] = []
-        self.demonyms: dict[int, GazEntry] = {}  # token index -> state named by an adjective
-        self.entries: dict[str, GazEntry] = {}  # entity key -> gazetteer entry, for linked entities
-        # unlinked leader key -> state QID its title names ("Swedish Prime Minister Ulf Kristersson")
-        self.titled_states: dict[str, str] = {}
-
-    # --- building ---------------------------------------------------------------------------------
-    def entity_for(self, entry: GazEntry, kind: str | None = None) -> str:
-        """The key of a gazetteer entity: its QID, or its label's slug when ingest may not link it."""
-        key = entry.qid or slug(entry.label)
-        if key not in self.entities:
-            confidence = 1.0 if entry.qid else 0.7
-            self.entities[key] = Entity(key=key, kind=kind or gaz_kind(entry), label=entry.label, qid=entry.qid,
-                                        confidence=confidence)
-            self.entries[key] = entry
-        return key
-
-    def unlinked(self, kind: str, label: str, confidence: float, **extra: str | None) -> str:
-        key = slug(label)
-        if key not in self.entities:
-            self.entities[key] = Entity(key=key, kind=kind, label=label, confidence=confidence, **extra)
-        return key
-
-    def add(self, start: int, end: int, key: str, alias: str, confidence: float) -> None:
-        if any(i in self.token_key for i in range(start, end)):
-            return
-        for i in range(start, end):
-            self.token_key[i] = key
-        self.mentions.append(Mention(start, end, key, alias, confidence))
-        span = self.doc[start:end]
-        entity = self.entities[key]
-        entity.mentions.append(Span(span.start_char, span.end_char, span.text))
-        if entity.matched_alias is None:
-            entity.matched_alias = alias
-        entity.confidence = max(entity.confidence if entity.mentions[1:] else 0.0, confidence)
-
-    def replace(self, start: int, end: int, key: str, alias: str, confidence: float) -> None:
-        """Mention a wider phrase ("the Trump administration") over the mentions inside it ("Trump")."""
-        inner = [m for m in self.mentions if start <= m.start and m.end <= end]
-        for m in inner:
-            self.mentions.remove(m)
-            span = self.doc[m.start:m.end]
-            entity = self.entities[m.key]
-            entity.mentions = [s for s in entity.mentions if (s.start, s.end) != (span.start_char, span.end_char)]
-            for i in range(m.start, m.end):
-                self.token_key.pop(i, None)
-        self.add(start, end, key, alias, confidence)
-
-    def finish(self) -> None:
-        self.mentions.sort(key=lambda m: m.start)
-        for entity in self.entities.values():
-            entity.mentions.sort(key=lambda s: s.start)
-
-    # --- reading ----------------------------------------------------------------------------------
-    def kind(self, key: str) -> str:
-        return self.entities[key].kind
-
-    def key_at(self, token: Token) -> str | None:
-        """The entity a token mentions, pronouns included."""
-        return self.token_key.get(token.i)
-
-    def key_of_phrase(self, head: Token) -> str | None:
-        """The entity a noun phrase headed by ``head`` denotes (its head or compound/name part)."""
-        if (key := self.token_key.get(head.i)) is not None:
-            return key
-        for child in head.children:
-            if child.dep_ in ("compound", "flat", "nmod") and (key := self.token_key.get(child.i)):
-                return key
-        return None
-
-    def keys_in(self, start: int, end: int) -> list[str]:
-        seen: list[str] = []
-        for i in range(start, end):
-            key = self.token_key.get(i)
-            if key and key not in seen and not _temporal_prefix(self.doc, i):
-                seen.append(key)
-        return seen
-
-    def state_of(self, key: str) -> str | None:
-        """The state key a leader or government belongs to (for party matching)."""
-        entity = self.entities[key]
-        if entity.kind == "State":
-            return key
-        if entity.kind == "Government":
-            return entity.government_of
-        entry = self.entries.get(key)
-        state = getattr(entry, "state", None) if entry else None
-        return state if isinstance(state, str) else self.titled_states.get(key)
-
-    def state_named_by(self, token: Token) -> GazEntry | None:
-        """A state named by this token: a State mention or a demonym adjective."""
-        if (entry := self.demonyms.get(token.i)) is not None:
-            return entry
-        key = self.token_key.get(token.i)
-        if key and self.entities[key].kind == "State":
-            return self.entries.get(key)
-        return None
-
-
-def gaz_kind(entry: GazEntry) -> str:
-    kind = str(entry.kind)
-    return kind if kind in ("Leader", "Person", "State", "Organization", "Place", "Government") else "Organization"
-
-
 def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> EntityIndex:
     index = EntityIndex(doc, gaz, published)
     ents_by_token = {t.i: ent for ent in ents_of(doc) for t in ent}
@@ -226,7 +106,6 @@ def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> Entit
     return index
 
 
-# --- 1-2: gazetteer aliases, capitals and metonyms ----------------------------------------------------
 def _match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> None:
     doc, table = index.doc, alias_table(index.gaz)
     keys = _TokenKeys(doc)
@@ -401,7 +280,6 @@ def _match_metonym_ents(index: EntityIndex) -> None:
             index.add(surface.start, surface.end, index.entity_for(state), surface.text, 0.75)
 
 
-# --- demonyms, "the North Korean leader", governments -------------------------------------------------
 def _match_demonyms(index: EntityIndex) -> None:
     for ent in ents_of(index.doc):
         if ent.label_ != "NORP" or any(t.i in index.token_key for t in ent):
@@ -483,8 +361,8 @@ def _match_office_descriptions(index: EntityIndex) -> None:
             continue  # a leader: see ``_match_leader_nouns``
         office = _office_phrase(token)
         state, _ = _state_modifier(index, token)
-        key = _antecedent(index, doc[token.left_edge.i], PERSON_KINDS, same_sentence=False, back=5,
-                          fits=lambda k, office=office, state=state: _has_office(index, k, office, state))
+        key = antecedent(index, doc[token.left_edge.i], PERSON_KINDS, same_sentence=False, back=5,
+                         fits=lambda k, office=office, state=state: _has_office(index, k, office, state))
         if key is not None:
             index.add(token.i, token.i + 1, key, doc[token.left_edge.i:token.right_edge.i + 1].text, 0.6)
 
@@ -522,13 +400,13 @@ def _office_holder_named_before(index: EntityIndex, token: Token, start: int) ->
     # text itself titles so, before one whose recorded office merely fits and whom the text titles
     # otherwise (Kim, "North Korean leader", is a head of state too); the titled one further back last
     the = index.doc[start - 1]
-    return _antecedent(index, the, {"Leader"}, same_sentence=False, back=3,
-                       fits=lambda key: _titled_in_text(index, key, office)) \
-        or _antecedent(index, the, {"Leader"}, same_sentence=False, back=3,
-                       fits=lambda key: _holds_office(index, key, office)
-                       and not _titled_otherwise(index, key, office)) \
-        or _antecedent(index, the, {"Leader"}, same_sentence=False, back=40,
-                       fits=lambda key: _titled_in_text(index, key, office))
+    return antecedent(index, the, {"Leader"}, same_sentence=False, back=3,
+                      fits=lambda key: _titled_in_text(index, key, office)) \
+        or antecedent(index, the, {"Leader"}, same_sentence=False, back=3,
+                      fits=lambda key: _holds_office(index, key, office)
+                      and not _titled_otherwise(index, key, office)) \
+        or antecedent(index, the, {"Leader"}, same_sentence=False, back=40,
+                      fits=lambda key: _titled_in_text(index, key, office))
 
 
 def _indefinite(first: Token) -> bool:
@@ -645,7 +523,7 @@ def _government(index: EntityIndex, token: Token) -> None:
         if key and index.kind(key) == "Leader":
             leader = index.entities[key]
             gov = index.unlinked("Government", f"{_surname(index, key)} {token.lower_}", 0.8,
-                                 government_of=_ensure_state(index, index.state_of(key)), led_by=leader.key)
+                                 government_of=ensure_state(index, index.state_of(key)), led_by=leader.key)
             index.replace(start, token.i + 1, gov, doc_text(index.doc, start, token.i + 1), 0.8)
             return
         state = index.state_named_by(child)
@@ -703,21 +581,10 @@ def _still_names(index: EntityIndex, owner: Token, state_key: str) -> None:
         entity.matched_alias = entity.matched_alias or index.doc.text[start:end]
 
 
-def _ensure_state(index: EntityIndex, state_qid: str | None) -> str | None:
-    """A state key for ``government_of``; the entity is added (without mentions) when not named."""
-    if state_qid is None:
-        return None
-    if state_qid in index.entities:
-        return state_qid
-    entry = index.gaz.by_qid(state_qid)
-    return index.entity_for(entry, "State") if entry is not None else None
-
-
 def doc_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
 
-# --- 3: persons the gazetteer does not name in full ---------------------------------------------------
 def _name_parts(index: EntityIndex) -> dict[str, set[str]]:
     """The name words of each article person (first, last and middle ones: "Lula" of "Luiz Inacio
     Lula da Silva"), for short-name references ("Kim")."""
@@ -930,7 +797,6 @@ def _title_state(index: EntityIndex, span: SpacySpan) -> GazEntry | None:
     return state if state is not None and gaz_kind(state) == "State" else None
 
 
-# --- 6: pronouns --------------------------------------------------------------------------------------
 def _match_pronouns(index: EntityIndex) -> None:
     index.mentions.sort(key=lambda m: m.start)
     doc = index.doc
@@ -950,30 +816,30 @@ def _match_pronouns(index: EntityIndex) -> None:
             # continues with whoever the narrative was about, not Vladimir (nor the quote's "I").
             unquoted = None if quoted(token) else (lambda t: not quoted(t))
             # "Kim Yo Jong, the leader's sister, ... She denied ...": a person the text marks as a woman
-            key = _antecedent(index, token, PERSON_KINDS, same_sentence=False, back=1,
-                              fits=_gender_fits(genders, gender, known=True), where=unquoted) \
+            key = antecedent(index, token, PERSON_KINDS, same_sentence=False, back=1,
+                             fits=_gender_fits(genders, gender, known=True), where=unquoted) \
                 if gender == "f" else None
             if key is None and token.dep_ == "nsubj" and not any(
                     t.dep_ == "nsubj" and (unquoted is None or unquoted(t)) for t in sentence(token) if t.i < token.i):
-                key = _antecedent(index, token, PERSON_KINDS, same_sentence=False, subjects_only=True,
-                                  where=unquoted, fits=compatible)
+                key = antecedent(index, token, PERSON_KINDS, same_sentence=False, subjects_only=True,
+                                 where=unquoted, fits=compatible)
             if key is None and token.dep_ == "nsubj":
                 key = _governing_subject(index, token)
                 key = key if key is None or compatible(key) else None
-            key = key or _antecedent(index, token, PERSON_KINDS, same_sentence=False, where=unquoted, fits=compatible)
+            key = key or antecedent(index, token, PERSON_KINDS, same_sentence=False, where=unquoted, fits=compatible)
             if key is not None:
                 genders.setdefault(key, gender)
         elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             key = _reflexive_owner(index, token)  # "its own sanctions": the clause subject's
             # a subject "it" continues the sentence's subject ("The EU listed firms it accused of ...")
             if key is None and token.dep_ == "nsubj":
-                key = _antecedent(index, token, AGENT_KINDS, same_sentence=True, subjects_only=True)
-            key = key or _antecedent(index, token, AGENT_KINDS, same_sentence=True)
+                key = antecedent(index, token, AGENT_KINDS, same_sentence=True, subjects_only=True)
+            key = key or antecedent(index, token, AGENT_KINDS, same_sentence=True)
             if key is None and token.dep_ == "nsubj" and token.i == sentence(token).start \
                     and token.head.lemma_.lower() != "be":  # "It is unclear ...": no one
                 # "Beijing sanctioned two firms. It has also imposed sanctions on ...": the last main subject
-                key = _antecedent(index, token, AGENT_KINDS, same_sentence=False, subjects_only=True, back=1,
-                                  main_only=True)
+                key = antecedent(index, token, AGENT_KINDS, same_sentence=False, subjects_only=True, back=1,
+                                 main_only=True)
         else:
             continue
         if key is not None:
@@ -1012,7 +878,7 @@ def _match_own_country(index: EntityIndex) -> None:
         key = index.token_key.get(owner.i) if owner is not None else None
         if key is None or index.kind(key) not in PERSON_KINDS or token.i in index.token_key:
             continue
-        state = _ensure_state(index, index.state_of(key))
+        state = ensure_state(index, index.state_of(key))
         if state is not None:
             index.replace(owner.i, token.i + 1, state, doc[owner.i:token.i + 1].text, 0.6)
 
@@ -1053,11 +919,11 @@ def _match_definite_descriptions(index: EntityIndex) -> None:
         if any(c.dep_ in ("prep", "compound", "amod", "acl", "relcl", "appos") for c in token.children):
             continue
         words = lexicon.ORGANIZATION_DESCRIPTIONS[token.text]
-        key = _antecedent(index, token, {"Organization"}, same_sentence=False, back=8,  # "Group of Seven"
-                          fits=lambda k, noun=token.lower_: noun in index.entities[k].label.lower().split())
+        key = antecedent(index, token, {"Organization"}, same_sentence=False, back=8,  # "Group of Seven"
+                         fits=lambda k, noun=token.lower_: noun in index.entities[k].label.lower().split())
         if key is None:
-            key = _antecedent(index, token, {"Organization"}, same_sentence=False, back=8,
-                              fits=lambda k, words=words: any(w in _category(index, k) for w in words))
+            key = antecedent(index, token, {"Organization"}, same_sentence=False, back=8,
+                             fits=lambda k, words=words: any(w in _category(index, k) for w in words))
         if key is not None:
             index.add(det.i, token.i + 1, key, doc[det.i:token.i + 1].text, 0.55)
             index.mentions.sort(key=lambda m: m.start)
@@ -1066,35 +932,6 @@ def _match_definite_descriptions(index: EntityIndex) -> None:
 def _category(index: EntityIndex, key: str) -> str:
     entry = index.entries.get(key)
     return entry.category if entry is not None else ""
-
-
-def _antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sentence: bool,
-                subjects_only: bool = False, back: int = 3, fits: Callable[[str], bool] | None = None,
-                where: Callable[[Token], bool] | None = None, main_only: bool = False) -> str | None:
-    """Nearest preceding mention of the wanted kinds (within the sentence, or the last ``back``).
-
-    ``subjects_only`` (for a sentence's subject pronoun) looks for the nearest mention that was itself
-    a subject: "Biden said he had warned Putin ... He denied ..." continues with Biden, not Putin.
-    """
-    if subjects_only and not main_only:  # the subject of a main or reporting clause of the sentence before
-        found = _antecedent(index, token, kinds, same_sentence, True, 1, fits, where, main_only=True)
-        if found is not None:
-            return found
-    sent_start = sentence(token).start
-    limit = sent_start if same_sentence else _sentence_start_back(token, back)
-    position = bisect.bisect_left(index.mentions, token.i, key=lambda m: m.start)
-    for mention in reversed(index.mentions[:position]):
-        if mention.start < limit:
-            return None
-        if index.kind(mention.key) not in kinds or (fits is not None and not fits(mention.key)):
-            continue
-        if subjects_only and not any(acts_as_subject(t) and (main_only is False or _main_subject(t))
-                                     for t in index.doc[mention.start:mention.end]):
-            continue
-        if where is not None and not where(index.doc[mention.start]):
-            continue
-        return mention.key
-    return None
 
 
 def _gender_fits(genders: dict[str, str], gender: str, known: bool = False) -> Callable[[str], bool]:
@@ -1141,26 +978,6 @@ def _governing_subject(index: EntityIndex, pronoun: Token) -> str | None:
     return None
 
 
-def _main_subject(token: Token) -> bool:
-    """The subject of the sentence's main verb or of a reporting verb ("Ushakov said Putin would
-    travel to Beijing, where he was due ... . He said ...": "He" continues Ushakov)."""
-    verb = token.head if token.dep_ == "nsubj" else token.head.head  # behind a dateline: its verb
-    # not a reporting verb inside what someone else reports ("Zelensky said ... the only reason Putin had
-    # called Trump. He believes ...": "He" is Zelensky)
-    return verb.dep_ == "ROOT" or (verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SAY_VERBS and not any(
-        a.pos_ == "VERB" and a.lemma_.lower() in lexicon.SAY_VERBS for a in verb.ancestors))
-
-
-def _sentence_start_back(token: Token, count: int) -> int:
-    sent = sentence(token)
-    for _ in range(count):
-        if sent.start == 0:
-            break
-        sent = sentence(token.doc[sent.start - 1])
-    return sent.start
-
-
-# --- "the North", "the South" ----------------------------------------------------------------------
 HALF_WORDS = frozenset({"North", "South"})
 
 
@@ -1190,10 +1007,8 @@ def _half_state(index: EntityIndex, half: str) -> GazEntry | None:
     return found[0] if len(found) == 1 else None
 
 
-# --- names the gazetteer lacks -----------------------------------------------------------------------
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 UNLINKED_KINDS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
-
 
 # What a noun set beside a name says it is: "the news agency Xinhua" (tagged a place), "Russia's
 # ambassador to the UN, Vassily Nebenzia" (tagged an organisation).
@@ -1271,8 +1086,3 @@ def _agencies_by_first_word(gaz: Gazetteer) -> dict[str, tuple[GazEntry, ...]]:
             for name in entry.names:
                 found.setdefault(name.split()[0].casefold(), {})[entry.qid] = entry
     return {word: tuple(entries.values()) for word, entries in found.items()}
-
-
-def _temporal_prefix(doc: Doc, i: int) -> bool:
-    """'post-Singapore', 'pre-war': a name used for a time, not the entity."""
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("post", "pre")
