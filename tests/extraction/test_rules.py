@@ -1,7 +1,7 @@
 """Extraction rules on short texts, with the real spaCy pipeline and the shipped gazetteer.
 
 Each test states one modelling choice of the extractor (see the docstrings of ingest/claims.py,
-the summit_*.py modules, sanctions.py and entities.py) and checks it on text written for the test.
+the summit_*.py and entity_*.py modules, sanctions.py and entities.py) and checks it on text written for the test.
 """
 
 from __future__ import annotations
