@@ -8,7 +8,7 @@ state named in the possessive ("China's foreign ministry") stays a mention of th
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.entity_index import EntityIndex, ensure_state
@@ -46,7 +46,7 @@ def _government(index: EntityIndex, token: Token) -> None:
             leader = index.entities[key]
             gov = index.unlinked("Government", f"{_surname(index, key)} {token.lower_}", 0.8,
                                  government_of=ensure_state(index, index.state_of(key)), led_by=leader.key)
-            index.replace(start, token.i + 1, gov, doc_text(index.doc, start, token.i + 1), 0.8)
+            index.replace(start, token.i + 1, gov, index.doc[start:token.i + 1].text, 0.8)
             return
         state = index.state_named_by(child)
         if state is not None:
@@ -54,7 +54,7 @@ def _government(index: EntityIndex, token: Token) -> None:
             leader = leader_of(index, state.qid)
             gov = index.unlinked("Government", f"{state.label} {token.lower_}", 0.75,
                                  government_of=state_key, led_by=leader)
-            index.replace(start, token.i + 1, gov, doc_text(index.doc, start, token.i + 1), 0.75)
+            index.replace(start, token.i + 1, gov, index.doc[start:token.i + 1].text, 0.75)
             _still_names(index, child, state_key)
             return
 
@@ -82,7 +82,7 @@ def _ministry(index: EntityIndex, token: Token) -> None:
     name = " ".join([*(w.lower_ for w in sorted(words, key=lambda w: w.i)), token.lower_])
     owner = next((c for c in token.children if c.dep_ == "poss" and index.state_named_by(c) is not None), None)
     gov = index.unlinked("Government", f"{state.label} {name}", 0.7, government_of=index.entity_for(state))
-    index.replace(start, token.i + 1, gov, doc_text(index.doc, start, token.i + 1), 0.7)
+    index.replace(start, token.i + 1, gov, index.doc[start:token.i + 1].text, 0.7)
     if owner is not None:
         _still_names(index, owner, index.entity_for(state))
 
@@ -101,7 +101,3 @@ def _still_names(index: EntityIndex, owner: Token, state_key: str) -> None:
     if all((m.start, m.end) != (start, end) for m in entity.mentions):
         entity.mentions.append(Span(start, end, index.doc.text[start:end]))
         entity.matched_alias = entity.matched_alias or index.doc.text[start:end]
-
-
-def doc_text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text
