@@ -1057,7 +1057,7 @@ def _claim(index: EntityIndex, claimant: str, pieces: list[tuple[int, int]], cue
     for a, b in pieces:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None:
-            about += [k for k in index.keys_in(span.start, span.end) if k not in about and index.kind(k) != "Group"]
+            about += [k for k in _topic_keys(index, span, claimant, anchor) if k not in about]
             about += [k for k in _demonym_states(index, span) if k not in about]
     modality = _modality(cue_lemma, negated, doc, pieces, anchor)
     confidence = 0.8 if anchor.pos_ == "VERB" else 0.65
@@ -1068,6 +1068,28 @@ def _claim(index: EntityIndex, claimant: str, pieces: list[tuple[int, int]], cue
         evidence = Span(start, end, text_of(doc)[start:end])
     return Claim(claimant=claimant, text=text, content=content, cue=cue, evidence=evidence, about=about,
                  modality=modality, confidence=confidence, claimant_name=_claimant_name(index, claimant, anchor.i))
+
+
+def _topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[str]:
+    """The entities a content mentions (a pronoun for the speaker too: "Trump's view that he alone ..."
+    is about Trump), less described groups."""
+    keys: list[str] = []
+    for token in span:
+        found = [claimant] if _speaker_it(token, index, claimant, anchor) else index.keys_in(token.i, token.i + 1)
+        keys += [k for k in found if k not in keys and index.kind(k) != "Group"]
+    return keys
+
+
+SPEAKING_KINDS = frozenset({"State", "Organization", "Government"})
+
+
+def _speaker_it(token: Token, index: EntityIndex, claimant: str, anchor: Token) -> bool:
+    """'..., and Russia's foreign ministry said it would treat the resolutions as expired': a bare 'it'
+    subject of the reported clause of a state or an organisation is the speaker, even where coreference
+    took an earlier noun ('Washington')."""
+    return (token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp"
+            and token.head.head == anchor and index.key_at(token) not in (None, claimant)
+            and index.kind(claimant) in SPEAKING_KINDS)
 
 
 def _claimant_name(index: EntityIndex, key: str, at: int) -> str | None:

@@ -52,6 +52,7 @@ GROUP_NOUNS = frozenset({
     "country", "nation", "government",  # "the three European countries said", "Western governments argue"
     "ambassador", "people",  # "one European ambassador said", "people familiar with the talks said"
     "skeptic", "sceptic", "proponent", "advocate", "hawk", "hardliner",  # "Skeptics argued that ..."
+    "author", "group",  # "Its authors say ...", "human rights groups say ..." (a singular "group" is none)
 })
 # Group nouns that, as "the two countries", mean a pair of states the text has just named.
 PAIR_GROUP_NOUNS = frozenset({"country", "nation", "government"})

@@ -301,3 +301,23 @@ def test_a_name_hyphened_to_a_known_person_is_that_person_too(run) -> None:
 def test_skeptics_and_hawks_are_described_sources(run, text: str, group: str) -> None:
     facts = run(text)
     assert [facts.entities[c.claimant].label.lower().split()[0] for c in facts.claims] == [group]
+
+
+def test_an_it_reporting_for_a_state_or_body_is_that_speaker_not_a_noun_before(run) -> None:
+    """'..., and Russia's foreign ministry said it would treat ...': 'it' is the ministry speaking, not
+    Washington, which coreference would take; the claim is not about the United States. (A pronoun for
+    the speaker stays in what the claim is about, as the seed's gold has it: 'Trump's view that he alone
+    ...' is about Trump.)"""
+    facts = run("Washington walked away from the accord in 2018, and Russia's foreign ministry said it would "
+                "treat the old resolutions as expired.", published=datetime(2025, 9, 29, tzinfo=UTC))
+    [claim] = [c for c in facts.claims if "as expired" in c.text]
+    assert "Q30" not in claim.about and claim.claimant in claim.about
+
+
+def test_a_reports_authors_and_rights_groups_are_described_sources(run) -> None:
+    """'Its authors say ...', 'rights groups say ...': plural described sources like 'analysts'."""
+    facts = run("Eleven states published a report on North Korea on Monday. Its authors say Russia has sent "
+                "fuel to North Korea. Rights groups say the border camps are full.",
+                published=datetime(2025, 6, 2, tzinfo=UTC))
+    labels = {facts.entities[c.claimant].label.lower() for c in facts.claims}
+    assert {"authors", "rights groups"} <= labels
