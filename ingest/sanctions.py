@@ -112,6 +112,9 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
             for c in token.children) and any(
             c.dep_ == "dobj" and c.lemma_.lower() in LISTED_NOUNS for c in token.children):
         return True  # "Canada listed 129 individuals and 63 entities" (not "China listed five demands")
+    if token.pos_ == "NOUN" and lemma == "list" and token.dep_ == "pobj" and token.head.lower_ == "to" \
+            and _listing_verb(token.head.head, index):
+        return True  # "South Korea added fifteen North Korean officials to its own list"
     if _resolution_subject(token) is not None:
         return True  # "Resolution 2397 capped the North's imports of refined petroleum"
     if token.pos_ == "NOUN" and lemma == "cap" and any(c.lower_ == "price" for c in token.children):
@@ -125,6 +128,24 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
         objects += [p for c in objects if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         return any(o.lower_ in lexicon.TRADE_NOUNS for o in objects)
     return token.pos_ == "NOUN" and lemma in lexicon.MEASURE_NOUNS and _target_phrase(token)
+
+
+def _parallel_subject(verb: Token, subject: Token, index: EntityIndex) -> Token | None:
+    """"The Treasury has kept designating ..., and last month it sanctioned two Chinese firms": the
+    'it' of a clause joined to one whose subject is an imposer is that imposer, though coreference
+    takes the nearer noun ('Pyongyang')."""
+    if subject.lower_ not in ("it", "they") or verb.dep_ != "conj":
+        return None
+    first = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    key = _agent_key(index, first) if first is not None else None
+    return first if key is not None and index.kind(key) in IMPOSER_KINDS else None
+
+
+def _listing_verb(verb: Token, index: EntityIndex) -> bool:
+    """A verb that puts people or firms on a list, with an imposer for subject ("Japan added 30 firms")."""
+    return verb.lemma_.lower() in ADDING_VERBS and any(
+        c.dep_ == "nsubj" and (key := _agent_key(index, c)) and index.kind(key) in IMPOSER_KINDS
+        for c in verb.children) and any(c.dep_ == "dobj" and c.lemma_.lower() in LISTED_NOUNS for c in verb.children)
 
 
 def _resolution_subject(verb: Token) -> Token | None:
@@ -218,6 +239,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
             if child.dep_ == "nsubj":
                 if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
                     child = token.head  # "Security Council resolutions that ban ...": the resolutions ban
+                child = _parallel_subject(token, child, index) or child
                 for t in (child, *child.conjuncts):
                     add(imposers, _agent_key(index, t), IMPOSER_KINDS)
             elif child.dep_ in ("dobj", "nsubjpass"):
@@ -235,6 +257,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
         # "UN sanctions relief": what modifies the relief before the sanctions modifies them
         for child in [*token.children, *(c for c in token.head.children if relief and c.i < token.i)]:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
+                for key in _unresolved_owner(index, child):
+                    add(imposers, key, IMPOSER_KINDS)
                 for t in child.subtree:
                     key = _agent_key(index, t)
                     if key and index.kind(key) == "State":
@@ -330,6 +354,20 @@ def _state_key(index: EntityIndex, qid: str | None) -> str | None:
         return qid
     entry = index.gaz.by_qid(qid)
     return index.entity_for(entry, "State") if entry is not None else None
+
+
+def _unresolved_owner(index: EntityIndex, owner: Token) -> list[str]:
+    """"The European Union has shown no sign of following suit. Its sanctions on Belarus ...": an
+    'its'/'their' coreference left open, opening its sentence, is the previous sentence's subject."""
+    if owner.dep_ != "poss" or owner.lower_ not in ("its", "their") or index.key_at(owner) is not None \
+            or owner.sent.start == 0 or owner.i != owner.sent.start:
+        return []
+    previous = owner.doc[owner.sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    return [k for t in (subject, *(subject.conjuncts if owner.lower_ == "their" else ()))
+            if (k := _agent_key(index, t)) is not None]
 
 
 def _pronoun_target(index: EntityIndex, token: Token, pobj: Token, verb: Token | None) -> str | None:
@@ -531,16 +569,18 @@ def _status(token: Token, verb: Token | None) -> str | None:
 
 def _fill_targets(found: list[Sanction], index: EntityIndex) -> None:
     """Give target-less sanctions the article's evident target: a state the gazetteer knows this
-    imposer (or, for an imposer it knows no regime of, any imposer) sanctions (the one its sentence
-    names, else the one its paragraph names last before it, else the one the article names most),
-    else the previous sanction's target, else the state the article mentions most that imposes no
-    sanction in it."""
+    imposer (or, for an imposer it knows no regime of, any imposer) sanctions, named in its sentence or
+    last in its paragraph before it; else the target of the same imposer's latest sanction before it;
+    else the known target the article names most; else the previous sanction's target; else the state
+    the article mentions most that imposes no sanction in it."""
     imposing = {k for s in found for k in s.imposers}
     counts = Counter(m.key for m in index.mentions if index.kind(m.key) == "State" and m.key not in imposing)
     previous: list[str] = []
+    by_imposer: dict[str, list[str]] = {}  # imposer -> the targets of its latest sanction so far
     for sanction in found:
         if sanction.targets:
             previous = sanction.targets
+            by_imposer.update((k, sanction.targets) for k in sanction.imposers)
             continue
         if not sanction.imposers:
             continue
@@ -553,6 +593,9 @@ def _fill_targets(found: list[Sanction], index: EntityIndex) -> None:
         states = (states | {s.qid for s in index.demonyms.values() if s.qid}) - imposing
         candidates = candidates or _named_nearby(index, states, sanction.evidence, inside_only=True)
         candidates = candidates or _named_nearby(index, known - set(sanction.imposers), sanction.evidence)
+        # "The United States is lifting its sanctions on Belarusian potash ... the Treasury would remove
+        # Belaruskali from its sanctions list": the same imposer's sanctions told before
+        candidates = candidates or next((by_imposer[k] for k in sanction.imposers if k in by_imposer), [])
         candidates = candidates or [k for k, _ in counts.most_common() if k in known][:1]
         candidates = candidates or [k for k in previous if k not in sanction.imposers]
         candidates = candidates or [k for k, _ in counts.most_common(1)]

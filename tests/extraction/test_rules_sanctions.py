@@ -50,3 +50,47 @@ def test_its_own_sanctions_are_the_clause_subjects_not_the_nearest_names(run) ->
     its = sorted((m.start, k) for k, e in facts.entities.items() for m in e.mentions if m.text == "its")
     assert [k for _, k in its] == ["Q30", "Q7184"]
     assert {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets} == {("Q30", "Q423")}
+
+
+def test_it_in_a_clause_joined_to_an_imposers_clause_is_that_imposer(run) -> None:
+    """'The Treasury kept listing firms that help Pyongyang ..., and in May it sanctioned ...': 'it' is
+    the Treasury, not Pyongyang, which coreference takes as the nearer noun."""
+    facts = run("The United States wants more pressure on North Korea. The Treasury kept listing the people and "
+                "firms that help Pyongyang evade the rules, and in May it sanctioned three Chinese trading houses "
+                "and a Russian bank.", published=PUBLISHED)
+    found = {(i, t) for i, t, _ in pairs(facts)}
+    assert {("Q648666", "Q148"), ("Q648666", "Q159")} <= found
+    assert not any(i == "Q423" for i, _ in found)
+
+
+def test_a_sanction_without_target_takes_that_of_its_imposers_sanction_told_before(run) -> None:
+    """'The United States is lifting its sanctions on Belarusian potash. ... the Treasury would remove
+    Belaruskali from its sanctions list': Belarus, not Russia, which the story names more and which the
+    gazetteer's American regimes target."""
+    facts = run("The United States is lifting its sanctions on Belarusian potash. Russia said it had been told. "
+                "Russia and its ally watched the talks; Russia raised no objection.\n\nAn envoy said the Treasury "
+                "would remove Belaruskali, the state potash producer, from its sanctions list.",
+                published=datetime(2025, 12, 13, tzinfo=UTC))
+    found = {(i, t) for i, t, _ in pairs(facts)}
+    assert ("Q30", "Q184") in found and not any(t == "Q159" for _, t in found)
+
+
+def test_its_opening_a_sentence_is_the_previous_sentences_subject(run) -> None:
+    """'The European Union has not followed. Its sanctions on Belarus ...': the EU's, which no
+    coreference gave (else the sanctions merge into the American ones on Belarus told before)."""
+    facts = run("The United States lifted its sanctions on Belarusian potash on Saturday. The European Union has "
+                "shown no sign of following suit. Its sanctions on Belarus, which include a ban on potash imports, "
+                "stay in force.", published=datetime(2025, 12, 13, tzinfo=UTC))
+    found = {(i, t) for i, t, _ in pairs(facts)}
+    assert {("Q30", "Q184"), ("Q458", "Q184")} <= found
+
+
+def test_adding_officials_to_a_states_own_list_sanctions_them(run) -> None:
+    """'Seoul added twelve North Korean officials to its own list': a listing under South Korea's own
+    regime, though the word 'sanctions' is in the sentence before, not this one; adding names to a guest
+    list is none."""
+    facts = run("The UN sanctions on North Korea go unenforced. South Korea added twelve North Korean officials "
+                "to its own list in April. Japan added two items to the list of topics for the summit.",
+                published=datetime(2025, 6, 2, tzinfo=UTC))
+    found = {(i, t) for i, t, _ in pairs(facts)}
+    assert ("Q884", "Q423") in found and not any(i == "Q17" for i, _ in found)
