@@ -54,6 +54,9 @@ _LEGAL = re.compile(r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\
 IMPOSER_KINDS = frozenset({"Organization", "State", "Government"})
 # Verbs that list targets under a regime, when an imposer is their subject.
 LISTING_VERBS = frozenset({"designate", "blacklist"})
+# A regime's listings are sanctions when a status verb governs them ("restore its national listings"; not
+# "designations", which are as often of terrorist groups as of a state's officials).
+LISTING_NOUNS = frozenset({"listing"})
 LISTED_NOUNS = frozenset({"individual", "entity", "person", "people", "company", "firm", "official", "bank",
                           "vessel", "ship", "organisation", "organization", "oligarch", "target"})
 ASSET_NOUNS = frozenset({"asset", "fund", "account", "reserve"})
@@ -94,7 +97,7 @@ RESTRICTING_VERBS = frozenset({"ban", "cap", "prohibit", "restrict", "limit", "b
 BARRING_VERBS = frozenset({"prohibit", "bar", "forbid"})
 SECURITY_COUNCIL = "Q37470"  # a numbered resolution no body is named for is the UN Security Council's
 # Every lemma ``_trigger`` may take.
-TRIGGER_LEMMAS = lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS | LISTING_VERBS | RESTRICTING_VERBS | {
+TRIGGER_LEMMAS = lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS | LISTING_VERBS | LISTING_NOUNS | RESTRICTING_VERBS | {
     "sanction", "list", "freeze"}
 
 
@@ -103,10 +106,8 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and lemma in lexicon.SANCTION_NOUNS:
         return True
-    if token.pos_ == "VERB" and (lemma == "sanction" or (lemma in LISTING_VERBS and any(
-            c.dep_ == "nsubj" and (key := _agent_key(index, c)) and index.kind(key) in IMPOSER_KINDS
-            for c in token.children))):
-        return True  # "Treasury designated 250 targets"
+    if token.pos_ == "VERB" and (lemma == "sanction" or (lemma in LISTING_VERBS and _imposer_subject(token, index))):
+        return True  # "Treasury designated 250 targets", "The Treasury has kept designating the firms that ..."
     if token.pos_ == "VERB" and lemma == "list" and any(
             c.dep_ == "nsubj" and (key := _agent_key(index, c)) and index.kind(key) in IMPOSER_KINDS
             for c in token.children) and any(
@@ -115,6 +116,9 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
     if token.pos_ == "NOUN" and lemma == "list" and token.dep_ == "pobj" and token.head.lower_ == "to" \
             and _listing_verb(token.head.head, index):
         return True  # "South Korea added fifteen North Korean officials to its own list"
+    if token.pos_ == "NOUN" and lemma in LISTING_NOUNS and token.dep_ == "dobj" \
+            and token.head.lemma_.lower() in lexicon.SANCTION_STATUS:
+        return True  # "Britain said it would restore its national listings"
     if _resolution_subject(token) is not None:
         return True  # "Resolution 2397 capped the North's imports of refined petroleum"
     if token.pos_ == "NOUN" and lemma == "cap" and any(c.lower_ == "price" for c in token.children):
@@ -128,6 +132,12 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
         objects += [p for c in objects if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         return any(o.lower_ in lexicon.TRADE_NOUNS for o in objects)
     return token.pos_ == "NOUN" and lemma in lexicon.MEASURE_NOUNS and _target_phrase(token)
+
+
+def _imposer_subject(verb: Token, index: EntityIndex) -> bool:
+    """The verb's subject, or the one it inherits ("has kept designating"), is an imposer."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [s for s in (subject_of(verb),) if s is not None]
+    return any((key := _agent_key(index, c)) and index.kind(key) in IMPOSER_KINDS for c in subjects)
 
 
 def _parallel_subject(verb: Token, subject: Token, index: EntityIndex) -> Token | None:
@@ -397,10 +407,12 @@ def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: li
                subject: bool = True) -> None:
     if verb.lemma_.lower() in ADDING_VERBS:  # "added dozens of Chinese companies to their sanctions list"
         for child in verb.children:
-            if child.dep_ == "dobj":
+            # not a second object the parse makes of an apposition: "..., its first designations"
+            if child.dep_ == "dobj" and not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in child.children):
                 for t in (child, *child.conjuncts):
                     add(targets, _target_key(index, t), TARGET_KINDS)
-    if subject and verb.lemma_.lower() in lexicon.SANCTION_STATUS and (subject := subject_of(verb)) is not None:
+    if subject and verb.lemma_.lower() in lexicon.SANCTION_STATUS \
+            and (subject := subject_of(verb) or _purpose_subject(verb)) is not None:
         if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head  # "The United States and the EU, which have imposed sanctions on Russia"
         for t in (subject, *subject.conjuncts):
@@ -412,6 +424,19 @@ def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: li
         elif child.dep_ == "prep" and child.lower_ in lexicon.SANCTION_TARGET_PREPS:
             for t in _pobjs(child):
                 add(targets, _target_key(index, t), TARGET_KINDS)
+
+
+# Verbs of deciding whose infinitive acts for their subject: "voted to lift" (not "vetoed a resolution to renew").
+DECIDING_VERBS = frozenset({"vote", "decide", "agree", "move", "resolve", "choose", "opt"})
+
+
+def _purpose_subject(verb: Token) -> Token | None:
+    """"The Security Council voted on Thursday to lift sanctions on ...": an infinitive the parse hangs
+    on a verb of deciding as an adverbial clause acts for that verb's subject."""
+    if verb.dep_ != "advcl" or verb.head.lemma_.lower() not in DECIDING_VERBS \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return subject_of(verb.head)
 
 
 def _from_means(verb: Token, index: EntityIndex, imposers: list[str], targets: list[str], add) -> None:

@@ -90,7 +90,38 @@ def test_adding_officials_to_a_states_own_list_sanctions_them(run) -> None:
     regime, though the word 'sanctions' is in the sentence before, not this one; adding names to a guest
     list is none."""
     facts = run("The UN sanctions on North Korea go unenforced. South Korea added twelve North Korean officials "
-                "to its own list in April. Japan added two items to the list of topics for the summit.",
+                "to its own list in April, its first designations under President Lee Jae-myung. Japan added two "
+                "items to the list of topics for the summit.",
                 published=datetime(2025, 6, 2, tzinfo=UTC))
     found = {(i, t) for i, t, _ in pairs(facts)}
     assert ("Q884", "Q423") in found and not any(i == "Q17" for i, _ in found)
+
+
+def test_a_body_that_votes_to_lift_sanctions_is_their_imposer(run) -> None:
+    """'UNITED NATIONS, Nov 6 - The UN Security Council voted on Thursday to lift sanctions on ...': the
+    infinitive, which the parse hangs on 'voted' as an adverbial clause, acts for the Council; one hung on
+    'vetoed' does not act for the vetoing state."""
+    facts = run("UNITED NATIONS, Nov 6, 2025 - The UN Security Council voted on Thursday to lift sanctions on "
+                "Syrian Interior Minister Anas Khattab.", published=datetime(2025, 11, 6, tzinfo=UTC))
+    assert [s.imposers for s in facts.sanctions] == [["Q37470"]]
+    vetoed = run("UNITED NATIONS, Aug 30, 2023 - Russia vetoed a resolution to renew the U.N. sanctions regime on "
+                 "Mali.", published=datetime(2023, 8, 30, tzinfo=UTC))
+    assert not any("Q159" in s.imposers for s in vetoed.sanctions)
+
+
+def test_listings_a_state_restores_or_lifts_are_its_sanctions(run) -> None:
+    """'Britain said it would restore its national listings': a regime's listings under a status verb are
+    sanctions, their target the one the paragraph gives; a listing no status verb governs is none."""
+    facts = run("The European Union will reinstate its nuclear sanctions on Iran. Britain said it would restore "
+                "its national listings the same day. The stock's listing in London drew buyers.",
+                published=datetime(2025, 9, 29, tzinfo=UTC))
+    found = {(i, t) for i, t, _ in pairs(facts)}
+    assert found == {("Q458", "Q794"), ("Q145", "Q794")}
+
+
+def test_an_imposer_that_keeps_designating_designates(run) -> None:
+    """'The U.S. Treasury has kept designating the people and companies that help North Korea ...': the
+    listing verb inherits its imposer from 'kept'; the regime is the one on North Korea."""
+    facts = run("North Korea still sells arms abroad. The U.S. Treasury has kept designating the people and "
+                "companies that help North Korea hide the trade.", published=datetime(2025, 6, 2, tzinfo=UTC))
+    assert ("Q30", "Q423") in {(i, t) for i, t, _ in pairs(facts)}
