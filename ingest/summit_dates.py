@@ -14,15 +14,27 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from diplograph.ingest import dates as date_expressions
 from diplograph.ingest import lexicon
 from diplograph.ingest.dates import DateRange
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import DateValue
-from diplograph.ingest.spans import date_text, ents_in, lemma_in, resolve_date, sentence, text_of, words_of
+from diplograph.ingest.spans import (
+    date_anchor,
+    date_text,
+    ents_in,
+    lemma_in,
+    resolve_date,
+    sentence,
+    subject_of,
+    text_of,
+    words_of,
+)
 from diplograph.ingest.summit_places import parties_of
 from diplograph.ingest.summit_syntax import (
     SUMMIT_TRIGGER_NOUNS,
     clause_verb,
+    dates_other_event,
     governing_verb,
     own_subtree,
     same_paragraph,
@@ -31,6 +43,28 @@ from diplograph.ingest.summit_syntax import (
 
 if TYPE_CHECKING:
     from diplograph.ingest.summit_mentions import SummitMention
+
+def summit_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None, bool]:
+    """The day relative dates count from (``spans.date_anchor``, and whether it is inferred); an article
+    without a publication date whose opening sentence is a verbless date line ("Seoul, 27 May 2018,
+    10:00 KST.", "Friday 27 April 2018.": a transcript's or live blog's header) counts from that day."""
+    if published is None and (day := _header_day(doc)) is not None:
+        return day, False
+    return date_anchor(doc, published)
+
+
+def _header_day(doc: Doc) -> datetime | None:
+    """The full date (day and year) a verbless opening sentence on the first line states; a lede
+    telling a past day ("On June 12, 2018, Trump met Kim") has a verb and anchors nothing."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    line = first.text.split("\n", 1)[0]
+    if any(t.pos_ in ("VERB", "AUX") for t in first if t.idx < first.start_char + len(line)):
+        return None
+    days = [m.value.start for m in date_expressions.find(line) if m.value.start.precision == "day"]
+    return days[0].value if days else None
+
 
 END_VERBS = frozenset({"end", "conclude", "close", "wrap", "finish", "collapse", "break"})
 
@@ -41,10 +75,10 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
     A date on an ending verb ("ended abruptly on Thursday") is the end date."""
     scope = {t.i for t in own_subtree(token, token)} - _conjoined_clauses(token)
     verb = governing_verb(token) if token.pos_ == "NOUN" else token
-    if verb is not None:
+    if verb is not None and not dates_other_event(token):
         scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in own_subtree(c, token)}
     dated = [(ent, value) for ent in ents_in(sentence(token)) if ent.label_ == "DATE" and not _bound(ent)
-             and (value := _resolve(ent, anchor, tense, inferred)) is not None]
+             and not _owns_other(ent, token) and (value := _resolve(ent, anchor, tense, inferred)) is not None]
     attached = [(ent, value) for ent, value in dated if ent.start in scope]
     when = _when_clause_day(token)
     if not attached and when is not None:  # "comes on Thursday, when Trump sits down with Xi": that day
@@ -61,6 +95,12 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
     if value.end is None and ent.root.head.head.lemma_.lower() in END_VERBS:
         return None, value.start
     return value.start, value.end
+
+
+def _owns_other(ent, trigger: Token) -> bool:
+    """'to brief him on today's results': a day in the possessive dates the noun it owns, not the
+    meeting ('Tuesday's summit' is the meeting's own day)."""
+    return ent.root.dep_ == "poss" and ent.root.head.i != trigger.i
 
 
 def _when_clause_day(verb: Token) -> Token | None:
@@ -162,6 +202,45 @@ def stretch(token: Token, start: DateValue | None, end: DateValue | None) -> tup
         first = start.value - timedelta(days=(_day_of(token) or 1) - 1)
         return DateValue(first, "day"), DateValue(first + timedelta(days=length - 1), "day")
     return start, end
+
+
+DEPARTURE_VERBS = frozenset({"leave", "depart"})
+ONWARD_VERBS = frozenset({"fly", "head", "travel", "go", "move"})  # "flew on to Vietnam", "headed home"
+ONWARD_WORDS = frozenset({"on", "home", "out", "onward", "onwards"})
+VISIT_LENGTH = 7  # days a visit may run from its first day to the departure
+
+
+def departure_day(token: Token, start: DateValue | None, anchor: datetime | None, tense: str | None,
+                  inferred: bool) -> DateValue | None:
+    """'arrived in Beijing on 8 November, ... and flew on to Vietnam on 10 November', 'arrived on
+    Tuesday ... He left on Wednesday afternoon': the day the visitor leaves, in the trigger's sentence or
+    (told of as 'he', 'she') the next one, ends the visit, when it falls within a week after its first
+    day (spaCy tags 'Wednesday afternoon' TIME)."""
+    if start is None or start.precision != "day":
+        return None
+    doc, sent = token.doc, sentence(token)
+    sents = [sent]
+    if sent.end < len(doc) and same_paragraph(doc[sent.end], token):
+        sents.append(sentence(doc[sent.end]))
+    for s in sents:
+        for verb in (t for t in s if _departs(t)):
+            subject = subject_of(verb)
+            if s.start != sent.start and (subject is None or subject.tag_ != "PRP"):
+                continue
+            for ent in ents_in(s):
+                if ent.label_ not in ("DATE", "TIME") or verb not in (ent.root.head, ent.root.head.head):
+                    continue
+                value = _resolve(ent, anchor, tense, inferred)
+                if value is not None and value.start.precision == "day" \
+                        and 0 < (value.start.value - start.value).days <= VISIT_LENGTH:
+                    return value.start
+    return None
+
+
+def _departs(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (lemma in DEPARTURE_VERBS or (
+        lemma in ONWARD_VERBS and any(c.lower_ in ONWARD_WORDS for c in verb.children)))
 
 
 def _length_in_days(noun: Token) -> int | None:
@@ -271,10 +350,16 @@ BOUND_WORDS = frozenset({"since", "until", "till", "by"})
 
 
 def _bound(ent) -> bool:
-    """'her first visit since 2017', 'until March', 'by Monday': a bound of a period, not the meeting's
-    date."""
+    """'her first visit since 2017', 'until March', 'by Monday', 'from 1 May': a bound of a period, not
+    the meeting's date."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return ent[0].lower_ in BOUND_WORDS or before in BOUND_WORDS
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    starts_from = "from" in (ent[0].lower_, before) and not _RANGE_MARK.search(ent.text) and after not in RANGE_WORDS
+    return ent[0].lower_ in BOUND_WORDS or before in BOUND_WORDS or starts_from  # "from 1 May", not "from 13 to 15"
+
+
+RANGE_WORDS = frozenset({"to", "until", "till", "through", "-", "\u2013", "\u2014"})
+_RANGE_MARK = re.compile(r"\d\s*(?:-|\u2013|\u2014|to\b|until\b|through\b|and\b)", re.IGNORECASE)
 
 
 PLAN_NOUNS = frozenset({"plan", "plans", "proposal", "idea"})

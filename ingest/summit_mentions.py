@@ -30,6 +30,7 @@ from diplograph.ingest.summit_dates import (
     dates,
     day_told_before,
     days_from_main_event,
+    departure_day,
     entry_day,
     same_day,
     status_of,
@@ -118,7 +119,7 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
     ordinal = next((lexicon.ORDINALS[c.lower_] for c in token.children
                     if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None)
     verb = token if is_verb else governing_verb(token)
-    past = verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+    past = verb is not None and not _bare_plan(verb) and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
         for c in verb.children)))  # "welcomed", "had met", "was received": before
     planned = _planned(token)
@@ -135,6 +136,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
     if start is None:
         start = day_told_before(token, anchor, tense, inferred)
     start, end = stretch(token, start, end)
+    if end is None:
+        end = departure_day(token, start, anchor, tense, inferred)
     series = _series(token, index) if is_noun else None
     strong = bool(location or ordinal or start or series or lemma in STRONG_NOUNS)
     status = status_of(token, start, published, planned)
@@ -339,6 +342,15 @@ def _series(token: Token, index: EntityIndex) -> str | None:
         if key and index.kind(key) == "Organization":
             return key
     return None
+
+
+PLAN_VERBS = frozenset({"plan", "schedule", "slate", "set"})
+
+
+def _bare_plan(verb: Token) -> bool:
+    """'the summit planned for 12 June': a plan verb with no auxiliary is a participle (spaCy may tag it
+    VBD), which tells nothing about whether the day is past."""
+    return verb.lemma_.lower() in PLAN_VERBS and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _planned(token: Token) -> bool:

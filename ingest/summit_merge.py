@@ -121,8 +121,10 @@ def _compatible(a: SummitMention, b: SummitMention, index: EntityIndex, partial:
 
 
 def _separately(m: SummitMention) -> bool:
-    """A meeting the text sets apart from the others at its place and day ("met Putin separately")."""
-    return any(c.dep_ == "advmod" and c.lower_ == "separately" for c in m.token.children)
+    """A meeting the text sets apart from the others at its place and day ("met Putin separately", "held
+    separate talks")."""
+    return any((c.dep_ == "advmod" and c.lower_ == "separately") or (c.dep_ == "amod" and c.lower_ == "separate")
+               for c in m.token.children)
 
 
 def _same(a: SummitMention, b: SummitMention) -> bool:

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from diplograph.ingest import lexicon
+from diplograph.ingest.claims import SPEAKER_LABEL, _labelled_person
 from diplograph.ingest.entities import EntityIndex, gaz_kind
 from diplograph.ingest.spans import indices, lemma_in, quoted, sentence, subject_of, text_of, words_of
 from diplograph.ingest.summit_syntax import (
     SUMMIT_TRIGGER_NOUNS,
     clause_verb,
+    dates_other_event,
     governing_verb,
     own_subtree,
     same_paragraph,
@@ -52,7 +54,7 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
         members = [head] if index.key_of_phrase(head) else _members(head)
         members += [a for m in members for a in m.children if a.dep_ == "appos"]  # "met Xi, Modi, ...": a list
         for t in (*(c for m in members for c in m.conjuncts), *members):
-            key = index.key_of_phrase(t)
+            key = index.key_of_phrase(t) or speaker_of(t, index)
             if key and key not in found and index.kind(key) in PARTY_KINDS and same_paragraph(t, token):
                 found.append(key)
 
@@ -62,8 +64,8 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
             for t in child.subtree:
                 if _in_clause(t, child):
                     continue  # "a meeting that Washington fears ...": not a modifier of the meeting
-                key = (_main_subject(token, index) if t.dep_ == "poss" and t.tag_ == "PRP$" else None) \
-                    or index.key_at(t)
+                key = speaker_of(t, index) or (_main_subject(token, index) if t.dep_ == "poss" and t.tag_ == "PRP$"
+                                               else None) or index.key_at(t)
                 if key and key not in found and key not in places and index.kind(key) in PARTY_KINDS | {"Place"}:
                     (places if index.kind(key) == "Place" else found).append(key)
         elif dep in ("nsubj", "dobj", "nsubjpass") and is_verb:
@@ -93,6 +95,8 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
         subject = subject_of(token.head)
         if subject is not None:
             take(subject)
+    if len(parties_of(found, index)) < 2:  # "PRESIDENT MOON: ... Unlike our summit on 27 April, ..."
+        found += [k for k in _speaker_and_partner(token, index) if k not in found]
     if len(parties_of(found, index)) < 2 and _the_leaders(token):  # "the leaders last met in Astana"
         found += [k for k in _principal_pair(token, index) if k not in found]
     if len(parties_of(found, index)) < 2 and _refers_to_pair(token):  # "their encounter": the pair just named
@@ -111,7 +115,7 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
             location = location or key
     if token.lemma_.lower() != "welcome":  # "welcomed him with a ceremony in X": a venue, not the summit's place
         location = location or _location(token, index)
-    if location is None and is_verb and (summit := sideline_summit(token)) is not None:
+    if location is None and (summit := sideline_summit(token)) is not None:  # "met" / "a dinner" on its sidelines
         location = _location(summit, index)
     if location is None and is_verb:
         location = _destination(token, index)
@@ -140,6 +144,43 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
         if host and host not in found:
             found.append(host)
     return found, _as_place(index, location) if location else None
+
+
+FIRST_PERSON = frozenset({"i", "me", "my"})
+FIRST_PERSON_PLURAL = frozenset({"we", "our"})
+
+
+def speaker_of(token: Token, index: EntityIndex) -> str | None:
+    """'PRESIDENT MOON: Yesterday I met Chairman Kim': in a leader's transcript turn, I, me and my are
+    that leader."""
+    if token.lower_ not in FIRST_PERSON or token.tag_ not in ("PRP", "PRP$"):
+        return None
+    return _turn_speaker(token, index)
+
+
+def _turn_speaker(token: Token, index: EntityIndex) -> str | None:
+    """The leader whose transcript turn holds the token: a turn runs from a paragraph opening with the
+    speaker's label (as ``claims`` reads them) to the next label."""
+    text = text_of(token.doc)
+    line = text.rfind("\n", 0, token.idx) + 1
+    while (label := SPEAKER_LABEL.match(text, line)) is None and line > 0:
+        line = text.rfind("\n", 0, line - 1) + 1
+    return _labelled_person(index, label.group(1)) if label is not None and label.end() <= token.idx else None
+
+
+def _speaker_and_partner(token: Token, index: EntityIndex) -> list[str]:
+    """'Unlike our summit on 27 April, ...': in a leader's turn, 'our' or 'we' meeting is the speaker and
+    the other leader last named before it, within its sentence and the four before."""
+    word = next((c for c in token.children if c.lower_ in FIRST_PERSON_PLURAL and c.dep_ in ("poss", "nsubj")), None)
+    speaker = _turn_speaker(word, index) if word is not None else None
+    if speaker is None:
+        return []
+    start = sentence(token).start
+    for _ in range(4):
+        start = sentence(token.doc[start - 1]).start if start > 0 else start
+    partner = next((m.key for m in reversed(index.mentions) if start <= m.start < token.i and m.key != speaker
+                    and index.kind(m.key) == "Leader"), None)
+    return [speaker, partner] if partner is not None else []
 
 
 def parties_of(keys: list[str], index: EntityIndex) -> set[str]:
@@ -330,7 +371,9 @@ def _pair_meant(token: Token, index: EntityIndex) -> list[str]:
     """The pair 'their', 'they' or 'the two men' stands for: the two leaders the trigger's own sentence
     names ("Their last encounter came in Tianjin, when Putin invited Modi into his car"), else, right
     after a sentence about "the two leaders" (the story's pair), that pair again ("The two leaders last
-    spoke by phone in July. They are expected to meet in Lima"), else the last two leaders named."""
+    spoke by phone in July. They are expected to meet in Lima"), else the last two leaders named, else,
+    in a paragraph's opening sentence (an explainer's section: "They met again on July 8") or for "the
+    two leaders", the story's pair."""
     own: list[str] = []
     for word in sentence(token):
         key = index.key_at(word)
@@ -342,7 +385,21 @@ def _pair_meant(token: Token, index: EntityIndex) -> list[str]:
         return own  # the trigger's own "their" ("attend the summit ..., their first talks" is not the summit's)
     if _follows_the_leaders(token, index):
         return _principal_pair(token, index)
-    return previous_pair(token, index)
+    if pair := previous_pair(token, index):
+        return pair
+    return _principal_pair(token, index) if _opens_paragraph(token) or _two_persons(token) else []
+
+
+def _opens_paragraph(token: Token) -> bool:
+    start = sentence(token).start
+    return start == 0 or not same_paragraph(token.doc[start - 1], token)
+
+
+def _two_persons(token: Token) -> bool:
+    """'the two leaders', 'both men' in the trigger's sentence: plainly two persons (a bare 'their' may
+    be anyone's)."""
+    return any(t.lower_ in ("two", "both") and t.head.lemma_.lower() in PAIR_NOUNS - {"side", "pair"}
+               for t in sentence(token))  # "the two sides" may be two states, or a state and a party
 
 
 def _in_time_link(word: Token, trigger: Token) -> bool:
@@ -421,7 +478,7 @@ def _location(token: Token, index: EntityIndex) -> str | None:
     inside the phrase too ("at the Capella hotel on Singapore's Sentosa island"), but not inside a
     nested summit phrase ("since talks in Vladivostok")."""
     heads = [token]
-    verb = governing_verb(token) if token.pos_ == "NOUN" else None
+    verb = governing_verb(token) if token.pos_ == "NOUN" and not dates_other_event(token) else None
     if verb is not None and verb.i in (token.head.i, token.head.head.i):
         heads.append(verb)
     for head in heads:
@@ -580,7 +637,7 @@ def sidelines_of(noun: Token) -> Token | None:
 
 
 def sideline_summit(verb: Token) -> Token | None:
-    """The summit on whose sidelines a meeting verb's meeting took place."""
+    """The summit on whose sidelines a meeting verb's or noun's meeting took place."""
     for t in verb.subtree:
         side = sidelines_of(t) if t.lemma_.lower() in SUMMIT_TRIGGER_NOUNS else None
         if side is not None and side.dep_ == "pobj" and side.head.head.i == verb.i:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.spans import sentence, text_of, words_of
 
-SUMMIT_TRIGGER_NOUNS = lexicon.SUMMIT_NOUNS | {"trip"}
+SUMMIT_TRIGGER_NOUNS = lexicon.SUMMIT_NOUNS | {"trip", "dinner"}  # "a working dinner on the sidelines of the G20"
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -21,6 +21,15 @@ def governing_verb(token: Token) -> Token | None:
             return None
         head = head.head
     return None
+
+
+TIME_LINK_WORDS = frozenset({"before", "after", "since", "following"})
+
+
+def dates_other_event(token: Token) -> bool:
+    """'met Xi in Beijing in March, weeks before his first summit with Moon': a trigger placing the
+    clause's event in time is another event; the clause's place and day are not its own."""
+    return token.dep_ == "pobj" and token.head.lower_ in TIME_LINK_WORDS
 
 
 def own_subtree(head: Token, trigger: Token) -> list[Token]:

@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import DateValue, Summit
 from diplograph.ingest.gazetteer import Gazetteer, GazSummit
-from diplograph.ingest.spans import anchor_at, date_anchor, day_headings
-from diplograph.ingest.summit_dates import date_from_caption, date_from_photo, next_days
+from diplograph.ingest.spans import anchor_at, day_headings
+from diplograph.ingest.summit_dates import date_from_caption, date_from_photo, next_days, summit_anchor
 from diplograph.ingest.summit_mentions import SummitMention, candidates, mention
 from diplograph.ingest.summit_merge import (
     add_attendees,
@@ -35,7 +35,7 @@ from diplograph.ingest.summit_places import PARTY_KINDS, arrived_at, pair_around
 
 
 def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) -> list[Summit]:
-    anchor, inferred = date_anchor(doc, published)
+    anchor, inferred = summit_anchor(doc, published)
     headings = day_headings(doc, anchor)
     mentions = [m for i in candidates(doc)
                 if (m := mention(doc[i], index, anchor_at(headings, doc[i].idx, anchor), inferred, published))

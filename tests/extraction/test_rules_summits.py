@@ -371,3 +371,140 @@ def test_no_meeting_is_no_summit(run) -> None:
     facts = run("Seoul said on Monday that no meeting between Lee Jae-myung and Kim Jong Un was on the calendar.",
                 published=datetime(2025, 10, 28, tzinfo=UTC))
     assert facts.summits == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hanoi, 1 March 2019, 09:00 local time.\n\nDonald Trump met Kim Jong-un yesterday at the Metropole hotel.",
+     "2019-02-28"),
+    ("Friday 27 April 2018. Updates from our desk in Seoul.\n\n09:30 - Kim Jong-un met Moon Jae-in at the "
+     "border village of Panmunjom.", "2018-04-27"),
+])
+def test_an_undated_articles_verbless_opening_date_anchors_its_relative_days(run, text: str, expected: str) -> None:
+    facts = run(text, published=None)
+    [summit] = facts.summits
+    assert days(summit)[0] == expected
+
+
+def test_a_lede_that_tells_a_past_day_does_not_anchor_the_article(run) -> None:
+    facts = run("On June 12, 2018, Donald Trump met Kim Jong-un in Singapore. A year later Trump met Kim again "
+                "on Sunday.", published=None)
+    assert "2018-06-10" not in {days(s)[0] for s in facts.summits}
+
+
+def test_a_summit_planned_for_a_day_is_on_that_days_next_occurrence(run) -> None:
+    facts = run("The summit between Kim Jong-un and Donald Trump planned for 12 June in Singapore must succeed.",
+                published=datetime(2018, 5, 27, tzinfo=UTC))
+    [summit] = facts.summits
+    assert days(summit)[0] == "2018-06-12"
+
+
+def test_a_day_that_owns_another_noun_is_not_the_meetings_day(run) -> None:
+    facts = run("Moon Jae-in will meet Donald Trump at the White House in May to brief him on today's results.",
+                published=datetime(2018, 4, 27, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.start is not None and summit.start.precision == "month"
+
+
+def test_a_day_from_which_something_else_starts_is_not_the_meetings_day(run) -> None:
+    facts = run("Kim Jong-un and Moon Jae-in signed a declaration. The two leaders commit to seek a formal end to "
+                "the war this year through talks that could include China, and to stop loudspeaker broadcasts "
+                "along the border from 1 May.", published=datetime(2018, 4, 27, tzinfo=UTC))
+    assert all(days(s)[0] != "2018-05-01" for s in facts.summits)
+
+
+def test_i_in_a_transcript_turn_is_the_speaker_the_label_names(run) -> None:
+    facts = run("Seoul, 27 May 2018. President Moon Jae-in briefed reporters at the Blue House.\n\n"
+                "PRESIDENT MOON: Yesterday afternoon I met Chairman Kim Jong Un at Tongilgak. We talked for two "
+                "hours.\n\nQUESTION: Who asked for the meeting?", published=None)
+    [summit] = facts.summits
+    assert {"Q21001", "Q56226"} <= set(summit.participants)
+    assert days(summit)[0] == "2018-05-26"
+
+
+def test_a_transcript_turn_runs_over_its_paragraphs_to_the_next_label(run) -> None:
+    facts = run("Seoul, 27 May 2018. President Moon Jae-in briefed reporters.\n\n"
+                "PRESIDENT MOON: Good morning.\n\nI explained what I heard from President Trump when I visited the "
+                "White House on Tuesday.\n\nQUESTION: I wonder whether you met Kim Jong Un?", published=None)
+    [summit] = facts.summits
+    assert set(summit.participants) == {"Q21001", "Q22686"}
+    assert days(summit)[0] == "2018-05-22"
+
+
+def test_our_summit_in_a_leaders_turn_is_the_speaker_and_the_leader_just_named(run) -> None:
+    facts = run("Seoul, 27 May 2018. The president's briefing on North Korea. Donald Trump wants a deal with Kim "
+                "Jong Un, and Trump has written to Kim.\n\n"
+                "PRESIDENT MOON: Chairman Kim Jong Un told me he wants peace. Unlike our summit on 3 March 2018, "
+                "this conversation was short. It was friendly. It was useful. We will talk again.\n\nBackground: Moon "
+                "Jae-in took office in 2017.", published=None)
+    [summit] = facts.summits
+    assert set(summit.participants) == {"Q21001", "Q56226"}
+    assert days(summit)[0] == "2018-03-03"
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Donald Trump arrived in Beijing on November 8, held talks with Xi Jinping and flew on to Vietnam on "
+     "November 10.", datetime(2017, 11, 12, tzinfo=UTC), ("2017-11-08", "2017-11-10")),
+    ("Kim Jong-un arrived in Beijing on Tuesday for talks with Xi Jinping. He left on Wednesday afternoon after a "
+     "lunch with Xi.", datetime(2019, 1, 10, tzinfo=UTC), ("2019-01-08", "2019-01-09")),
+])
+def test_a_visitors_departure_day_ends_the_visit(run, text: str, published: datetime, expected) -> None:
+    [summit] = run(text, published=published).summits
+    assert days(summit) == expected
+
+
+def test_they_met_far_from_any_two_named_leaders_is_the_storys_pair(run) -> None:
+    facts = run("Donald Trump and Xi Jinping first met in Florida in April 2017. Trump praised the talks. The mood "
+                "was warm. Officials were pleased. Trade was discussed. Markets rallied.\n\nThey met again on "
+                "July 8, 2017, on the sidelines of the G20 summit in Hamburg.",
+                published=datetime(2019, 6, 1, tzinfo=UTC))
+    assert any(days(s)[0] == "2017-07-08" and {"Q22686", "Q15031"} <= set(s.participants) for s in facts.summits)
+
+
+def test_a_working_dinner_of_two_leaders_is_their_meeting(run) -> None:
+    facts = run("Over a working dinner on the sidelines of the G20 summit in Buenos Aires on December 1, 2018, Xi "
+                "Jinping and Donald Trump agreed to a 90-day pause in new tariffs.",
+                published=datetime(2019, 6, 1, tzinfo=UTC))
+    [summit] = facts.summits
+    assert {"Q22686", "Q15031"} <= set(summit.participants)
+    assert (summit.location, days(summit)[0]) == ("Q1486", "2018-12-01")
+
+
+def test_a_summit_that_dates_another_meeting_takes_neither_its_place_nor_its_day(run) -> None:
+    facts = run("Kim Jong-un first met Xi Jinping in Beijing on March 26, 2018, weeks before his first summit with "
+                "South Korea's President Moon Jae-in.", published=datetime(2019, 1, 10, tzinfo=UTC))
+    moon = [s for s in facts.summits if "Q21001" in s.participants]
+    assert len(moon) == 1 and "Q15031" not in moon[0].participants
+    assert (moon[0].location, moon[0].start) == (None, None)
+
+
+def test_their_inside_a_paragraph_does_not_fall_back_on_the_storys_pair(run) -> None:
+    facts = run("Joe Biden met Xi Jinping in Bali. Biden and Xi talked for three hours.\n\nXi received former "
+                "president Ma Ying-jeou in Beijing on April 10. Ma praised the talks. The mood was warm. Officials "
+                "were pleased. That was their second meeting after the one in Singapore on November 7, 2015.",
+                published=datetime(2024, 4, 12, tzinfo=UTC))
+    assert not any("Q6279" in s.participants and s.location == "Q334" for s in facts.summits)
+
+
+def test_the_two_leaders_far_from_any_two_named_leaders_are_the_storys_pair(run) -> None:
+    facts = run("Donald Trump and Xi Jinping first met in Florida in April 2017. Trump praised the talks.\n\nThe "
+                "mood soured. Officials were worried. Tariffs rose. Markets fell. Over a working dinner on the "
+                "sidelines of the G20 summit in Buenos Aires on December 1, 2018, the two leaders agreed to a pause.",
+                published=datetime(2019, 6, 1, tzinfo=UTC))
+    assert any(s.location == "Q1486" and {"Q22686", "Q15031"} <= set(s.participants) for s in facts.summits)
+
+
+def test_separate_talks_on_a_summits_day_are_a_meeting_of_their_own(run) -> None:
+    facts = run("Live updates.\n\n21:30 - Joe Biden, Yoon Suk-yeol and Fumio Kishida wrapped up their meeting at "
+                "Camp David today.\n\n15:40 - Yoon Suk-yeol and Fumio Kishida also held separate talks at the "
+                "presidential retreat today.", published=datetime(2023, 8, 18, 22, tzinfo=UTC))
+    assert len(facts.summits) == 2
+    assert any("Q6279" not in s.participants and days(s)[0] == "2023-08-18" for s in facts.summits)
+
+
+def test_the_two_sides_inside_a_paragraph_are_not_the_storys_pair(run) -> None:
+    facts = run("Joe Biden met Xi Jinping in Bali. Biden and Xi talked for three hours.\n\nXi received former "
+                "president Ma Ying-jeou in Beijing on April 10. Ma praised the talks. The mood was warm. Officials "
+                "were pleased. That was their second meeting after the one in Singapore on November 7, 2015, the "
+                "first meeting between leaders of the two sides since 1949.",
+                published=datetime(2024, 4, 12, tzinfo=UTC))
+    assert not any("Q6279" in s.participants and s.location == "Q334" for s in facts.summits)
