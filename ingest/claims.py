@@ -60,6 +60,9 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
             claim = _misparsed_claim(token, index)
         elif token.pos_ == "VERB" and lemma_in(token, lexicon.SAY_VERBS):
             claim = _verb_claim(token, index, quotes)
+            if claim is not None and (halves := _that_clause_halves(claim, token, index)):
+                claims.append(halves[0])
+                claim = halves[1]
         elif token.pos_ == "NOUN" and lemma in lexicon.CLAIM_NOUNS:
             claim = _noun_claim(token, index)
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -320,6 +323,29 @@ def _verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) 
     cue = Span(verb.idx, verb.idx + len(verb.text), verb.text)
     negated = any(c.dep_ == "neg" for c in verb.children) or _rejecting_predicate(verb)
     return _claim(index, claimant, pieces, cue, verb, lemma_in(verb, lexicon.SAY_VERBS) or "", negated)
+
+
+def _that_clause_halves(claim: Claim, verb: Token, index: EntityIndex) -> list[Claim]:
+    """"He said the vote sent a signal and that the government deserved a chance": two propositions,
+    each a claim about what it names, the second without its 'that'."""
+    if len(claim.content) != 1:
+        return []
+    doc = verb.doc
+    start, end = claim.content[0].start, claim.content[0].end
+    for token in doc.char_span(start, end, alignment_mode="expand") or ():
+        mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        cc = next((c for c in token.head.children if c.dep_ == "cc" and c.i < token.i), None)
+        if token.dep_ != "conj" or mark is None or cc is None or token.head.idx < start:
+            continue
+        last = doc[cc.i - 2] if doc[cc.i - 1].is_punct else doc[cc.i - 1]  # "X, and that Y"
+        first_end, second_start = last.idx + len(last), doc[mark.i + 1].idx
+        if not start < first_end < second_start < end:
+            return []
+        cue_lemma = lemma_in(verb, lexicon.SAY_VERBS) or ""
+        negated = any(c.dep_ == "neg" for c in verb.children) or _rejecting_predicate(verb)
+        return [_claim(index, claim.claimant, [(start, first_end)], claim.cue, verb, cue_lemma, negated),
+                _claim(index, claim.claimant, [(second_start, end)], claim.cue, verb, cue_lemma, negated)]
+    return []
 
 
 def _within_opening_quote(pieces: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:

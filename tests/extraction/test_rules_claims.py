@@ -321,3 +321,13 @@ def test_a_reports_authors_and_rights_groups_are_described_sources(run) -> None:
                 published=datetime(2025, 6, 2, tzinfo=UTC))
     labels = {facts.entities[c.claimant].label.lower() for c in facts.claims}
     assert {"authors", "rights groups"} <= labels
+
+
+def test_said_that_x_and_that_y_is_two_claims_each_about_what_it_names(run) -> None:
+    """'Peskov said Russia had no problem with the talks and that Minsk remained Moscow's closest ally': two
+    propositions; the first is not about Belarus, the second (without its 'that') not about the talks."""
+    facts = run("Kremlin spokesman Dmitry Peskov said Russia had no problem with the new talks and that "
+                "Minsk remained Moscow's closest ally.", published=datetime(2025, 12, 13, tzinfo=UTC))
+    first, second = sorted(facts.claims, key=lambda c: c.content[0].start)
+    assert first.text == "Russia had no problem with the new talks" and first.about == ["Q159"]
+    assert second.text == "Minsk remained Moscow's closest ally" and set(second.about) == {"Q184", "Q159"}
