@@ -53,14 +53,20 @@ def summit_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None
     return date_anchor(doc, published)
 
 
+HEADER_MARK = re.compile(r"\b(?:" + "|".join(calendar.day_name) + r")\b|\b\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
+
+
 def _header_day(doc: Doc) -> datetime | None:
-    """The full date (day and year) a verbless opening sentence on the first line states; a lede
-    telling a past day ("On June 12, 2018, Trump met Kim") has a verb and anchors nothing."""
+    """The full date (day and year) a verbless opening sentence on the first line states with a weekday
+    or a clock time, as a header does; a lede telling a past day ("On June 12, 2018, Trump met Kim") has
+    a verb, and a photo caption ("Trump and Kim in Singapore, June 12, 2018.") neither: they anchor
+    nothing."""
     first = next(iter(doc.sents), None)
     if first is None:
         return None
     line = first.text.split("\n", 1)[0]
-    if any(t.pos_ in ("VERB", "AUX") for t in first if t.idx < first.start_char + len(line)):
+    if any(t.pos_ in ("VERB", "AUX") for t in first if t.idx < first.start_char + len(line)) \
+            or not HEADER_MARK.search(line):
         return None
     days = [m.value.start for m in date_expressions.find(line) if m.value.start.precision == "day"]
     return days[0].value if days else None

@@ -413,7 +413,7 @@ def test_a_day_from_which_something_else_starts_is_not_the_meetings_day(run) -> 
 
 
 def test_i_in_a_transcript_turn_is_the_speaker_the_label_names(run) -> None:
-    facts = run("Seoul, 27 May 2018. President Moon Jae-in briefed reporters at the Blue House.\n\n"
+    facts = run("Seoul, 27 May 2018, 10:00 KST. President Moon Jae-in briefed reporters at the Blue House.\n\n"
                 "PRESIDENT MOON: Yesterday afternoon I met Chairman Kim Jong Un at Tongilgak. We talked for two "
                 "hours.\n\nQUESTION: Who asked for the meeting?", published=None)
     [summit] = facts.summits
@@ -422,7 +422,7 @@ def test_i_in_a_transcript_turn_is_the_speaker_the_label_names(run) -> None:
 
 
 def test_a_transcript_turn_runs_over_its_paragraphs_to_the_next_label(run) -> None:
-    facts = run("Seoul, 27 May 2018. President Moon Jae-in briefed reporters.\n\n"
+    facts = run("Seoul, 27 May 2018, 10:00 KST. President Moon Jae-in briefed reporters.\n\n"
                 "PRESIDENT MOON: Good morning.\n\nI explained what I heard from President Trump when I visited the "
                 "White House on Tuesday.\n\nQUESTION: I wonder whether you met Kim Jong Un?", published=None)
     [summit] = facts.summits
@@ -508,3 +508,9 @@ def test_the_two_sides_inside_a_paragraph_are_not_the_storys_pair(run) -> None:
                 "first meeting between leaders of the two sides since 1949.",
                 published=datetime(2024, 4, 12, tzinfo=UTC))
     assert not any("Q6279" in s.participants and s.location == "Q334" for s in facts.summits)
+
+
+def test_a_photo_caption_opening_an_undated_article_does_not_anchor_it(run) -> None:
+    facts = run("Donald Trump and Kim Jong-un at the Capella hotel, Singapore, June 12, 2018.\n\nTrump met Kim "
+                "again on Sunday at the border.", published=None)
+    assert all(days(s)[0] != "2018-06-10" for s in facts.summits)
