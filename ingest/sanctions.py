@@ -76,6 +76,11 @@ def extract_sanctions(doc: Doc, index: EntityIndex, published: datetime | None) 
         if not _trigger(token, index):
             continue
         sanction = _sanction(token, index, anchor, inferred)
+        if sanction is not None and not sanction.targets and _anaphoric_measures(token):
+            # "Canada said it would align with those penalties": the ones the article told last
+            told = next((s for s in reversed(found) if s.targets), None)
+            sanction.targets = [k for k in told.targets if k not in sanction.imposers] if told else []
+            sanction.confidence = 0.5
         if sanction is None or (token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.MEASURE_NOUNS
                                 and not (sanction.imposers and sanction.targets)):
             continue
@@ -99,6 +104,23 @@ SECURITY_COUNCIL = "Q37470"  # a numbered resolution no body is named for is the
 # Every lemma ``_trigger`` may take.
 TRIGGER_LEMMAS = lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS | LISTING_VERBS | LISTING_NOUNS | RESTRICTING_VERBS | {
     "sanction", "list", "freeze"}
+
+
+# "align with those penalties", "mirror the same measures": an imposer joining sanctions told before.
+ALIGNING_VERBS = frozenset({"align", "mirror", "match", "copy", "join"})
+
+
+def _anaphoric_measures(token: Token) -> bool:
+    """"those penalties", "these measures", "the same restrictions", "similar measures": measures the
+    article has told of, taken up by the subject of a status or aligning verb."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.MEASURE_NOUNS | lexicon.SANCTION_NOUNS:
+        return False
+    verb = _governing_verb(token)
+    return verb is not None and (verb.lemma_.lower() in lexicon.SANCTION_STATUS or verb.lemma_.lower()
+                                 in ALIGNING_VERBS) and any(
+        (c.dep_ == "det" and c.lower_ in ("those", "these", "such")) or (c.dep_ == "amod" and c.lower_ in
+                                                                         ("same", "similar"))
+        for c in token.children)
 
 
 def _trigger(token: Token, index: EntityIndex) -> bool:
@@ -131,7 +153,8 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
                    if c.dep_ in ("dobj", "compound") or (c.dep_ == "prep" and c.lower_ == "on")]
         objects += [p for c in objects if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         return any(o.lower_ in lexicon.TRADE_NOUNS for o in objects)
-    return token.pos_ == "NOUN" and lemma in lexicon.MEASURE_NOUNS and _target_phrase(token)
+    return token.pos_ == "NOUN" and lemma in lexicon.MEASURE_NOUNS and (_target_phrase(token) or (
+        _anaphoric_measures(token) and (verb := _governing_verb(token)) is not None and _imposer_subject(verb, index)))
 
 
 def _imposer_subject(verb: Token, index: EntityIndex) -> bool:
@@ -411,7 +434,7 @@ def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: li
             if child.dep_ == "dobj" and not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in child.children):
                 for t in (child, *child.conjuncts):
                     add(targets, _target_key(index, t), TARGET_KINDS)
-    if subject and verb.lemma_.lower() in lexicon.SANCTION_STATUS \
+    if subject and verb.lemma_.lower() in lexicon.SANCTION_STATUS.keys() | ALIGNING_VERBS \
             and (subject := subject_of(verb) or _purpose_subject(verb)) is not None:
         if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head  # "The United States and the EU, which have imposed sanctions on Russia"

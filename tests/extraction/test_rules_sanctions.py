@@ -125,3 +125,14 @@ def test_an_imposer_that_keeps_designating_designates(run) -> None:
     facts = run("North Korea still sells arms abroad. The U.S. Treasury has kept designating the people and "
                 "companies that help North Korea hide the trade.", published=datetime(2025, 6, 2, tzinfo=UTC))
     assert ("Q30", "Q423") in {(i, t) for i, t, _ in pairs(facts)}
+
+
+def test_those_penalties_an_imposer_takes_up_are_the_ones_told_before(run) -> None:
+    """'Canada said it would align with those penalties', 'Australia has adopted the same measures': an
+    imposer joins the sanctions the article told last (on Libya); 'those measures' no imposer takes up
+    stay none."""
+    facts = run("The Security Council first imposed sanctions on Libya in 2011. The measures include an arms "
+                "embargo. Canada said on Monday it would align with those penalties. Australia has adopted the "
+                "same measures. Critics say those measures failed.", published=datetime(2024, 3, 1, tzinfo=UTC))
+    found = {(i, t) for i, t, _ in pairs(facts)}
+    assert found == {("Q37470", "Q1016"), ("Q16", "Q1016"), ("Q408", "Q1016")}
