@@ -325,9 +325,13 @@ def test_a_reports_authors_and_rights_groups_are_described_sources(run) -> None:
 
 def test_said_that_x_and_that_y_is_two_claims_each_about_what_it_names(run) -> None:
     """'Peskov said Russia had no problem with the talks and that Minsk remained Moscow's closest ally': two
-    propositions; the first is not about Belarus, the second (without its 'that') not about the talks."""
+    propositions; the first is not about Belarus, the second (without its 'that') not about the talks. A
+    contrast with 'but that' stays one claim."""
     facts = run("Kremlin spokesman Dmitry Peskov said Russia had no problem with the new talks and that "
                 "Minsk remained Moscow's closest ally.", published=datetime(2025, 12, 13, tzinfo=UTC))
     first, second = sorted(facts.claims, key=lambda c: c.content[0].start)
     assert first.text == "Russia had no problem with the new talks" and first.about == ["Q159"]
     assert second.text == "Minsk remained Moscow's closest ally" and set(second.about) == {"Q184", "Q159"}
+    contrast = run("Sergey Lavrov said the talks had gone well but that Russia would judge Washington by its "
+                   "actions.", published=datetime(2021, 6, 17, tzinfo=UTC))
+    assert len(contrast.claims) == 1
