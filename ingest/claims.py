@@ -33,7 +33,6 @@ likely/reportedly; else Asserted.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -42,6 +41,7 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.entities import NAME_PUNCT, EntityIndex
 from diplograph.ingest.facts import Claim, Span
 from diplograph.ingest.spans import clause_sentence, lemma_in, sentence, stem_in, subject_of, text_of, words_of
+from diplograph.ingest.transcripts import SPEAKER_LABEL, labelled_person
 
 CLAIMANT_KINDS = frozenset({"Leader", "Person", "State", "Organization", "Government", "Group"})
 _QUOTES = re.compile(r"\u201c([^\u201d]{3,}?)\u201d|\"([^\"\n]{3,}?)\"")
@@ -1017,10 +1017,6 @@ REPORTED_ACTS = lexicon.SAY_VERBS | lexicon.DEMAND_VERBS
 
 
 # --- transcript turns ---------------------------------------------------------------------------------
-SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'\u2019 -]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*:\s+")
-LABEL_TITLES = frozenset({"president", "prime", "minister", "mr", "mrs", "ms", "chancellor", "secretary", "general"})
-
-
 def _speaker_turns(doc: Doc, index: EntityIndex, claims: list[Claim]) -> list[Claim]:
     """A press-conference or interview transcript gives each turn as a paragraph opening with the
     speaker's name and a colon ("PUTIN: Russia will be ready to return ..."). A label naming a leader
@@ -1031,7 +1027,7 @@ def _speaker_turns(doc: Doc, index: EntityIndex, claims: list[Claim]) -> list[Cl
     turns: list[Claim] = []
     for start in [0, *(m.end() for m in re.finditer(r"\n\s*", text))]:
         label = SPEAKER_LABEL.match(text, start)
-        if label is None or (key := _labelled_person(index, label.group(1))) is None:
+        if label is None or (key := labelled_person(index, label.group(1))) is None:
             continue
         end = text.find("\n", label.end())
         end = len(text) if end == -1 else end
@@ -1051,28 +1047,6 @@ def _speaker_turns(doc: Doc, index: EntityIndex, claims: list[Claim]) -> list[Cl
             turns.append(_claim(index, key, pieces, cue, doc.char_span(*pieces[0], alignment_mode="expand")[0],
                                 "say", False))
     return turns
-
-
-def _labelled_person(index: EntityIndex, label: str) -> str | None:
-    """The one leader of the article whose name ends with the label's last word ("PUTIN", "President
-    Erdogan"), or with an honorific ("MR. MILLER:", the official briefing transcript's form) the one
-    person. A leader's or a briefer's words are claims on the record; an interviewed analyst's answers
-    ("Lin: The message was aimed at Lai") are the article's own account, as its prose would be."""
-    all_words = [w for w in re.split(r"[\s.]+", label.lower()) if w]
-    words = [w for w in all_words if w not in LABEL_TITLES]
-    if not words:
-        return None
-    kinds = {"Leader", "Person"} if set(all_words) & HONORIFICS else {"Leader"}
-    found = {key for key, entity in index.entities.items() if entity.kind in kinds
-             and any(_folded(m.text).split()[-1:] == [_folded(words[-1])] for m in entity.mentions)}
-    return found.pop() if len(found) == 1 else None
-
-
-HONORIFICS = frozenset({"mr", "ms", "mrs"})
-
-
-def _folded(name: str) -> str:
-    return unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
 
 
 # --- the fact -----------------------------------------------------------------------------------------

@@ -144,7 +144,8 @@ def gaz_kind(entry: GazEntry) -> str:
 
 
 def ensure_state(index: EntityIndex, state_qid: str | None) -> str | None:
-    """A state key for ``government_of``; the entity is added (without mentions) when not named."""
+    """A state's entity key (a government's state, a leader's state in a sanction); the gazetteer's
+    state is added (without mentions) when the article does not name it."""
     if state_qid is None:
         return None
     if state_qid in index.entities:

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.entity_index import ensure_state
 from diplograph.ingest.facts import Sanction
 from diplograph.ingest.spans import (
     clause_sentence,
@@ -258,7 +259,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
 
     def add(bucket: list[str], key: str | None, kinds: frozenset[str]) -> None:
         if key and bucket is imposers and index.kind(key) == "Leader":
-            key = _state_key(index, index.state_of(key))  # "he has threatened sanctions on China": his state
+            key = ensure_state(index, index.state_of(key))  # "he has threatened sanctions on China": his state
         if key and key not in bucket and index.kind(key) in kinds:
             bucket.append(key)
 
@@ -377,16 +378,8 @@ def _relief_parties(verb: Token, index: EntityIndex, imposers: list[str], target
         for t in (subject, *subject.conjuncts):
             add(bucket, _agent_key(index, t), IMPOSER_KINDS if bucket is imposers else TARGET_KINDS)
         if bucket is targets:  # "Kim demanded relief": the leader's state is the target
-            targets[:] = [_state_key(index, index.state_of(k)) or k if index.kind(k) == "Leader" else k
+            targets[:] = [ensure_state(index, index.state_of(k)) or k if index.kind(k) == "Leader" else k
                           for k in targets]
-
-
-def _state_key(index: EntityIndex, qid: str | None) -> str | None:
-    """The entity of a state the gazetteer knows, added unmentioned if need be."""
-    if qid is None or qid in index.entities:
-        return qid
-    entry = index.gaz.by_qid(qid)
-    return index.entity_for(entry, "State") if entry is not None else None
 
 
 def _unresolved_owner(index: EntityIndex, owner: Token) -> list[str]:

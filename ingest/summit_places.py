@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from diplograph.ingest import lexicon
-from diplograph.ingest.claims import SPEAKER_LABEL, _labelled_person
 from diplograph.ingest.entities import EntityIndex, gaz_kind
 from diplograph.ingest.spans import indices, lemma_in, quoted, sentence, subject_of, text_of, words_of
 from diplograph.ingest.summit_syntax import (
@@ -27,6 +26,7 @@ from diplograph.ingest.summit_syntax import (
     same_paragraph,
     sentences_apart,
 )
+from diplograph.ingest.transcripts import turn_speaker
 
 if TYPE_CHECKING:
     from diplograph.ingest.summit_mentions import SummitMention
@@ -155,24 +155,14 @@ def speaker_of(token: Token, index: EntityIndex) -> str | None:
     that leader."""
     if token.lower_ not in FIRST_PERSON or token.tag_ not in ("PRP", "PRP$"):
         return None
-    return _turn_speaker(token, index)
-
-
-def _turn_speaker(token: Token, index: EntityIndex) -> str | None:
-    """The leader whose transcript turn holds the token: a turn runs from a paragraph opening with the
-    speaker's label (as ``claims`` reads them) to the next label."""
-    text = text_of(token.doc)
-    line = text.rfind("\n", 0, token.idx) + 1
-    while (label := SPEAKER_LABEL.match(text, line)) is None and line > 0:
-        line = text.rfind("\n", 0, line - 1) + 1
-    return _labelled_person(index, label.group(1)) if label is not None and label.end() <= token.idx else None
+    return turn_speaker(token, index)
 
 
 def _speaker_and_partner(token: Token, index: EntityIndex) -> list[str]:
     """'Unlike our summit on 27 April, ...': in a leader's turn, 'our' or 'we' meeting is the speaker and
     the other leader last named before it, within its sentence and the four before."""
     word = next((c for c in token.children if c.lower_ in FIRST_PERSON_PLURAL and c.dep_ in ("poss", "nsubj")), None)
-    speaker = _turn_speaker(word, index) if word is not None else None
+    speaker = turn_speaker(word, index) if word is not None else None
     if speaker is None:
         return []
     start = sentence(token).start
