@@ -43,5 +43,8 @@ def sanction(base: str, key_parts: list[str]) -> str:
     return f"{base}id/sanction/{slug(*key_parts)}"
 
 
-def claim(base: str, article_key: str, start: int, end: int) -> str:
-    return f"{base}id/claim/{article_key}-{start}-{end}"
+def claim(base: str, article_key: str, start: int, end: int, claimant: str | None = None) -> str:
+    """A claim is its words in its article; ``claimant`` tells apart two sources of the same words
+    ("Putin repeated Trump's argument that ...")."""
+    suffix = f"-{slug(claimant)}" if claimant else ""
+    return f"{base}id/claim/{article_key}-{start}-{end}{suffix}"

@@ -12,6 +12,7 @@ location and the year.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from spacy.tokens import Doc
@@ -59,7 +60,43 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
         elif group.start is None and group.series is None and group.status in (None, "Held"):
             date_from_photo(doc, index, group)
         summits.append(_summit(group, index, published))
-    return summits
+    return one_node_per_key(summits)
+
+
+def one_node_per_key(summits: list[Summit]) -> list[Summit]:
+    """One article's summits that share a key share a node, which holds one value of each property
+    (the shapes drop a node with two confidences or dates, and everything it says with it). The same
+    meeting told twice folds into its first telling; a meeting of the same parties and place that the
+    text dates to another day (Panmunjom on 27 April and on 26 May) is another meeting, keyed and
+    labelled with its day. A known summit is one node whatever days its mentions give."""
+    kept: dict[str, Summit] = {}
+    for summit in summits:
+        first = kept.get(summit.key or "")
+        if first is not None and not summit.known and _other_day(first, summit):
+            day = f"{summit.start.value:%Y-%m-%d}"
+            summit = replace(summit, key=f"{summit.key} {day}", label=f"{summit.label} ({day})")
+            first = kept.get(summit.key or "")
+        if first is None:
+            kept[summit.key or ""] = summit
+        else:
+            _fold(first, summit)
+    return list(kept.values())
+
+
+def _other_day(a: Summit, b: Summit) -> bool:
+    return (a.start is not None and b.start is not None and a.start.precision == b.start.precision == "day"
+            and a.start.value.date() != b.start.value.date())
+
+
+def _fold(into: Summit, other: Summit) -> None:
+    """What the later telling adds: parties the first did not name, and the date, status and ordinal
+    it did not give."""
+    into.participants += [k for k in other.participants if k not in into.participants]
+    if into.start is None:
+        into.start, into.end = other.start, other.end
+    into.status = into.status or other.status
+    into.ordinal = into.ordinal or other.ordinal
+    into.confidence = max(into.confidence, other.confidence)
 
 
 def _summit(group: SummitMention, index: EntityIndex, published: datetime | None) -> Summit:

@@ -96,6 +96,7 @@ class _Graph:
         self.node = ox.NamedNode(self.article_iri)
         self.graph = ox.NamedNode(self.article_iri)
         self.warnings: list[str] = []
+        self.claim_iris: set[str] = set()
         self.entity_nodes = {key: ox.NamedNode(iris.entity(self.base, e.kind, e.label))
                              for key, e in facts.entities.items()}
 
@@ -207,7 +208,11 @@ class _Graph:
         about = [self._entity(key) for key in claim.about]
         pieces = claim.content or [claim.evidence]
         start, end = min(p.start for p in pieces), max(p.end for p in pieces)
-        node = ox.NamedNode(iris.claim(self.base, self.article.key, start, end))
+        iri = iris.claim(self.base, self.article.key, start, end)
+        if iri in self.claim_iris:  # one node per claimant: the shapes allow a claim one claimant
+            iri = iris.claim(self.base, self.article.key, start, end, claim.claimant)
+        self.claim_iris.add(iri)
+        node = ox.NamedNode(iri)
         part = Part("claim", node, _describe(claim))
         add = self._adder(part, node)
         add(RDF_TYPE, DGN.Claim)
