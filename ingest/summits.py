@@ -7,7 +7,8 @@ least one leader: ministers meeting is not a summit. A summit the gazetteer know
 place and dates where the text states them; the only known summit that fits) takes the known summit's
 key (``Gazetteer.summit_key``), so that every article's mention of it and the reference graph share one
 node, even when one article gives no year. Any other summit's ``key`` is the parties (as states), the
-location and the year.
+location and the year, and the day for a meeting an article tells apart from another of the same key
+(``one_node_per_key``).
 """
 
 from __future__ import annotations
