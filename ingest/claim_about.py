@@ -1,0 +1,48 @@
+"""What a claim is about: the entities its content mentions, the speaker for an "it" that stands for
+them, and the states it names by an adjective ("the Russian economy"), unless the adjective titles a
+person ("North Korean leader Kim Jong Un").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.ingest import lexicon
+from diplograph.ingest.entities import EntityIndex
+
+
+def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[str]:
+    """The entities a content mentions (a pronoun for the speaker too: "Trump's view that he alone ..."
+    is about Trump), less described groups."""
+    keys: list[str] = []
+    for token in span:
+        found = [claimant] if _speaker_it(token, index, claimant, anchor) else index.keys_in(token.i, token.i + 1)
+        keys += [k for k in found if k not in keys and index.kind(k) != "Group"]
+    return keys
+
+
+SPEAKING_KINDS = frozenset({"State", "Organization", "Government"})
+
+
+def _speaker_it(token: Token, index: EntityIndex, claimant: str, anchor: Token) -> bool:
+    """'..., and Russia's foreign ministry said it would treat the resolutions as expired': a bare 'it'
+    subject of the reported clause of a state or an organisation is the speaker, even where coreference
+    took an earlier noun ('Washington')."""
+    return (token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp"
+            and token.head.head == anchor and index.key_at(token) not in (None, claimant)
+            and index.kind(claimant) in SPEAKING_KINDS)
+
+
+def demonym_states(index: EntityIndex, span) -> list[str]:
+    """States the content names by an adjective: "the Russian economy" is about Russia."""
+    return [index.entity_for(entry) for t in span if (entry := index.demonyms.get(t.i)) is not None
+            and not _titles_person(t, index)]
+
+
+def _titles_person(token: Token, index: EntityIndex) -> bool:
+    """'North Korean leader Kim Jong Un': the adjective is part of a person's title, not a topic."""
+    while token.head.i in index.demonyms and token.head.i != token.i:  # "North" -> "Korean"
+        token = token.head
+    head = token.head
+    key = index.key_of_phrase(head)
+    return head.lower_ in lexicon.LEADER_NOUNS or (key is not None and index.kind(key) in ("Leader", "Person"))

@@ -1,0 +1,197 @@
+"""Who speaks: the claimant a subject or holder phrase denotes (``source_key``), an entity of the
+article, a described group ("analysts", "U.S. officials") or a described person ("a Kremlin
+spokesman"); the author's own voice ("we", "one") is no one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.ingest import lexicon
+from diplograph.ingest.claim_clauses import before_semicolon, inverted
+from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.spans import sentence
+
+CLAIMANT_KINDS = frozenset({"Leader", "Person", "State", "Organization", "Government", "Group"})
+
+
+def source_key(token: Token, index: EntityIndex) -> str | None:
+    """The claimant a subject or holder phrase denotes, or None when it names no one we can keep."""
+    if token.lower_ in lexicon.AUTHOR_PRONOUNS and not _one_of(token):
+        return None
+    if token.lower_ in lexicon.GROUP_CONTINUATIONS and token.pos_ in ("NOUN", "PRON", "ADJ", "DET", "NUM") \
+            and not any(c.dep_ in ("amod", "compound") for c in token.children):
+        return _group_named_before(token, index)  # "some analysts argued ..., while others worry ..."
+    if token.lower_ == "they" and token.i not in index.token_key:
+        return _plural_source_before(token, index)  # "Western diplomats see a pattern. ..., they argue, ..."
+    named = next((k for c in token.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))
+                  and index.kind(k) in ("Leader", "Person")), None)
+    if named is not None and token.i not in index.token_key:
+        return named  # "Its prime minister, Xanana Gusmao, said": the name in apposition
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.DELEGATE_NOUNS and token.i not in index.token_key:
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None:  # "his office said", "Yoon's spokesman said": the principal speaks
+            return source_key(owner, index)
+        if (state := _delegate_state(token, index)) is not None:
+            return state
+        principal = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                          if p.dep_ == "pobj"), None)
+        if principal is not None and (key := source_key(principal, index)) is not None:
+            return key  # "a spokesperson for South Korea's unification ministry said"
+    if _bare_definite(token) and lemma in lexicon.PERSON_SOURCE_NOUNS and token.i not in index.token_key \
+            and (key := _described_before(token, index)) is not None:
+        return key  # "A senior administration official put it bluntly. ... the official told reporters"
+    if token.pos_ == "NOUN" and (lemma in lexicon.GROUP_NOUNS or token.lower_ in lexicon.GROUP_NOUNS) \
+            and token.i not in index.token_key:
+        if lemma in lexicon.PAIR_GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
+            return None  # "the two countries said": the pair just named, not a described group
+        return _described_source(token, index)
+    if token.pos_ == "NOUN" and lemma in lexicon.DOCUMENT_NOUNS and token.i not in index.token_key:
+        return _document_source(token, index)
+    key = index.key_of_phrase(token)
+    if key is None:  # "the bloc's foreign policy chief, Josep Borrell, said": the name in apposition
+        key = next((k for c in token.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))), None)
+    if key is None and token.lower_ in lexicon.MINISTRY_NOUNS:
+        return _unnamed_ministry(token, index)
+    if key is None or index.kind(key) not in CLAIMANT_KINDS:
+        return None
+    return key
+
+
+def _plural_source_before(pronoun: Token, index: EntityIndex) -> str | None:
+    """What a claimant "they" stands for: the nearest plural subject before it in its sentence and outside
+    what they say ("Lee's advisers are hopeful: they argue ..."), else the plural subject of the main verb
+    of the sentence before ("Macron and Merz issued a statement. ..., they wrote": a coordination counts,
+    and its first name is the claimant). When that subject is no source ("The measures bite. They ...")
+    no one is."""
+    sent, cue = sentence(pronoun), pronoun.head
+    if cue.dep_ == "parataxis" or inverted(cue):  # "X, they argue, Y": the clause around it is what they say
+        reported = {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}
+    else:
+        reported = {t.i for c in cue.children if c.dep_ == "ccomp" and not before_semicolon(c, cue) for t in c.subtree}
+    here = [t for t in sent if t.i < pronoun.i and t.dep_ == "nsubj" and t.i not in reported]
+    before = sentence(pronoun.doc[sent.start - 1]) if sent.start > 0 else None
+    main = [t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"] if before is not None else []
+    for subject in [*reversed(here), *main]:
+        if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children):
+            key = source_key(subject, index)
+            if key is not None:
+                index.add(pronoun.i, pronoun.i + 1, key, pronoun.text, 0.55)
+            return key
+    return None
+
+
+def _one_of(token: Token) -> bool:
+    """'one of those people said': "one" picks a member of a group, it is not the author's "one"."""
+    return token.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _bare_definite(token: Token) -> bool:
+    """'the official', with nothing else to say which one."""
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and [c.lower_ for c in token.children
+                                                            if c.dep_ not in ("punct", "prep")] == ["the"]
+
+
+def _described_before(token: Token, index: EntityIndex) -> str | None:
+    """The described source a bare "the official" points back to: the last phrase headed by the same
+    noun with words of its own ("a senior administration official", "two U.S. officials") in its
+    sentence or the three before it; the group itself when that phrase was plural."""
+    start = sentence(token).start
+    for _ in range(3):
+        start = sentence(token.doc[start - 1]).start if start > 0 else start
+    for earlier in reversed(token.doc[start:token.i]):
+        if earlier.lemma_.lower() == token.lemma_.lower() and earlier.pos_ == "NOUN" and not _bare_definite(earlier) \
+                and (key := index.key_at(earlier) or _described_source(earlier, index)) is not None:
+            index.add(token.i - 1, token.i + 1, key, f"the {token.text}", 0.55)
+            return key
+    return None
+
+
+def _delegate_state(token: Token, index: EntityIndex) -> str | None:
+    """'The presidential office in Seoul said', 'the South Korean presidential office said': an office
+    placed in a capital or named by a state's adjective speaks for that state."""
+    places = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+              if p.dep_ == "pobj"]
+    adjectives = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+    for word in [*adjectives, *places]:
+        key = index.key_at(word)
+        entry = index.entries.get(key) if key is not None else None
+        capital = entry is not None and (entry.kind == "State" or entry.category == "capital")
+        state_qid = index.state_of(key) if capital else None  # "in Geneva" is no state's office
+        state = index.gaz.by_qid(state_qid) if state_qid else index.state_named_by(word)
+        if state is not None:
+            return index.entity_for(state)
+    return None
+
+
+def _document_source(token: Token, index: EntityIndex) -> str | None:
+    """'The joint statement said', 'the final communique rejected': a document whose signatories the
+    sentence does not name is kept as a described source under its own words ("joint statement");
+    one a named party owns ("Beijing's statement said") is that party's."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return source_key(owner, index)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None  # "a statement said": which one, the text does not say
+    return _in_own_words(token, index, "Group", _modifiers(token))
+
+
+def _unnamed_ministry(token: Token, index: EntityIndex) -> str | None:
+    """'the commerce ministry said': a ministry whose country the story leaves implicit is still a
+    source, kept under the article's own words (a country's ministry is a Government, see entities)."""
+    words = _modifiers(token)
+    if not words or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    return _in_own_words(token, index, "Organization", words)
+
+
+def _modifiers(token: Token) -> list[Token]:
+    """The lower-case words before a noun that say which one it is ("joint", "commerce")."""
+    return [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i and c.text.islower()]
+
+
+def _in_own_words(token: Token, index: EntityIndex, kind: str, words: list[Token]) -> str:
+    """An unlinked source of ``kind`` labelled as the article names it: its modifiers and the noun."""
+    first = min((c.left_edge.i for c in words), default=token.i)
+    label = " ".join(t.lower_ for t in token.doc[first:token.i + 1])
+    key = index.unlinked(kind, label, 0.6)
+    index.add(first, token.i + 1, key, label, 0.6)
+    return key
+
+
+def _group_named_before(token: Token, index: EntityIndex) -> str | None:
+    """The described group a bare "others"/"some" (or "some of them") continues: the last one named
+    in its sentence or the two before ("Analysts cautioned ... . Some said ... . Others believe ...")."""
+    start = sentence(token).start
+    for _ in range(2):
+        start = sentence(token.doc[start - 1]).start if start > 0 else start
+    groups = [k for t in token.doc[start:token.i] if (k := index.key_at(t)) and index.kind(k) == "Group"]
+    if not groups:  # "Some of them believe ...", the group being "Diplomats" named just before
+        groups = [k for t in token.doc[start:token.i] if t.pos_ == "NOUN" and t.tag_ == "NNS"
+                  and t.lemma_.lower() in lexicon.GROUP_NOUNS and (k := _described_source(t, index))]
+    return groups[-1] if groups else None
+
+
+def _described_source(token: Token, index: EntityIndex) -> str | None:
+    """'many analysts' -> Group 'analysts'; 'U.S. officials' -> Group 'U.S. officials';
+    'a Kremlin spokesman' -> Person 'Kremlin spokesman'."""
+    mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < token.i
+            and c.lower_ not in lexicon.QUANTIFIERS and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+    first = min((c.left_edge.i for c in mods), default=token.i)
+    words = [t for t in token.doc[first:token.i + 1] if t.lower_ not in lexicon.QUANTIFIERS and not t.is_punct
+             and t.tag_ != "POS"]
+    # A common noun opening the sentence is no name: "Analysts said" and "many analysts" are one group.
+    label = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text for t in words)
+    qualifier = next((c for c in token.children if c.dep_ in ("amod", "acl") and c.i > token.i
+                      and c.lemma_.lower() in lexicon.SOURCE_QUALIFIERS), None)
+    if qualifier is not None:  # "people familiar with the talks": which people
+        label += " " + token.doc[qualifier.left_edge.i:qualifier.right_edge.i + 1].text
+    plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in lexicon.COLLECTIVE_NOUNS
+    if not plural and token.lower_ not in lexicon.PERSON_SOURCE_NOUNS:
+        return None
+    if not plural and len(words) < 2:
+        return None  # "an official said": too vague to keep as a source
+    key = index.unlinked("Group" if plural else "Person", label, 0.6)
+    index.add(first, token.i + 1, key, label, 0.6)
+    return key
