@@ -13,7 +13,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from diplograph.ingest import claims, lexicon, sanctions, summit_mentions
+from diplograph.ingest import claim_misparsed, claims, lexicon, sanctions, summit_mentions
 from diplograph.ingest.entities import link_entities
 from diplograph.ingest.extract import default_gazetteer
 from diplograph.ingest.spans import date_anchor, ents_in, ents_of, indices, lemma_in, words_of
@@ -69,7 +69,8 @@ def test_each_rules_candidates_include_every_token_the_rule_takes(nlp: spacy.lan
         taken = {t.i for t in doc if sanctions._trigger(t, index)}
         assert taken <= set(indices(words_of(doc).lemma, sanctions.TRIGGER_LEMMAS))
         seen["sanction"] += len(taken)
-        taken = {t.i for t in doc if claims._misparsed_cue(t) or (t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS))
+        taken = {t.i for t in doc if claim_misparsed.misparsed_cue(t)
+                 or (t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS))
                  or (t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.CLAIM_NOUNS) or t.lower_ == "according"}
         assert taken <= set(claims._candidates(doc))
         seen["claim"] += len(taken)

@@ -1,0 +1,52 @@
+"""Attitude nouns whose holder is named (a rule of ``claims``): "Trump's view that ...", "the biggest
+concern among many analysts is that ...", "North Korea expressed frustration that ...".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.ingest import lexicon
+from diplograph.ingest.claim_clauses import char_ranges, clausal, content_tokens
+from diplograph.ingest.claim_fact import make_claim
+from diplograph.ingest.claim_sources import source_key
+from diplograph.ingest.claim_speakers import misattached_conjunct
+from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.facts import Claim, Span
+from diplograph.ingest.spans import subject_of
+
+
+def noun_claim(noun: Token, index: EntityIndex) -> Claim | None:
+    holder, cue_start = _holder(noun, index)
+    if holder is None:
+        return None
+    heads = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and clausal(c)]
+    if not heads and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        heads = [c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.i and clausal(c)]
+    if not heads:
+        return None
+    pieces = char_ranges(tok for h in heads for tok in content_tokens(h))
+    if not pieces:
+        return None
+    doc = noun.doc
+    cue_tokens = doc[min(cue_start, noun.i):noun.i + 1]
+    cue = Span(cue_tokens.start_char, cue_tokens.end_char, cue_tokens.text)
+    negated = any(c.dep_ == "neg" for c in noun.head.children) and noun.dep_ == "dobj"
+    return make_claim(index, holder, pieces, cue, noun, noun.lemma_.lower(), negated)
+
+
+def _holder(noun: Token, index: EntityIndex) -> tuple[str | None, int]:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return source_key(child, index), noun.i
+        if child.dep_ == "prep" and child.lower_ in ("among", "of", "by", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (key := source_key(pobj, index)):
+                    return key, noun.i
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lexicon.LIGHT_VERBS:
+        # "Erdogan said Turkey would present proposals and expressed hope that ...": Erdogan's hope
+        subject = subject_of(misattached_conjunct(head) or head)
+        if subject is not None:
+            return source_key(subject, index), head.i
+    return None, noun.i
