@@ -29,7 +29,7 @@ def day(text: str) -> DateValue:
 def summit(start: str | None, *, at: int = 0, known: bool = False, status: str | None = None,
            confidence: float = 0.7) -> Summit:
     return Summit(participants=["Q7747", "Q22686"], evidence=Span(at, at + 10, TEXT[at:at + 10]),
-                  label="2018 Russia–United States summit in Helsinki", location="Q1757",
+                  label="2018 Russia-United States summit in Helsinki", location="Q1757",
                   start=day(start) if start else None, status=status, confidence=confidence, known=known,
                   key="summit Q159 Q30 Q1757 2018")
 
