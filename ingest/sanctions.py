@@ -131,10 +131,7 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
         return True
     if token.pos_ == "VERB" and (lemma == "sanction" or (lemma in LISTING_VERBS and _imposer_subject(token, index))):
         return True  # "Treasury designated 250 targets", "The Treasury has kept designating the firms that ..."
-    if token.pos_ == "VERB" and lemma == "list" and any(
-            c.dep_ == "nsubj" and (key := _agent_key(index, c)) and index.kind(key) in IMPOSER_KINDS
-            for c in token.children) and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in LISTED_NOUNS for c in token.children):
+    if token.pos_ == "VERB" and lemma == "list" and _lists_people(token, index):
         return True  # "Canada listed 129 individuals and 63 entities" (not "China listed five demands")
     if token.pos_ == "NOUN" and lemma == "list" and token.dep_ == "pobj" and token.head.lower_ == "to" \
             and _listing_verb(token.head.head, index):
@@ -161,7 +158,7 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
 def _imposer_subject(verb: Token, index: EntityIndex) -> bool:
     """The verb's subject, or the one it inherits ("has kept designating"), is an imposer."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [s for s in (subject_of(verb),) if s is not None]
-    return any((key := _agent_key(index, c)) and index.kind(key) in IMPOSER_KINDS for c in subjects)
+    return any(_is_imposer(c, index) for c in subjects)
 
 
 def _parallel_subject(verb: Token, subject: Token, index: EntityIndex) -> Token | None:
@@ -171,15 +168,24 @@ def _parallel_subject(verb: Token, subject: Token, index: EntityIndex) -> Token 
     if subject.lower_ not in ("it", "they") or verb.dep_ != "conj":
         return None
     first = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    key = _agent_key(index, first) if first is not None else None
-    return first if key is not None and index.kind(key) in IMPOSER_KINDS else None
+    return first if first is not None and _is_imposer(first, index) else None
 
 
 def _listing_verb(verb: Token, index: EntityIndex) -> bool:
     """A verb that puts people or firms on a list, with an imposer for subject ("Japan added 30 firms")."""
-    return verb.lemma_.lower() in ADDING_VERBS and any(
-        c.dep_ == "nsubj" and (key := _agent_key(index, c)) and index.kind(key) in IMPOSER_KINDS
-        for c in verb.children) and any(c.dep_ == "dobj" and c.lemma_.lower() in LISTED_NOUNS for c in verb.children)
+    return verb.lemma_.lower() in ADDING_VERBS and _lists_people(verb, index)
+
+
+def _lists_people(verb: Token, index: EntityIndex) -> bool:
+    """An imposer for subject, people or firms for object ("Canada listed 129 individuals"; not
+    "China listed five demands")."""
+    return any(c.dep_ == "nsubj" and _is_imposer(c, index) for c in verb.children) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in LISTED_NOUNS for c in verb.children)
+
+
+def _is_imposer(token: Token, index: EntityIndex) -> bool:
+    key = _agent_key(index, token)
+    return bool(key) and index.kind(key) in IMPOSER_KINDS
 
 
 def _resolution_subject(verb: Token) -> Token | None:
