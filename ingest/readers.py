@@ -3,9 +3,9 @@
 Every input yields either articles or a failure that names the file (and the JSONL line, JSON item
 or feed entry) with a reason a user can act on; nothing here raises for bad input. Formats:
 
-* ``.txt``/``.md``: the first non-blank line is the title, the rest the text; a header line
-  "Published: <date>" (or Date/Posted/Dated) below the title gives the publication date, else a
-  short dated byline line of a scraped page ("March 24, 2023", "By A. Writer | Feb. 25, 2023").
+* ``.txt``/``.md``: the first non-blank line is the title, the rest the text; the header's date
+  ("Published: <date>", a dated byline, a transcript's "Thursday 28 February 2019.", a wire
+  dateline) is the publication date (``datelines``).
 * ``.html``/``.htm``: trafilatura's main text, title, date, author, site name and canonical URL.
 * ``.json``: one article object or a list of them; ``.jsonl``: one object per line (streamed).
   Fields: ``text`` (required), ``title``, ``url``, ``published``, ``author``, ``publisher``.
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.ingest.article import Article
-from diplograph.ingest.dates import find as find_dates
+from diplograph.ingest.datelines import header_date
 from diplograph.ingest.dates import parse_published
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # whole-file formats are read into memory; JSONL is streamed
@@ -169,19 +169,6 @@ def _check_unicode(name: str, value: str) -> None:
 
 # --- plain text and Markdown -----------------------------------------------------------------------
 
-# "Published: 2023-11-16", "Date: June 12, 2018": a date line in the header of a saved article.
-DATE_LINE = re.compile(r"^[ \t]*(?:published|date|posted|dated)(?:[ \t]+on)?[ \t]*:[ \t]*"
-                       r"(?P<value>[^\n]{4,60}?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
-HEADER_LINES = 6  # how far below the title a date line still counts as header, in non-blank lines
-# A scraped page's header (section line, repeated title, standfirst, captions, byline) is longer.
-BYLINE_LINES = 14
-BYLINE_MAX_CHARS = 100
-BYLINE_MAX_WORDS = 8  # words besides the date: "By Jane Doe | Updated 6 hours ago"
-# A wire story's dateline opens its first paragraph: "SEOUL, May 27, 2024 (Agency) - The summit ...".
-WIRE_DATELINE = re.compile(r"^[A-Z]{2}[A-Z.'\- ]*(?:,[ \t]+[A-Z][\w.' ]*)?,[ \t]+[^()\n]{6,40}?[ \t]*"
-                           r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-|\u2013|\u2014|--)[ \t]")
-
-
 def _read_text(data: bytes, source: str, url: str | None) -> Iterator[Item]:
     """First non-blank line = title (Markdown heading marks removed), the rest = text. A date line
     ("Published: 2023-11-16") among the first lines below the title is the publication date: it is
@@ -189,49 +176,11 @@ def _read_text(data: bytes, source: str, url: str | None) -> Iterator[Item]:
     text = _decode(data).replace("\r\n", "\n").strip()
     first, _, rest = text.partition("\n")
     if rest.strip():
-        body, published = _header_date(rest)
+        body, published = header_date(rest)
         yield _article(body, source, title=first.strip().lstrip("#").strip(), url=url, published=published,
                        whole_source=True)
     else:
         yield _article(text, source, url=url, whole_source=True)
-
-
-def _header_date(body: str) -> tuple[str, datetime | None]:
-    """The body without its header date line, and that date; an unparsable line stays text."""
-    header_end = 0
-    for _ in range(HEADER_LINES):
-        while body.startswith("\n", header_end):
-            header_end += 1
-        line_end = body.find("\n", header_end)
-        header_end = len(body) if line_end < 0 else line_end
-    match = DATE_LINE.search(body, 0, header_end)
-    if match is None:
-        return body, _byline_date(body)
-    try:
-        published = parse_published(match["value"])
-    except ValueError:
-        return body, None
-    return body[:match.start()] + body[match.end():], published
-
-
-def _byline_date(body: str) -> datetime | None:
-    """The first full date on a short header line that is little else (a scraped page's dateline or
-    byline), or in a wire story's dateline before the dash. The line stays in the text; a caption or
-    body sentence (too long, or ending in a full stop) does not qualify, and a month without a day
-    ("April 2023") is no publication date."""
-    lines = [line.strip() for line in body.split("\n") if line.strip()][:BYLINE_LINES]
-    for line in lines:
-        if (dateline := WIRE_DATELINE.match(line)) is not None:
-            line = dateline.group(0).rstrip(" \t-\u2013\u2014")  # the dateline, not the story after it
-        if len(line) > BYLINE_MAX_CHARS or (line.endswith(".") and not re.search(r"\b[ap]\.m\.$", line)):
-            continue  # a body sentence or a caption, not a dateline
-        days = [m for m in find_dates(line) if m.value.start.precision == "day"]
-        if not days:
-            continue
-        rest = line[:days[0].start] + line[days[0].end:]
-        if len(re.findall(r"[A-Za-z]+", rest)) <= BYLINE_MAX_WORDS:
-            return days[0].value.start.value
-    return None
 
 
 # --- HTML ------------------------------------------------------------------------------------------
