@@ -433,7 +433,10 @@ def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: li
             if child.dep_ == "dobj" and not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in child.children):
                 for t in (child, *child.conjuncts):
                     add(targets, _target_key(index, t), TARGET_KINDS)
-    if subject and verb.lemma_.lower() in lexicon.SANCTION_STATUS.keys() | ALIGNING_VERBS \
+    # a passive verb's subject is what it acts on: "It won only four votes, and the sanctions were restored"
+    # does not make the first clause's subject the imposer
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if subject and not passive and verb.lemma_.lower() in lexicon.SANCTION_STATUS.keys() | ALIGNING_VERBS \
             and (subject := subject_of(verb) or _purpose_subject(verb)) is not None:
         if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head  # "The United States and the EU, which have imposed sanctions on Russia"

@@ -136,3 +136,11 @@ def test_those_penalties_an_imposer_takes_up_are_the_ones_told_before(run) -> No
                 "same measures. Critics say those measures failed.", published=datetime(2024, 3, 1, tzinfo=UTC))
     found = {(i, t) for i, t, _ in pairs(facts)}
     assert found == {("Q37470", "Q1016"), ("Q16", "Q1016"), ("Q408", "Q1016")}
+
+
+def test_a_passive_clause_does_not_inherit_the_first_clauses_subject(run) -> None:
+    """'Russia drafted a delay. It won only four votes, and the sanctions on Iran were restored': the
+    sanctions were restored by no one the sentence names, not by the draft's sponsor."""
+    facts = run("Russia drafted a resolution to delay the process. It won only four votes on Friday, and the "
+                "sanctions on Iran were restored the following night.", published=datetime(2025, 9, 29, tzinfo=UTC))
+    assert not any("Q159" in s.imposers for s in facts.sanctions)
