@@ -20,7 +20,9 @@ mentions most (not the imposer), with a lower confidence -- unless the text name
 entity ("on firms that help the transfer": nothing is invented), or the sanctions are only evaded
 ("helped Moscow evade sanctions"). Listing verbs with an imposer subject ("designated", "blacklisted",
 "listed 129 individuals"), asset freezes and price caps are sanctions too; firms are targets by their
-state ("dozens of Chinese companies", "X, a Chinese satellite firm").
+state ("dozens of Chinese companies", "X, a Chinese satellite firm"). Measures an imposer's relative clause
+imposes are sanctions in an article about them ("the measures Washington imposed in 2018";
+``sanction_clauses``).
 Under "threaten"/"would not hesitate to" a sanction is Threatened. An agency imposer (Treasury,
 OFAC) brings its state along as a second imposer.
 Mentions with the same imposers and targets are one sanction.
@@ -38,6 +40,7 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.entity_index import ensure_state
 from diplograph.ingest.facts import Sanction
+from diplograph.ingest.sanction_clauses import imposing_clause
 from diplograph.ingest.spans import (
     clause_sentence,
     date_anchor,
@@ -83,7 +86,7 @@ def extract_sanctions(doc: Doc, index: EntityIndex, published: datetime | None) 
             sanction.targets = [k for k in told.targets if k not in sanction.imposers] if told else []
             sanction.confidence = 0.5
         if sanction is None or (token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.MEASURE_NOUNS
-                                and not (sanction.imposers and sanction.targets)):
+                                and not (sanction.imposers and (sanction.targets or _clause_imposer(token, index)))):
             continue
         evaded = (verb := _governing_verb(token)) is not None and verb.lemma_.lower() in lexicon.EVASION_VERBS
         if evaded and not (sanction.imposers and sanction.targets):
@@ -152,7 +155,14 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
         objects += [p for c in objects if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         return any(o.lower_ in lexicon.TRADE_NOUNS for o in objects)
     return token.pos_ == "NOUN" and lemma in lexicon.MEASURE_NOUNS and (_target_phrase(token) or (
-        _anaphoric_measures(token) and (verb := _governing_verb(token)) is not None and _imposer_subject(verb, index)))
+        _anaphoric_measures(token) and (verb := _governing_verb(token)) is not None and _imposer_subject(verb, index))
+        or _clause_imposer(token, index))
+
+
+def _clause_imposer(token: Token, index: EntityIndex) -> bool:
+    """"The measures Washington imposed in 2018": an imposer's relative clause imposes the measures."""
+    clause = imposing_clause(token)
+    return clause is not None and _imposer_subject(clause, index)
 
 
 def _imposer_subject(verb: Token, index: EntityIndex) -> bool:
@@ -344,6 +354,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
         return None
     legal = _LEGAL.search(sentence(token).text)
     status = "Imposed" if resolution is not None else _status(token, verb)
+    if status is None and (clause := imposing_clause(token)) is not None:
+        status = lexicon.SANCTION_STATUS[clause.lemma_.lower()]  # "the measures Washington imposed"
     start = None
     if verb is not None:
         for ent in ents_in(sentence(token)):

@@ -138,6 +138,17 @@ def test_those_penalties_an_imposer_takes_up_are_the_ones_told_before(run) -> No
     assert found == {("Q37470", "Q1016"), ("Q16", "Q1016"), ("Q408", "Q1016")}
 
 
+def test_measures_an_imposers_relative_clause_imposed_are_its_sanctions(run) -> None:
+    """'the measures Washington imposed in 2019': an imposer's contact clause imposes the measures, whose
+    target the sentence gives (Venezuela); measures imposed in a story about no sanctions are none."""
+    facts = run("Sanctions were a theme of the campaign. Venezuela's oil output has never recovered from the "
+                "measures Washington imposed in 2019.", published=datetime(2024, 7, 1, tzinfo=UTC))
+    assert ("Q30", "Q717", "Imposed") in pairs(facts)
+    pandemic = run("The measures Beijing imposed during the pandemic hurt growth in China.",
+                   published=datetime(2024, 7, 1, tzinfo=UTC))
+    assert not pandemic.sanctions
+
+
 def test_a_passive_clause_does_not_inherit_the_first_clauses_subject(run) -> None:
     """'Russia drafted a delay. It won only four votes, and the sanctions on Iran were restored': the
     sanctions were restored by no one the sentence names, not by the draft's sponsor."""

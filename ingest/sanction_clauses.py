@@ -1,0 +1,36 @@
+"""Where the parse puts a sanction's imposer or target outside the trigger's own phrase, for
+``sanctions`` (which judges the names these tokens give): measures an imposer's relative clause says it
+imposed ("the measures Washington imposed in 2018").
+
+Explainers, op-eds and live blogs name a regime in passing this way, the imposer in a contact clause
+rather than before the noun, so the measure noun carries neither a modifier nor an "on" phrase.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.ingest import lexicon
+
+# Verbs that make measures sanctions when an imposer's relative clause applies them to the measures:
+# "the measures Washington imposed", "the penalties Brussels reimposed" (not "announced", "adopted":
+# "the measures Beijing announced to support growth").
+IMPOSING_VERBS = frozenset({"impose", "slap", "levy", "reimpose", "reinstate", "tighten", "lift", "ease"})
+
+
+def imposing_clause(token: Token) -> Token | None:
+    """The relative clause on a measure noun that imposes, tightens or lifts the measures, with a subject
+    of its own ("the measures Washington imposed on the project last November"), in an article about
+    sanctions; none for "the measures that were imposed"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.MEASURE_NOUNS or not _mentions_sanctions(token):
+        return None
+    for clause in token.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in IMPOSING_VERBS:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ not in ("WDT", "WP"):
+                return clause
+    return None
+
+
+def _mentions_sanctions(token: Token) -> bool:
+    return any(t.lemma_.lower() in lexicon.SANCTION_NOUNS or t.lower_ == "sanctioned" for t in token.doc)
