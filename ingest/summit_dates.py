@@ -78,7 +78,10 @@ END_VERBS = frozenset({"end", "conclude", "close", "wrap", "finish", "collapse",
 def dates(token: Token, anchor: datetime | None, tense: str | None,
           inferred: bool) -> tuple[DateValue | None, DateValue | None]:
     """The date attached to the trigger or its verb, else the sentence's only day-precise date.
-    A date on an ending verb ("ended abruptly on Thursday") is the end date."""
+    A date on an ending verb ("ended abruptly on Thursday") is the end date, and so is a departure's
+    ("left on Wednesday after a three-day visit")."""
+    if (left := left_after(token, anchor)) is not None:
+        return None, left
     scope = {t.i for t in own_subtree(token, token)} - _conjoined_clauses(token)
     verb = governing_verb(token) if token.pos_ == "NOUN" else token
     if verb is not None and not dates_other_event(token):
@@ -91,7 +94,7 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
         attached = [(ent, value) for ent, value in dated if ent.start <= when.i < ent.end]
     if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
         attached = [(e, v) for e, v in dated if v.start.precision == "day" and _same_report(e.root, token)
-                    and not _outside_time_clause(e.root, token)]
+                    and not _outside_time_clause(e.root, token) and not _ends_a_visit(e)]
         sent, w = sentence(token), words_of(token.doc)
         triggers = [i for i in range(sent.start, sent.end) if w.pos[i] in ("NOUN", "VERB") and (
             w.lemma[i] in SUMMIT_TRIGGER_NOUNS or w.lemma[i] in lexicon.SUMMIT_VERBS)]
@@ -241,6 +244,24 @@ def departure_day(token: Token, start: DateValue | None, anchor: datetime | None
                         and 0 < (value.start.value - start.value).days <= VISIT_LENGTH:
                     return value.start
     return None
+
+
+def left_after(token: Token, anchor: datetime | None) -> DateValue | None:
+    """'Kim headed home on Wednesday after a two-day visit to Beijing', 'Modi left Tokyo on Sunday after
+    a three-day visit': a visit of stated length that its visitor's departure follows ends on the day of
+    the departure (the main clause's day, which a trigger placing the clause in time does not take)."""
+    if anchor is None or token.dep_ != "pobj" or token.head.lower_ != "after" or not _length_in_days(token):
+        return None
+    verb = token.head.head
+    return _main_day(verb, token.head, anchor) if _departs(verb) else None
+
+
+def _ends_a_visit(ent) -> bool:
+    """'left Beijing on Wednesday after a three-day visit during which he held talks with Xi': the day of
+    leaving is the visit's last, not the day of a meeting the sentence tells as part of it."""
+    verb = ent.root.head.head if ent.root.dep_ == "pobj" else ent.root.head
+    return _departs(verb) and any(c.dep_ == "prep" and c.lower_ == "after" and any(
+        o.dep_ == "pobj" and _length_in_days(o) for o in c.children) for c in verb.children)
 
 
 def _departs(verb: Token) -> bool:
