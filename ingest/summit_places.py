@@ -430,7 +430,9 @@ def _the_leaders(token: Token) -> bool:
 
 
 def previous_pair(token: Token, index: EntityIndex) -> list[str]:
-    """The last two distinct leaders mentioned before the trigger, within its sentence and the four before."""
+    """The last two distinct leaders mentioned before the trigger, within its sentence and the four before,
+    but not in a clause placing another event in time ("the first came in Beijing, weeks before Kim met
+    Moon. The two leaders held talks ...": Xi and Kim)."""
     start = sentence(token).start
     for _ in range(4):
         if start == 0:
@@ -441,7 +443,8 @@ def previous_pair(token: Token, index: EntityIndex) -> list[str]:
         if mention.start >= token.i or mention.start < start:
             continue
         if index.kind(mention.key) == "Leader" and mention.key not in keys \
-                and not _in_other_relative_clause(token.doc[mention.start], None):
+                and not _in_other_relative_clause(token.doc[mention.start], None) \
+                and not _in_time_link(token.doc[mention.start], token):
             keys.append(mention.key)
             if len(keys) == 2:
                 return keys
@@ -501,8 +504,9 @@ def _capital_as_city(index: EntityIndex, token: Token, key: str) -> str:
 
 
 def _destination(verb: Token, index: EntityIndex) -> str | None:
-    """'flew to Tokyo to meet Takaichi': where the leader travelled to meet is where they met."""
-    if verb.dep_ not in ("xcomp", "advcl"):
+    """'flew to Tokyo to meet Takaichi': where the leader travelled to meet is where they met, not where
+    the main clause went before another meeting ("the first came in Beijing, weeks before Kim met Moon")."""
+    if verb.dep_ not in ("xcomp", "advcl") or any(c.dep_ == "mark" and c.lower_ in TIME_LINKS for c in verb.children):
         return None
     return travelled_to(verb.head, index)
 
@@ -562,9 +566,22 @@ def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:
         key = index.key_at(t)
         if key and key not in keys and index.kind(key) == "Leader" and same_paragraph(t, token) \
                 and not quoted(t) and not _in_other_relative_clause(t, token) and not _other_conjunct(t, token) \
-                and not _in_other_report(t, token):
+                and not _in_other_report(t, token) and not _in_other_meeting(t, token):
             keys.append(key)
     return keys
+
+
+def _in_other_meeting(token: Token, trigger: Token) -> bool:
+    """Inside the phrase or clause of another meeting that does not hold the trigger ("a visit to Beijing
+    in which Xi offered his backing for a second summit between Kim and Trump", "flew to Tokyo for talks
+    with Abe, two weeks before Abe met Putin"): a party of that meeting."""
+    for node in (token, *token.ancestors):
+        if node.left_edge.i <= trigger.i <= node.right_edge.i:
+            return False
+        if (node.pos_ == "NOUN" and node.lemma_.lower() in SUMMIT_TRIGGER_NOUNS) or (
+                node.pos_ == "VERB" and node.lemma_.lower() in lexicon.SUMMIT_VERBS):
+            return True
+    return False
 
 
 def _in_other_report(token: Token, trigger: Token) -> bool:

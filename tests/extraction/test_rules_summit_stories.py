@@ -25,3 +25,20 @@ def days(summit) -> tuple[str | None, str | None]:
 def test_a_visit_of_stated_length_ends_on_the_day_its_visitor_leaves(run, text, published, expected) -> None:
     [summit] = run(text, published=published).summits
     assert days(summit) == expected
+
+
+def test_a_leader_named_as_a_party_of_another_meeting_is_not_at_this_one(run) -> None:
+    facts = run("Moon Jae-in returned to Seoul on Friday after a visit to Washington in which Donald Trump offered "
+                "his support for a third summit between Moon and Kim Jong-un.",
+                published=datetime(2019, 4, 13, tzinfo=UTC))
+    washington = [s for s in facts.summits if s.location == "Q61"]
+    assert washington and "Q56226" not in washington[0].participants
+
+
+def test_a_meeting_in_a_clause_placing_the_story_in_time_is_not_the_storys_pair_or_place(run) -> None:
+    facts = run("Narendra Modi flew to Tokyo for talks with Shinzo Abe on October 28, 2018, two weeks before Abe "
+                "met Vladimir Putin. The two leaders held talks at a villa near Mount Fuji.",
+                published=datetime(2018, 12, 1, tzinfo=UTC))
+    assert not any("Q7747" in s.participants and s.location == "Q1490" for s in facts.summits)
+    fuji = [s for s in facts.summits if s.location and "fuji" in s.location]
+    assert fuji and set(fuji[0].participants) >= {"Q1058", "Q132345"} and "Q7747" not in fuji[0].participants
