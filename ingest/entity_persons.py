@@ -156,8 +156,10 @@ def _past_particles(doc: Doc, end: int, index: EntityIndex) -> int:
 def _namesake_leader(index: EntityIndex, keys: set[str], at: int) -> str | None:
     """'Kim' in an article naming Kim Jong Un and Kim Yo Jong: the leader, the one a bare surname
     means in the news (writers name the other one in full or by pronoun), unless the other namesake
-    was the last of them named in this very sentence."""
-    leaders = [k for k in keys if index.kind(k) == "Leader"]
+    was the last of them named in this very sentence. Of several namesake leaders of one state (Kim
+    Jong Un, his father Kim Jong Il, the nominal head of state Kim Yong Nam), the one leading it when
+    the article was written."""
+    leaders = _leading_then(index, [k for k in keys if index.kind(k) == "Leader"])
     if len(leaders) != 1:
         return None
     before = [m for m in index.mentions if m.key in keys and m.start < at]
@@ -165,6 +167,17 @@ def _namesake_leader(index: EntityIndex, keys: set[str], at: int) -> str | None:
     if last is not None and last.key != leaders[0] and last.start >= sentence(index.doc[at]).start:
         return None
     return leaders[0]
+
+
+def _leading_then(index: EntityIndex, leaders: list[str]) -> list[str]:
+    """Of several leaders of one state, the first the gazetteer has in office on the publication date
+    (an executive head of state before a head of government, a nominal one last); else all of them."""
+    states = {index.state_of(k) for k in leaders}
+    if len(leaders) < 2 or index.published is None or len(states) != 1 or None in states:
+        return leaders
+    by_entry = {index.entries[k]: k for k in leaders if k in index.entries}
+    holders = [by_entry[e] for e in index.gaz.leaders_of(states.pop(), index.published.date()) if e in by_entry]
+    return holders[:1] or leaders
 
 
 def _title_words(token: Token) -> bool:

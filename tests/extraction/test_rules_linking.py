@@ -1,0 +1,26 @@
+"""Which known leader a short or descriptive mention denotes: a surname several leaders share, an
+office noun after a state's name."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def _mentions(facts, qid: str) -> list[str]:
+    return [m.text for m in facts.entities[qid].mentions] if qid in facts.entities else []
+
+
+def test_a_bare_surname_shared_by_several_leaders_is_the_one_in_office(run):
+    facts = run("Kim greeted the visitors at the border on Friday. Kim Yong-nam, the elderly nominal head of "
+                "state, stood behind him, and the guests laid flowers at a statue of Kim Jong-il. Kim Jong-un "
+                "told reporters the day would be remembered.", published=datetime(2018, 4, 27, tzinfo=UTC))
+    assert _mentions(facts, "Q56226").count("Kim") == 1
+    assert "Kim" not in _mentions(facts, "Q110456") + _mentions(facts, "Q10665")
+
+
+def test_a_bare_surname_shared_by_several_leaders_stays_unlinked_without_a_date(run):
+    facts = run("Kim greeted the visitors at the border. Kim Yong-nam stood behind him, and the guests laid "
+                "flowers at a statue of Kim Jong-il. Kim Jong-un told reporters the day would be remembered.",
+                published=None)
+    assert "Kim" not in _mentions(facts, "Q56226") + _mentions(facts, "Q110456") + _mentions(facts, "Q10665")
+
