@@ -41,6 +41,8 @@ def match_leader_nouns(index: EntityIndex) -> None:
             continue
         leader = leader_of(index, state.qid, doc[span[0]:span[1]].text.lower())
         if leader is not None:
+            if any(i in index.token_key for i in range(first, span[0])):
+                first = span[0]  # "the US president", "Russia's president": the state keeps its own mention
             index.add(first, span[1], leader, doc[first:span[1]].text, 0.7)
 
 
@@ -87,9 +89,14 @@ def _holds_office(index: EntityIndex, key: str, office: str) -> bool:
     if _titled_in_text(index, key, office):
         return True
     entry = index.entries.get(key)
-    wanted = "HeadOfGovernment" if office in HEAD_OF_GOVERNMENT_OFFICES else \
-        "HeadOfState" if office in ("president", "leader") else None
+    wanted = _office_role(office)
     return entry is not None and wanted is not None and any(role == wanted for role, _, _ in entry.tenures)
+
+
+def _office_role(office: str) -> str | None:
+    """The gazetteer's role for an office noun: a prime minister heads a government, a president a state."""
+    return "HeadOfGovernment" if office in HEAD_OF_GOVERNMENT_OFFICES else \
+        "HeadOfState" if office in ("president", "leader") else None
 
 
 def _titled_in_text(index: EntityIndex, key: str, office: str) -> bool:
@@ -174,7 +181,12 @@ def leader_of(index: EntityIndex, state_qid: str, office: str = "") -> str | Non
         return named[0]
     if named or index.published is None:
         return None
+    day = index.published.date().isoformat()
     holders = {e.qid: e for e in index.gaz.leaders_of(state_qid, index.published.date()) if e.qid}
+    if len(holders) > 1 and (role := _office_role(office)) is not None:
+        # "Russia's president" when the gazetteer has a president and a prime minister in office
+        holders = {q: e for q, e in holders.items() if any(
+            r == role and (start or "") <= day and (end is None or day <= end) for r, start, end in e.tenures)}
     if len(holders) != 1:
         return None
     return index.entity_for(next(iter(holders.values())), "Leader")

@@ -24,3 +24,10 @@ def test_a_bare_surname_shared_by_several_leaders_stays_unlinked_without_a_date(
                 published=None)
     assert "Kim" not in _mentions(facts, "Q56226") + _mentions(facts, "Q110456") + _mentions(facts, "Q10665")
 
+
+def test_an_office_noun_after_a_state_s_name_is_that_state_s_leader(run):
+    facts = run("Ankara welcomed the ceasefire on Sunday. Russia's president said he would send observers, and "
+                "the US president told reporters the truce would hold.", published=datetime(2023, 5, 14, tzinfo=UTC))
+    assert _mentions(facts, "Q7747") == ["president", "he"]
+    assert _mentions(facts, "Q6279") == ["president"]
+    assert {c.claimant for c in facts.claims} >= {"Q7747", "Q6279"}
