@@ -426,18 +426,31 @@ def status_of(token: Token, start: DateValue | None, published: datetime | None,
     return None
 
 
-# A live blog's entry opens with its time: "15:46 - Trump steps ...", "11:40 am: ...".
+# A live blog's entry opens with its time: "15:46 - Trump steps ...", "11:40 am: ...", or has it on a
+# line of its own above the entry's text: "11:55 EEST", "1.05pm BST".
 ENTRY_TIME = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:-|\u2013|\u2014|:)[ \t]")
+ENTRY_TIME_LINE = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:[A-Z]{2,5})?[ \t]*\n")
 
 
-def entry_day(token: Token, anchor: datetime | None) -> DateValue | None:
-    """'15:46 - Trump shook hands with Kim at the border': an undated meeting a live blog's entry tells
-    in the simple past happened on the entry's day (the day heading's, else the page's)."""
+def entry_day(token: Token, verb: Token, anchor: datetime | None) -> DateValue | None:
+    """'15:46 - Trump shook hands with Kim at the border', '11:55 EEST / Trump has finished a breakfast
+    meeting with Niinisto': an undated meeting a live blog's entry tells as done (simple past, present
+    perfect) happened on the entry's day (the day heading's, else the page's)."""
+    if anchor is None or not (verb.tag_ == "VBD" or _present_perfect(verb)):
+        return None
     text = text_of(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
-    if anchor is None or not ENTRY_TIME.match(text, max(start - 1, 0)):
+    paragraph = text.rfind("\n\n", 0, token.idx)
+    if not (ENTRY_TIME.match(text, max(start - 1, 0))
+            or ENTRY_TIME_LINE.match(text, paragraph + 2 if paragraph >= 0 else 0)):
         return None
     return DateValue(datetime(anchor.year, anchor.month, anchor.day, tzinfo=UTC), "day")
+
+
+def _present_perfect(verb: Token) -> bool:
+    """'has finished', 'have met' (not 'had met', which tells of an earlier day)."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                                      for c in verb.children)
 
 
 SAME_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:the|that)\s+(?:same\s+)?day$", re.IGNORECASE)

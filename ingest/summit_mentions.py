@@ -131,8 +131,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
         start, end = dates(token, anchor, tense, inferred)
     if start is None:
         start = same_day(token, anchor, tense, inferred)
-    if start is None and verb is not None and verb.tag_ == "VBD" and not inferred:
-        start = entry_day(token, anchor)
+    if start is None and verb is not None and not inferred:
+        start = entry_day(token, verb, anchor)
     if start is None:
         start = day_told_before(token, anchor, tense, inferred)
     start, end = stretch(token, start, end)

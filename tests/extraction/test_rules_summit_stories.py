@@ -42,3 +42,14 @@ def test_a_meeting_in_a_clause_placing_the_story_in_time_is_not_the_storys_pair_
     assert not any("Q7747" in s.participants and s.location == "Q1490" for s in facts.summits)
     fuji = [s for s in facts.summits if s.location and "fuji" in s.location]
     assert fuji and set(fuji[0].participants) >= {"Q1058", "Q132345"} and "Q7747" not in fuji[0].participants
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan in Moscow: live\n\n16:20 MSK\nVladimir Putin has welcomed Recep Tayyip Erdogan to the Kremlin for "
+    "talks on the fighting in Idlib.",
+    "Erdogan in Moscow: live\n\n4.20pm MSK\nVladimir Putin welcomed Recep Tayyip Erdogan to the Kremlin for talks "
+    "on the fighting in Idlib.",
+])
+def test_a_live_blog_entry_under_a_time_line_tells_its_days_meeting(run, text: str) -> None:
+    [summit] = run(text, published=datetime(2020, 3, 5, 18, tzinfo=UTC)).summits
+    assert days(summit)[0] == "2020-03-05"
