@@ -140,7 +140,10 @@ AUTHOR_PRONOUNS = frozenset({"i", "we", "me", "us", "you", "one"})
 SUMMIT_NOUNS = frozenset({"summit", "meeting", "talks", "encounter", "visit", "meet", "summitry", "tete-a-tete"})
 SUMMIT_VERBS = frozenset({"meet", "visit", "host"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+            # "their 25th meeting": leaders who meet often are counted in figures
+            **{f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}": n
+               for n in range(1, 100)}}
 PLANNED_WORDS = frozenset({"plan", "planned", "upcoming", "next", "scheduled", "schedule", "proposed", "propose",
                            "expected", "will", "would", "prepare", "forthcoming", "future", "possible", "potential"})
 CANCELLED_WORDS = frozenset({"cancel", "cancelled", "canceled", "scrap", "scrapped", "postpone", "postponed"})

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex, gaz_kind
+from diplograph.ingest.entity_index import PERSON_KINDS, Mention
 from diplograph.ingest.spans import indices, lemma_in, quoted, sentence, subject_of, text_of, words_of
 from diplograph.ingest.summit_syntax import (
     SUMMIT_TRIGGER_NOUNS,
@@ -361,9 +362,11 @@ def _pair_meant(token: Token, index: EntityIndex) -> list[str]:
     """The pair 'their', 'they' or 'the two men' stands for: the two leaders the trigger's own sentence
     names ("Their last encounter came in Tianjin, when Putin invited Modi into his car"), else, right
     after a sentence about "the two leaders" (the story's pair), that pair again ("The two leaders last
-    spoke by phone in July. They are expected to meet in Lima"), else the last two leaders named, else,
-    in a paragraph's opening sentence (an explainer's section: "They met again on July 8") or for "the
-    two leaders", the story's pair."""
+    spoke by phone in July. They are expected to meet in Lima"), else, for a meeting numbered in a series
+    whose sentence names one leader the last two leaders named leave out, that one and the leader the
+    story names most besides, else the last two leaders named, else, for a meeting numbered in a series
+    with no one else near, in a paragraph's opening sentence (an explainer's section: "They met again on
+    July 8") or for "the two leaders", the story's pair."""
     own: list[str] = []
     for word in sentence(token):
         key = index.key_at(word)
@@ -375,9 +378,30 @@ def _pair_meant(token: Token, index: EntityIndex) -> list[str]:
         return own  # the trigger's own "their" ("attend the summit ..., their first talks" is not the summit's)
     if _follows_the_leaders(token, index):
         return _principal_pair(token, index)
-    if pair := previous_pair(token, index):
+    pair = previous_pair(token, index)
+    if len(own) == 1 and own[0] not in pair and _counted(token) and (partner := _partner(token, index, own[0])):
+        return [own[0], partner]  # "Their third meeting came in September, when Moon flew to Pyongyang"
+    if pair:
         return pair
-    return _principal_pair(token, index) if _opens_paragraph(token) or _two_persons(token) else []
+    story = _principal_pair(token, index)
+    if _counted(token) and all(m.key in story for m in _persons_near(token, index)):
+        return story  # "Their 25th meeting came in January 2019": no one else near to make a pair with
+    return story if _opens_paragraph(token) or _two_persons(token) else []
+
+
+def _partner(token: Token, index: EntityIndex, leader: str) -> str | None:
+    """The leader the text has named most before the trigger, besides ``leader``: whom the story pairs
+    them with."""
+    counts: dict[str, int] = {}
+    for mention in index.mentions:
+        if mention.start < token.i and index.kind(mention.key) == "Leader" and mention.key != leader:
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+    return max(counts, key=lambda k: counts[k], default=None)
+
+
+def _counted(token: Token) -> bool:
+    """'Their 25th meeting', 'their third meeting': a meeting numbered in a series of the story's pair."""
+    return any(c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS for c in token.children)
 
 
 def _opens_paragraph(token: Token) -> bool:
@@ -433,11 +457,7 @@ def previous_pair(token: Token, index: EntityIndex) -> list[str]:
     """The last two distinct leaders mentioned before the trigger, within its sentence and the four before,
     but not in a clause placing another event in time ("the first came in Beijing, weeks before Kim met
     Moon. The two leaders held talks ...": Xi and Kim)."""
-    start = sentence(token).start
-    for _ in range(4):
-        if start == 0:
-            break
-        start = sentence(token.doc[start - 1]).start
+    start = _reach(token)
     keys: list[str] = []
     for mention in reversed(index.mentions):
         if mention.start >= token.i or mention.start < start:
@@ -449,6 +469,22 @@ def previous_pair(token: Token, index: EntityIndex) -> list[str]:
             if len(keys) == 2:
                 return keys
     return []
+
+
+def _reach(token: Token) -> int:
+    """Where the trigger's sentence and the four before it start: how far back "their" looks."""
+    start = sentence(token).start
+    for _ in range(4):
+        if start == 0:
+            break
+        start = sentence(token.doc[start - 1]).start
+    return start
+
+
+def _persons_near(token: Token, index: EntityIndex) -> list[Mention]:
+    """Mentions of leaders and other persons within the trigger's reach, before it."""
+    start = _reach(token)
+    return [m for m in index.mentions if start <= m.start < token.i and index.kind(m.key) in PERSON_KINDS]
 
 
 def _principal_pair(token: Token, index: EntityIndex) -> list[str]:

@@ -53,3 +53,19 @@ def test_a_meeting_in_a_clause_placing_the_story_in_time_is_not_the_storys_pair_
 def test_a_live_blog_entry_under_a_time_line_tells_its_days_meeting(run, text: str) -> None:
     [summit] = run(text, published=datetime(2020, 3, 5, 18, tzinfo=UTC)).summits
     assert days(summit)[0] == "2020-03-05"
+
+
+def test_their_numbered_meeting_far_from_the_pair_is_the_storys_pair(run) -> None:
+    facts = run("Shinzo Abe met Vladimir Putin more often than any other leader. The islands dispute dragged on. "
+                "Tokyo offered investment. Moscow built new bases. Tourists visited on trial trips. Their 21st "
+                "meeting came in May 2018 in Moscow.", published=datetime(2020, 9, 3, tzinfo=UTC))
+    assert any(s.location == "Q649" and {"Q132345", "Q7747"} <= set(s.participants) for s in facts.summits)
+
+
+def test_their_with_one_leader_named_is_that_leader_and_the_storys_other(run) -> None:
+    facts = run("Moon Jae-in first met Kim Jong-un in April 2018. Kim met Moon again in May. In June, Kim met "
+                "Donald Trump in Singapore. Their third meeting came in September, when Moon flew to Pyongyang.",
+                published=datetime(2019, 1, 10, tzinfo=UTC))
+    september = [s for s in facts.summits if s.start and s.start.value.month == 9]
+    assert september and {"Q21001", "Q56226"} <= set(september[0].participants)
+    assert "Q22686" not in september[0].participants
