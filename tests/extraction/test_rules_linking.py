@@ -31,3 +31,14 @@ def test_an_office_noun_after_a_state_s_name_is_that_state_s_leader(run):
     assert _mentions(facts, "Q7747") == ["president", "he"]
     assert _mentions(facts, "Q6279") == ["president"]
     assert {c.claimant for c in facts.claims} >= {"Q7747", "Q6279"}
+
+
+def test_a_titled_short_name_is_the_known_leader_then_in_office(run):
+    text = "Iranian President Rouhani told Prime Minister Modi in New Delhi on Saturday that Tehran wanted more trade."
+    facts = run(text, published=datetime(2018, 2, 17, tzinfo=UTC))
+    [rouhani] = [e for e in facts.entities.values() if "Rouhani" in e.label]
+    assert rouhani.label == "Hassan Rouhani"
+    assert [c.claimant for c in facts.claims] == [rouhani.key]
+    later = run(text, published=datetime(2023, 2, 17, tzinfo=UTC))  # out of office by then: no link
+    assert [e.label for e in later.entities.values() if "Rouhani" in e.label] == ["Rouhani"]
+
