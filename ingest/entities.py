@@ -32,7 +32,13 @@ from datetime import datetime
 
 from spacy.tokens import Doc
 
-from diplograph.ingest.entity_aliases import NAME_PUNCT, match_aliases, match_demonyms, match_metonym_ents
+from diplograph.ingest.entity_aliases import (
+    NAME_PUNCT,
+    match_aliases,
+    match_demonym_sides,
+    match_demonyms,
+    match_metonym_ents,
+)
 from diplograph.ingest.entity_descriptions import (
     match_capital_nouns,
     match_definite_descriptions,
@@ -55,6 +61,7 @@ def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> Entit
     ents_by_token = {t.i: ent for ent in ents_of(doc) for t in ent}
     match_aliases(index, ents_by_token)
     match_demonyms(index)
+    match_demonym_sides(index)
     match_metonym_ents(index)
     match_persons(index)
     match_leader_nouns(index)

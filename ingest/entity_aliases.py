@@ -1,9 +1,11 @@
 """Gazetteer names in the text (steps 1-2 of ``entities``): aliases matched as token n-grams
 through dicts, capitals and metonyms that stand for their state ("Pyongyang insists", "the
-Kremlin"), and demonyms ("North Korean") that name a state for the office and government rules.
+Kremlin"), and demonyms ("North Korean") that name a state for the office and government rules,
+or stand for it as a clause's subject ("the Russians walked out").
 
-A capital or metonym used as a location ("in Pyongyang", "the Hanoi summit") stays the place;
-an alias inside a longer name spaCy tags ("Trump Tower") is not a mention.
+A capital or metonym used as a location ("in Pyongyang", "the Hanoi summit") or in an address
+("Hanoi, Vietnam") stays the place; an alias inside a longer name spaCy tags ("Trump Tower") is not
+a mention.
 """
 
 from __future__ import annotations
@@ -187,7 +189,7 @@ def _add_linked(index: EntityIndex, span: SpacySpan, entry: GazEntry) -> None:
     kind = gaz_kind(entry)
     if kind in ("Place", "Organization") and not _locative(span):
         state = index.gaz.metonym(span.text)
-        if state is not None and gaz_kind(state) == "State":
+        if state is not None and gaz_kind(state) == "State" and not _addressed(span, state):
             index.add(span.start, span.end, index.entity_for(state), span.text, 0.8)
             return
     index.add(span.start, span.end, index.entity_for(entry), span.text, 0.95 if len(span.text) > 3 else 0.9)
@@ -207,6 +209,16 @@ def _locative(span: SpacySpan) -> bool:
     if head.dep_ == "dobj" and head.head.lemma_ in lexicon.PLACE_VERBS:
         return True
     return head.dep_ in ("compound", "nmod") and head.head.lemma_ in lexicon.SUMMIT_NOUNS
+
+
+def _addressed(span: SpacySpan, state: GazEntry) -> bool:
+    """'JW Marriott Hotel, Hanoi, Vietnam', 'Hanoi, Vietnam, Feb 28': a capital followed by its own
+    state's name, as in an address or a dateline, is the city."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    following = names.key(doc[span.end + 1:span.end + 5].text)
+    return any(following == (name := names.key(n)) or following.startswith(name + " ") for n in state.names)
 
 
 def _speaks_for_state(noun: Token) -> bool:
@@ -230,7 +242,8 @@ def match_metonym_ents(index: EntityIndex) -> None:
             continue
         surface = index.doc[tokens[0].i:tokens[-1].i + 1]
         state = index.gaz.metonym(surface.text)
-        if state is not None and gaz_kind(state) == "State" and not _locative(surface):
+        if state is not None and gaz_kind(state) == "State" and not _locative(surface) \
+                and not _addressed(surface, state):
             index.add(surface.start, surface.end, index.entity_for(state), surface.text, 0.75)
 
 
@@ -242,3 +255,19 @@ def match_demonyms(index: EntityIndex) -> None:
         if state is not None and gaz_kind(state) == "State":
             for token in ent:
                 index.demonyms[token.i] = state
+
+
+def match_demonym_sides(index: EntityIndex) -> None:
+    """'the North Koreans asked for relief', 'the Russians walked out': a people named with "the" as a
+    clause's subject is its state acting, a mention of the State ("Two Americans were detained" is
+    not)."""
+    doc = index.doc
+    for ent in ents_of(doc):
+        tokens = [t for t in ent if t.lower_ != "the"]
+        if not tokens or ent.root.tag_ != "NNPS" or ent.root.dep_ not in ("nsubj", "nsubjpass") \
+                or doc[tokens[0].i - 1].lower_ != "the" or any(t.i in index.token_key for t in tokens):
+            continue
+        surface = doc[tokens[0].i:tokens[-1].i + 1]
+        state = index.gaz.by_demonym(surface.text)
+        if state is not None and gaz_kind(state) == "State":
+            index.add(surface.start, surface.end, index.entity_for(state), surface.text, 0.7)

@@ -42,3 +42,16 @@ def test_a_titled_short_name_is_the_known_leader_then_in_office(run):
     later = run(text, published=datetime(2023, 2, 17, tzinfo=UTC))  # out of office by then: no link
     assert [e.label for e in later.entities.values() if "Rouhani" in e.label] == ["Rouhani"]
 
+
+def test_a_capital_followed_by_its_state_s_name_is_the_city(run):
+    facts = run("The talks were held at the Sheraton Hotel, Hanoi, Vietnam. Officials said Hanoi would host "
+                "more such meetings.")
+    assert _mentions(facts, "Q1858") == ["Hanoi"]
+    assert _mentions(facts, "Q881") == ["Vietnam", "Hanoi"]
+
+
+def test_a_people_named_with_the_as_a_subject_is_its_state(run):
+    facts = run("The negotiator said the Russians had walked out of the room. Two Americans were detained at "
+                "the border last year.")
+    assert _mentions(facts, "Q159") == ["Russians"]
+    assert "Q30" not in facts.entities
