@@ -52,6 +52,7 @@ from diplograph.ingest.spans import (
     subject_of,
     words_of,
 )
+from diplograph.ingest.transcripts import in_speaker_label
 
 _LEGAL = re.compile(r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+\d{3,4}\b"
                     r"|\b(?:[A-Z][\w'\u2019]+\s+){1,8}Act\b(?:\s+\([A-Z]+\))?")
@@ -519,7 +520,9 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _agent_key(index: EntityIndex, token: Token) -> str | None:
     """Who a subject or modifier names; "Leaders of the Group of Seven" name the G7, "European
-    sanctions" the EU."""
+    sanctions" the EU; a transcript's speaker label ("DPA: ...") no one."""
+    if in_speaker_label(token):
+        return None
     if (state := index.demonyms.get(token.i)) is not None:
         return index.entity_for(state)
     if token.pos_ == "ADJ" and (qid := lexicon.ORGANIZATION_ADJECTIVES.get(token.lower_)) \

@@ -47,3 +47,13 @@ def turn_speaker(token: Token, index: EntityIndex) -> str | None:
     while (label := SPEAKER_LABEL.match(text, line)) is None and line > 0:
         line = text.rfind("\n", 0, line - 1) + 1
     return labelled_person(index, label.group(1)) if label is not None and label.end() <= token.idx else None
+
+
+def in_speaker_label(token: Token) -> bool:
+    """The token is part of the label opening its line ("DPA: The EU's latest package ... listed three
+    companies"), which the parse may take for the sentence's subject; a label names who speaks, never
+    who acts in what they say."""
+    text = text_of(token.doc)
+    line = text.rfind("\n", 0, token.idx) + 1
+    label = SPEAKER_LABEL.match(text, line)
+    return label is not None and token.idx < label.end(1)

@@ -155,3 +155,11 @@ def test_a_passive_clause_does_not_inherit_the_first_clauses_subject(run) -> Non
     facts = run("Russia drafted a resolution to delay the process. It won only four votes on Friday, and the "
                 "sanctions on Iran were restored the following night.", published=datetime(2025, 9, 29, tzinfo=UTC))
     assert not any("Q159" in s.imposers for s in facts.sanctions)
+
+
+def test_a_transcripts_speaker_label_imposes_nothing(run) -> None:
+    """'DPA: The European Union, in its latest decision, listed three companies in mainland China': the
+    news agency asking the question is no imposer, though the parse makes it a subject of the sentence."""
+    facts = run("Mao Ning: Good afternoon.\n\nDPA: The European Union, in its latest decision, listed three "
+                "companies in mainland China. What is your comment?", published=datetime(2024, 4, 3, tzinfo=UTC))
+    assert {i for s in facts.sanctions if "Q148" in s.targets for i in s.imposers} == {"Q458"}
