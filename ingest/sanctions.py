@@ -445,7 +445,8 @@ def _from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: li
             # not a second object the parse makes of an apposition: "..., its first designations"
             if child.dep_ == "dobj" and not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in child.children):
                 for t in (child, *child.conjuncts):
-                    add(targets, _target_key(index, t), TARGET_KINDS)
+                    for key in _target_keys(index, t):
+                        add(targets, key, TARGET_KINDS)
     # a passive verb's subject is what it acts on: "It won only four votes, and the sanctions were restored"
     # does not make the first clause's subject the imposer
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -591,6 +592,11 @@ def _placed_states(index: EntityIndex, token: Token) -> list[str]:
     the United Arab Emirates", where the sanctions' state is left to the context)."""
     preps = [c for c in token.children if c.dep_ == "prep"]
     preps += [c for c in token.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1]
+    # the firms a listing names among its targets: "116 individuals and entities, among them several
+    # companies in China and the UAE", "40 entities, including companies in India and Turkey"
+    members = [c for c in token.children if c.dep_ == "appos"]
+    members += [p for c in preps if c.lower_ in ("including", "among") for p in c.children if p.dep_ == "pobj"]
+    preps += [c for m in members for c in m.children if c.dep_ == "prep"]
     for t in (p for prep in preps if prep.lower_ == "in" for p in prep.children if p.dep_ == "pobj"):
         if (key := index.key_at(t)) and index.kind(key) == "State":
             return [key, *(k for c in t.conjuncts if (k := index.key_at(c)) and index.kind(k) == "State")]

@@ -163,3 +163,15 @@ def test_a_transcripts_speaker_label_imposes_nothing(run) -> None:
     facts = run("Mao Ning: Good afternoon.\n\nDPA: The European Union, in its latest decision, listed three "
                 "companies in mainland China. What is your comment?", published=datetime(2024, 4, 3, tzinfo=UTC))
     assert {i for s in facts.sanctions if "Q148" in s.targets for i in s.imposers} == {"Q458"}
+
+
+def test_firms_a_listing_names_among_its_targets_place_it_in_their_states(run) -> None:
+    """'50 individuals and entities, among them several companies in India and Turkey', '40 entities,
+    including companies in India and Turkey': the listing targets both states."""
+    among = run("Britain also added 50 individuals and entities to its asset-freeze list, among them several "
+                "companies in India and Turkey that it accuses of shipping machine tools to the army.",
+                published=datetime(2024, 3, 1, tzinfo=UTC))
+    including = run("The United States sanctioned 40 entities, including companies in India and Turkey.",
+                    published=datetime(2024, 3, 1, tzinfo=UTC))
+    assert {("Q145", "Q668"), ("Q145", "Q43")} <= {(i, t) for i, t, _ in pairs(among)}
+    assert {("Q30", "Q668"), ("Q30", "Q43")} <= {(i, t) for i, t, _ in pairs(including)}
