@@ -1,6 +1,7 @@
 """Where the parse puts a sanction's imposer or target outside the trigger's own phrase, for
 ``sanctions`` (which judges the names these tokens give): measures an imposer's relative clause says it
-imposed ("the measures Washington imposed in 2018").
+imposed ("the measures Washington imposed in 2018") and the batch that holds the sanctions ("the EU's
+latest package of sanctions").
 
 Explainers, op-eds and live blogs name a regime in passing this way, the imposer in a contact clause
 rather than before the noun, so the measure noun carries neither a modifier nor an "on" phrase.
@@ -34,3 +35,28 @@ def imposing_clause(token: Token) -> Token | None:
 
 def _mentions_sanctions(token: Token) -> bool:
     return any(t.lemma_.lower() in lexicon.SANCTION_NOUNS or t.lower_ == "sanctioned" for t in token.doc)
+
+
+# Nouns that hold a batch of sanctions: "the EU's 14th package of sanctions", "a new round of penalties".
+COLLECTION_NOUNS = frozenset({"package", "round", "wave", "batch", "tranche", "raft", "set", "series", "slate"})
+
+
+def sanctions_collection(token: Token) -> Token | None:
+    """The noun holding the sanctions in "the European Union's latest package of sanctions against
+    Russia": its possessor or modifier names the imposer, as it would on the sanctions themselves."""
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in COLLECTION_NOUNS:
+        return prep.head
+    return None
+
+
+def collection_owner(token: Token) -> Token | None:
+    """Whose batch of sanctions a subject is: "The EU's latest package of sanctions ... listed three
+    companies" lists for the EU."""
+    if token.lemma_.lower() not in COLLECTION_NOUNS or not any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(sanctions_collection(p) == token for p in c.children)
+            for c in token.children):
+        return None
+    owners = [c for c in token.children if c.dep_ in ("poss", "compound", "nmod") and c.i < token.i]
+    return owners[0] if owners else None
+

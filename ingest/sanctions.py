@@ -40,7 +40,7 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.entity_index import ensure_state
 from diplograph.ingest.facts import Sanction
-from diplograph.ingest.sanction_clauses import imposing_clause
+from diplograph.ingest.sanction_clauses import collection_owner, imposing_clause, sanctions_collection
 from diplograph.ingest.spans import (
     clause_sentence,
     date_anchor,
@@ -305,8 +305,11 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                     add(imposers, _agent_key(index, t), IMPOSER_KINDS)
     else:
         relief = token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.RELIEF_NOUNS
-        # "UN sanctions relief": what modifies the relief before the sanctions modifies them
-        for child in [*token.children, *(c for c in token.head.children if relief and c.i < token.i)]:
+        # "UN sanctions relief": what modifies the relief before the sanctions modifies them; "the EU's
+        # latest package of sanctions against Russia": what modifies the package or follows it
+        collection = sanctions_collection(token)
+        for child in [*token.children, *(c for c in token.head.children if relief and c.i < token.i),
+                      *(c for c in (collection.children if collection is not None else ()) if c.i != token.head.i)]:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
                 for key in _unresolved_owner(index, child):
                     add(imposers, key, IMPOSER_KINDS)
@@ -521,9 +524,12 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _agent_key(index: EntityIndex, token: Token) -> str | None:
     """Who a subject or modifier names; "Leaders of the Group of Seven" name the G7, "European
-    sanctions" the EU; a transcript's speaker label ("DPA: ...") no one."""
+    sanctions" the EU, "the EU's latest package of sanctions" the EU; a transcript's speaker label
+    ("DPA: ...") no one."""
     if in_speaker_label(token):
         return None
+    if (owner := collection_owner(token)) is not None:
+        return _agent_key(index, owner)
     if (state := index.demonyms.get(token.i)) is not None:
         return index.entity_for(state)
     if token.pos_ == "ADJ" and (qid := lexicon.ORGANIZATION_ADJECTIVES.get(token.lower_)) \

@@ -175,3 +175,13 @@ def test_firms_a_listing_names_among_its_targets_place_it_in_their_states(run) -
                     published=datetime(2024, 3, 1, tzinfo=UTC))
     assert {("Q145", "Q668"), ("Q145", "Q43")} <= {(i, t) for i, t, _ in pairs(among)}
     assert {("Q30", "Q668"), ("Q30", "Q43")} <= {(i, t) for i, t, _ in pairs(including)}
+
+
+def test_a_package_of_sanctions_is_its_owners(run) -> None:
+    """'Canada's new package of sanctions against Russia listed nine firms in Belarus': the package's
+    owner imposes the sanctions it holds and lists the firms it names."""
+    facts = run("Canada's new package of sanctions against Russia listed nine firms in Belarus. Britain's latest "
+                "round of sanctions on Iran targeted the Revolutionary Guards.",
+                published=datetime(2024, 3, 1, tzinfo=UTC))
+    found = {(i, t) for i, t, _ in pairs(facts)}
+    assert {("Q16", "Q159"), ("Q16", "Q184"), ("Q145", "Q794")} <= found
