@@ -1,7 +1,8 @@
 """Where the parse puts a sanction's imposer or target outside the trigger's own phrase, for
 ``sanctions`` (which judges the names these tokens give): measures an imposer's relative clause says it
-imposed ("the measures Washington imposed in 2018") and the batch that holds the sanctions ("the EU's
-latest package of sanctions").
+imposed ("the measures Washington imposed in 2018"), the batch that holds the sanctions ("the EU's latest
+package of sanctions"), and the partner of firms sanctioned for their dealings ("secondary sanctions on
+banks that deal with Tehran").
 
 Explainers, op-eds and live blogs name a regime in passing this way, the imposer in a contact clause
 rather than before the noun, so the measure noun carries neither a modifier nor an "on" phrase.
@@ -60,3 +61,19 @@ def collection_owner(token: Token) -> Token | None:
     owners = [c for c in token.children if c.dep_ in ("poss", "compound", "nmod") and c.i < token.i]
     return owners[0] if owners else None
 
+
+# "secondary sanctions on banks that deal with Tehran": the banks are sanctioned for their dealings.
+DEALING_VERBS = frozenset({"deal", "trade", "do", "transact", "work"})
+
+
+def dealt_with(token: Token) -> Token | None:
+    """Whom the sanctioned firms of "sanctions on foreign banks that deal with Tehran" (or "doing business
+    with Iran") deal with: the regime is on that partner when the firms have no state of their own."""
+    for clause in token.children:
+        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in DEALING_VERBS:
+            for prep in clause.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    partner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if partner is not None:
+                        return partner
+    return None

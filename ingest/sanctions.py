@@ -40,7 +40,7 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.entity_index import ensure_state
 from diplograph.ingest.facts import Sanction
-from diplograph.ingest.sanction_clauses import collection_owner, imposing_clause, sanctions_collection
+from diplograph.ingest.sanction_clauses import collection_owner, dealt_with, imposing_clause, sanctions_collection
 from diplograph.ingest.spans import (
     clause_sentence,
     date_anchor,
@@ -581,6 +581,8 @@ def _target_key(index: EntityIndex, token: Token) -> str | None:
         if t.i > token.i and t.dep_ == "pobj" and t.head.lower_ == "in" and (key := index.key_at(t)) \
                 and index.kind(key) == "State":
             return key
+    if (partner := dealt_with(token)) is not None:  # "on foreign banks that deal with Tehran"
+        return _target_key(index, partner)
     return None
 
 

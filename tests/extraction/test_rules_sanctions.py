@@ -185,3 +185,14 @@ def test_a_package_of_sanctions_is_its_owners(run) -> None:
                 published=datetime(2024, 3, 1, tzinfo=UTC))
     found = {(i, t) for i, t, _ in pairs(facts)}
     assert {("Q16", "Q159"), ("Q16", "Q184"), ("Q145", "Q794")} <= found
+
+
+def test_firms_sanctioned_for_dealing_with_a_state_put_the_regime_on_it(run) -> None:
+    """'secondary sanctions on foreign banks that deal with Tehran': the regime is on the state the firms
+    deal with; firms with a state of their own ('Chinese banks that deal with Russia') are on theirs."""
+    facts = run("Washington has threatened secondary sanctions on foreign banks that deal with Tehran. The Treasury "
+                "warned of sanctions on Chinese banks that deal with Russia's arms makers.",
+                published=datetime(2024, 3, 1, tzinfo=UTC))
+    found = {(i, t) for i, t, _ in pairs(facts)}
+    assert ("Q30", "Q794") in found
+    assert not any(t == "Q159" for _, t in found)
