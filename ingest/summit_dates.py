@@ -135,13 +135,13 @@ def _resolve(ent, anchor: datetime | None, tense: str | None, inferred: bool) ->
 
 
 def _story_anchor(ent, anchor: datetime | None, inferred: bool) -> datetime | None:
-    """The latest date stated with its year (or dated so itself) before ``ent`` in its sentence or the
-    one before, in the same paragraph, as the middle of its year (so that any day of that year is the
-    nearest of its name); bounds ("since 2006") tell no time of the story."""
-    doc, sent = ent.doc, sentence(ent.root)
-    start = sentence(doc[sent.start - 1]).start if sent.start > 0 else sent.start
-    for earlier in reversed(ents_in(doc[start:ent.start])):
-        if earlier.label_ != "DATE" or _bound(earlier) or not same_paragraph(earlier.root, ent.root):
+    """The latest date stated with its year (or dated so itself) before ``ent`` in its paragraph, or
+    across a section heading in the paragraph before it ("On 27 April 2018 ... / What happened in May?
+    / When Trump cancelled the summit on 24 May"), as the middle of its year (so that any day of that
+    year is the nearest of its name); bounds ("since 2006") tell no time of the story."""
+    doc = ent.doc
+    for earlier in reversed(ents_in(doc[_story_start(ent.root):ent.start])):
+        if earlier.label_ != "DATE" or _bound(earlier):
             continue
         text = date_text(earlier)
         if _states_year(text):
@@ -153,6 +153,21 @@ def _story_anchor(ent, anchor: datetime | None, inferred: bool) -> datetime | No
         if value is not None:
             return datetime(value.start.value.year, 7, 2, tzinfo=UTC)
     return None
+
+
+HEADING = re.compile(r"[^\n.]{1,80}[^\n.!\"\u201d]\n\n")  # one line not closed by a full stop or a quote
+
+
+def _story_start(token: Token) -> int:
+    """Where the story a date is told in starts: its paragraph, or, when a section heading opens the
+    paragraph, the paragraph before the heading."""
+    text = text_of(token.doc)
+    start = text.rfind("\n\n", 0, token.idx) + 2 if "\n\n" in text[:token.idx] else 0
+    if start > 2:
+        heading = text.rfind("\n\n", 0, start - 2) + 2 if "\n\n" in text[:start - 2] else 0
+        if HEADING.fullmatch(text, heading, start) and heading > 2:
+            start = text.rfind("\n\n", 0, heading - 2) + 2 if "\n\n" in text[:heading - 2] else 0
+    return next((t.i for t in token.doc if t.idx >= start), token.i)
 
 
 def _states_year(text: str) -> bool:

@@ -69,3 +69,15 @@ def test_their_with_one_leader_named_is_that_leader_and_the_storys_other(run) ->
     september = [s for s in facts.summits if s.start and s.start.value.month == 9]
     assert september and {"Q21001", "Q56226"} <= set(september[0].participants)
     assert "Q22686" not in september[0].participants
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Moon Jae-in and Kim Jong-un signed a declaration at Panmunjom on 27 April 2018.\n\nWhat happened in May?\n\n"
+     "Kim met Moon again on 26 May at the Tongilgak building.", datetime(2019, 7, 20, tzinfo=UTC), "2018-05-26"),
+    ("Shinzo Abe went to Moscow in January 2019 and met Vladimir Putin. The talks produced no timetable. Russian "
+     "officials asked for more. Abe met Putin again in Osaka in June.", datetime(2020, 9, 3, tzinfo=UTC), "2019-06"),
+])
+def test_a_yearless_day_takes_the_year_its_paragraph_or_section_is_telling(run, text, published, expected) -> None:
+    facts = run(text, published=published)
+    assert any(days(s)[0] and days(s)[0].startswith(expected) for s in facts.summits)
+    assert not any(days(s)[0] and days(s)[0].startswith(str(published.year)) for s in facts.summits)
