@@ -47,6 +47,7 @@ from diplograph.ingest.entity_descriptions import (
 )
 from diplograph.ingest.entity_governments import match_governments
 from diplograph.ingest.entity_index import EntityIndex, gaz_kind
+from diplograph.ingest.entity_labels import match_office_labels
 from diplograph.ingest.entity_offices import match_leader_nouns, match_office_descriptions
 from diplograph.ingest.entity_persons import match_persons
 from diplograph.ingest.entity_pronouns import match_own_country, match_pronouns
@@ -56,7 +57,7 @@ from diplograph.ingest.spans import ents_of
 
 __all__ = ["NAME_PUNCT", "EntityIndex", "gaz_kind", "link_entities"]
 
-def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> EntityIndex:
+def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None, title: str | None = None) -> EntityIndex:
     index = EntityIndex(doc, gaz, published)
     ents_by_token = {t.i: ent for ent in ents_of(doc) for t in ent}
     match_aliases(index, ents_by_token)
@@ -64,6 +65,7 @@ def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None) -> Entit
     match_demonym_sides(index)
     match_metonym_ents(index)
     match_persons(index)
+    match_office_labels(index, title)
     match_leader_nouns(index)
     match_kin_nouns(index)
     match_office_descriptions(index)

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entity_antecedents import antecedent
 from diplograph.ingest.entity_index import PERSON_KINDS, EntityIndex
+from diplograph.ingest.entity_labels import in_office_label
 from diplograph.ingest.gazetteer import GazEntry
 from diplograph.ingest.spans import indices, words_of
 
@@ -28,7 +29,8 @@ def match_leader_nouns(index: EntityIndex) -> None:
     for i in indices(words_of(doc).lower, OFFICE_WORDS):
         token = doc[i]
         span = _leader_noun(token)
-        if span is None or token.i in index.token_key or token.tag_ in ("NNS", "NNPS") or _indefinite(doc[span[0]]):
+        if span is None or token.i in index.token_key or token.tag_ in ("NNS", "NNPS") or _indefinite(doc[span[0]]) \
+                or in_office_label(token):
             continue
         following = doc[span[1]] if span[1] < len(doc) else None
         if following is not None and (following.ent_type_ == "PERSON" or following.i in index.token_key):

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entity_antecedents import antecedent
 from diplograph.ingest.entity_index import AGENT_KINDS, PERSON_KINDS, EntityIndex, ensure_state
+from diplograph.ingest.entity_labels import in_office_label
 from diplograph.ingest.spans import indices, quoted, sentence, words_of
 
 MALE_FEMALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -43,18 +44,21 @@ def match_pronouns(index: EntityIndex) -> None:
             # A quote's words are the speaker's, not the narrative's: '"I spoke with Vladimir," he said'
             # continues with whoever the narrative was about, not Vladimir (nor the quote's "I").
             unquoted = None if quoted(token) else (lambda t: not quoted(t))
+            # "THE PRESIDENT: ... He tells me ...": a turn's label is its "I", never a "he"
+            where = (lambda t: not in_office_label(t)) if unquoted is None else \
+                (lambda t: not quoted(t) and not in_office_label(t))
             # "Kim Yo Jong, the leader's sister, ... She denied ...": a person the text marks as a woman
             key = antecedent(index, token, PERSON_KINDS, same_sentence=False, back=1,
-                             fits=_gender_fits(genders, gender, known=True), where=unquoted) \
+                             fits=_gender_fits(genders, gender, known=True), where=where) \
                 if gender == "f" else None
             if key is None and token.dep_ == "nsubj" and not any(
                     t.dep_ == "nsubj" and (unquoted is None or unquoted(t)) for t in sentence(token) if t.i < token.i):
                 key = antecedent(index, token, PERSON_KINDS, same_sentence=False, subjects_only=True,
-                                 where=unquoted, fits=compatible)
+                                 where=where, fits=compatible)
             if key is None and token.dep_ == "nsubj":
                 key = _governing_subject(index, token)
                 key = key if key is None or compatible(key) else None
-            key = key or antecedent(index, token, PERSON_KINDS, same_sentence=False, where=unquoted, fits=compatible)
+            key = key or antecedent(index, token, PERSON_KINDS, same_sentence=False, where=where, fits=compatible)
             if key is not None:
                 genders.setdefault(key, gender)
         elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):

@@ -39,7 +39,7 @@ def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None) -> F
         raise ValueError(f"{article.source}: the Doc was not made from this article's text")
     gaz = gazetteer or default_gazetteer()
     published = as_utc(article.published) if article.published else None
-    index = link_entities(doc, gaz, published)
+    index = link_entities(doc, gaz, published, article.title)
     summits = extract_summits(doc, index, published)
     sanctions = extract_sanctions(doc, index, published)
     claims = extract_claims(doc, index)

@@ -1,9 +1,13 @@
-"""Which known leader a short or descriptive mention denotes: a surname several leaders share, an
-office noun after a state's name."""
+"""Which known leader or state a short or descriptive mention denotes: a surname several leaders
+share, a titled short name, an office noun after a state's name or in a transcript's label, a capital
+in an address, a people as a clause's subject."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract
 
 
 def _mentions(facts, qid: str) -> list[str]:
@@ -55,3 +59,16 @@ def test_a_people_named_with_the_as_a_subject_is_its_state(run):
                 "the border last year.")
     assert _mentions(facts, "Q159") == ["Russians"]
     assert "Q30" not in facts.entities
+
+
+def test_an_office_label_in_a_transcript_is_the_leader_the_title_names(nlp):
+    text = ("Tuesday 14 March 2023.\n\nTHE PRIME MINISTER: I spoke to Chancellor Scholz this morning.\n\n"
+            "Q: Did you discuss Ukraine?\n\nTHE PRIME MINISTER: We did. He told me Berlin would send more tanks.")
+    titled = Article(text=text, source="t.txt", title="Remarks by Prime Minister Rishi Sunak after the call",
+                     published=datetime(2023, 3, 14, tzinfo=UTC))
+    facts = extract(titled, nlp(text))
+    [sunak] = [e for e in facts.entities.values() if e.label == "Rishi Sunak"]
+    assert [m.text for m in sunak.mentions] == ["THE PRIME MINISTER", "THE PRIME MINISTER"]  # not the "He"
+    assert [m.text for m in facts.entities["Q61053"].mentions] == ["Scholz", "He"]
+    untitled = extract(Article(text=text, source="t.txt", published=datetime(2023, 3, 14, tzinfo=UTC)), nlp(text))
+    assert "THE PRIME MINISTER" not in {m.text for e in untitled.entities.values() for m in e.mentions}
