@@ -1,6 +1,7 @@
 """Who speaks: the claimant a subject or holder phrase denotes (``source_key``), an entity of the
 article, a described group ("analysts", "U.S. officials") or a described person ("a Kremlin
-spokesman"); the author's own voice ("we", "one") is no one.
+spokesman"); the author's own voice ("we", "one") is no one, but a transcript speaker's "I" and "we"
+are the speaker.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.claim_clauses import before_semicolon, inverted
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.spans import sentence
+from diplograph.ingest.transcripts import turn_speaker
 
 CLAIMANT_KINDS = frozenset({"Leader", "Person", "State", "Organization", "Government", "Group"})
 
@@ -18,7 +20,8 @@ CLAIMANT_KINDS = frozenset({"Leader", "Person", "State", "Organization", "Govern
 def source_key(token: Token, index: EntityIndex) -> str | None:
     """The claimant a subject or holder phrase denotes, or None when it names no one we can keep."""
     if token.lower_ in lexicon.AUTHOR_PRONOUNS and not _one_of(token):
-        return None
+        # in a transcript, "I" and "we" are the turn's speaker ("Mao Ning: ... We believe that ...")
+        return turn_speaker(token, index, anyone=True) if token.lower_ in ("i", "we") else None
     if token.lower_ in lexicon.GROUP_CONTINUATIONS and token.pos_ in ("NOUN", "PRON", "ADJ", "DET", "NUM") \
             and not any(c.dep_ in ("amod", "compound") for c in token.children):
         return _group_named_before(token, index)  # "some analysts argued ..., while others worry ..."

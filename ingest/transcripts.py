@@ -20,16 +20,17 @@ LABEL_TITLES = frozenset({"president", "prime", "minister", "mr", "mrs", "ms", "
 HONORIFICS = frozenset({"mr", "ms", "mrs"})
 
 
-def labelled_person(index: EntityIndex, label: str) -> str | None:
+def labelled_person(index: EntityIndex, label: str, anyone: bool = False) -> str | None:
     """The one leader of the article whose name ends with the label's last word ("PUTIN", "President
     Erdogan"), or with an honorific ("MR. MILLER:", the official briefing transcript's form) the one
     person. A leader's or a briefer's words are claims on the record; an interviewed analyst's answers
-    ("Lin: The message was aimed at Lai") are the article's own account, as its prose would be."""
+    ("Lin: The message was aimed at Lai") are the article's own account, as its prose would be. With
+    ``anyone``, any person the label names ("Mao Ning:"), for the "I" and "we" of their turn."""
     all_words = [w for w in re.split(r"[\s.]+", label.lower()) if w]
     words = [w for w in all_words if w not in LABEL_TITLES]
     if not words:
         return None
-    kinds = {"Leader", "Person"} if set(all_words) & HONORIFICS else {"Leader"}
+    kinds = {"Leader", "Person"} if anyone or set(all_words) & HONORIFICS else {"Leader"}
     found = {key for key, entity in index.entities.items() if entity.kind in kinds
              and any(_folded(m.text).split()[-1:] == [_folded(words[-1])] for m in entity.mentions)}
     return found.pop() if len(found) == 1 else None
@@ -39,14 +40,15 @@ def _folded(name: str) -> str:
     return unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
 
 
-def turn_speaker(token: Token, index: EntityIndex) -> str | None:
-    """The leader whose transcript turn holds the token: a turn runs from a paragraph opening with the
-    speaker's label (as ``claims`` reads them) to the next label."""
+def turn_speaker(token: Token, index: EntityIndex, anyone: bool = False) -> str | None:
+    """The leader (with ``anyone``, the person) whose transcript turn holds the token: a turn runs from a
+    paragraph opening with the speaker's label (as ``claims`` reads them) to the next label."""
     text = text_of(token.doc)
     line = text.rfind("\n", 0, token.idx) + 1
     while (label := SPEAKER_LABEL.match(text, line)) is None and line > 0:
         line = text.rfind("\n", 0, line - 1) + 1
-    return labelled_person(index, label.group(1)) if label is not None and label.end() <= token.idx else None
+    return labelled_person(index, label.group(1), anyone) if label is not None and label.end() <= token.idx \
+        else None
 
 
 def in_speaker_label(token: Token) -> bool:

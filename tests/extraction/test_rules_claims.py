@@ -335,3 +335,16 @@ def test_said_that_x_and_that_y_is_two_claims_each_about_what_it_names(run) -> N
     contrast = run("Sergey Lavrov said the talks had gone well but that Russia would judge Washington by its "
                    "actions.", published=datetime(2021, 6, 17, tzinfo=UTC))
     assert len(contrast.claims) == 1
+
+
+def test_a_transcript_speakers_i_and_we_are_the_speaker(run) -> None:
+    """'Wang Wenbin: ... We believe that ...': in a briefing transcript the spokesperson's "we" and "I"
+    are the spokesperson, not the author; in plain prose they are still the author's own voice."""
+    transcript = run("Wang Wenbin: Good afternoon.\n\nBloomberg: Will China respond to the tariffs?\n\n"
+                     "Wang Wenbin: We believe that the tariffs break trade rules. I want to stress that China "
+                     "will defend its interests.", published=datetime(2024, 5, 15, tzinfo=UTC))
+    speaker = {c.claimant for c in transcript.claims if "tariffs break trade rules" in c.text
+               or "China will defend its interests" in c.text}
+    assert len(speaker) == 1 and transcript.entities[speaker.pop()].label == "Wang Wenbin"
+    prose = run("We believe that the tariffs break trade rules.", published=datetime(2024, 5, 15, tzinfo=UTC))
+    assert not prose.claims
