@@ -41,6 +41,9 @@ def verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) -
         return None  # agentless passive: "it is believed that ..."
     if inside(verb.idx, quotes) or reported_by_another(verb, index):
         return None
+    particle = lexicon.PARTICLE_SAY_VERBS.get(verb.lemma_.lower())
+    if particle is not None and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        return None  # "pointed to the map": no report
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
         return None  # "shrank by 2 percent, less than economists had predicted": a comparison, not their claim
     misattached = misattached_conjunct(verb)

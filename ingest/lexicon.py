@@ -81,8 +81,10 @@ SAY_VERBS = frozenset({
     "signal", "assess", "conclude", "agree", "recall", "charge", "reject", "dismiss", "indicate", "offer",
     "underline", "underscore", "repeat", "highlight", "blame", "characterize", "characterise", "depict",
     "dispute", "call", "term", "dub", "brand", "hail", "label", "denounce", "condemn", "criticize", "criticise",
-    "praise", "welcome", "reply", "respond", "notify", "inform", "assure", "remind",
+    "praise", "welcome", "reply", "respond", "notify", "inform", "assure", "remind", "hint", "point",
 })
+# Reporting verbs that report only with their particle: "pointed out that ..." (not "pointed to the map").
+PARTICLE_SAY_VERBS = {"point": "out"}
 # Documents that speak for their signatories: "the joint statement said", "the final communique rejected".
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9", "declaration"})
 # Directives: 'Raisi urged Islamic countries to arm ...' is a demand, not a claim, and "according to
@@ -129,7 +131,7 @@ LIGHT_VERBS = frozenset({"express", "voice", "reiterate", "share", "raise", "rep
 
 DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute", "denial", "contradict"})
 HEDGE_CUES = frozenset({"believe", "think", "suspect", "fear", "hope", "expect", "estimate", "worry", "doubt",
-                        "suggest", "predict", "speculate", "assess", "concern", "belief", "suspicion",
+                        "suggest", "hint", "predict", "speculate", "assess", "concern", "belief", "suspicion",
                         "expectation", "assessment", "confidence", "opinion"})
 HEDGE_WORDS = frozenset({"may", "might", "could", "possibly", "perhaps", "probably", "likely", "unlikely",
                          "reportedly", "allegedly", "apparently", "seemingly", "presumably", "supposedly"})

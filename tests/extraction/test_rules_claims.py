@@ -348,3 +348,15 @@ def test_a_transcript_speakers_i_and_we_are_the_speaker(run) -> None:
     assert len(speaker) == 1 and transcript.entities[speaker.pop()].label == "Wang Wenbin"
     prose = run("We believe that the tariffs break trade rules.", published=datetime(2024, 5, 15, tzinfo=UTC))
     assert not prose.claims
+
+
+def test_pointed_out_and_hinted_report_a_claim(run) -> None:
+    """'Xi pointed out that ...', 'Officials have hinted that ...' (a hedged claim) report; 'pointed to the
+    map' says nothing."""
+    facts = run("Xi Jinping pointed out that trade between the two countries had grown. U.S. officials have "
+                "hinted that new tariffs could follow. Putin pointed to the map.",
+                published=datetime(2024, 5, 15, tzinfo=UTC))
+    assert claimants_of(facts, "trade between the two countries had grown") == ["Q15031"]
+    hinted = [c for c in facts.claims if "new tariffs could follow" in c.text]
+    assert len(hinted) == 1 and hinted[0].modality == "Hedged"
+    assert not any(c.claimant == "Q7747" for c in facts.claims)
