@@ -17,8 +17,22 @@ def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[s
     keys: list[str] = []
     for token in span:
         found = [claimant] if _speaker_it(token, index, claimant, anchor) else index.keys_in(token.i, token.i + 1)
+        found = [_speaker_state(index, k, claimant, token, anchor) for k in found]
         keys += [k for k in found if k not in keys and index.kind(k) != "Group"]
     return keys
+
+
+def _speaker_state(index: EntityIndex, key: str, claimant: str, token: Token, anchor: Token) -> str:
+    """'South Korea's foreign ministry said it would work with partners': a government speaking of itself
+    is its state, as its claims are -- when no other noun stands between it and its pronoun ('the ministry
+    rejected the resolution ... and said it amounted to a blockade': 'it' is likelier the resolution)."""
+    named = [m.end for m in index.mentions if m.key == claimant and m.end <= anchor.i]
+    if key != claimant or index.kind(key) != "Government" or not named:
+        return key
+    between = [*index.doc[max(named):anchor.i], *index.doc[anchor.i + 1:token.i]]
+    if any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")) for t in between):
+        return key
+    return index.state_of(key) or key
 
 
 SPEAKING_KINDS = frozenset({"State", "Organization", "Government"})

@@ -311,7 +311,7 @@ def test_an_it_reporting_for_a_state_or_body_is_that_speaker_not_a_noun_before(r
     facts = run("Washington walked away from the accord in 2018, and Russia's foreign ministry said it would "
                 "treat the old resolutions as expired.", published=datetime(2025, 9, 29, tzinfo=UTC))
     [claim] = [c for c in facts.claims if "as expired" in c.text]
-    assert "Q30" not in claim.about and claim.claimant in claim.about
+    assert "Q30" not in claim.about and "Q159" in claim.about  # the ministry speaking of itself: Russia
 
 
 def test_a_reports_authors_and_rights_groups_are_described_sources(run) -> None:
@@ -360,3 +360,12 @@ def test_pointed_out_and_hinted_report_a_claim(run) -> None:
     hinted = [c for c in facts.claims if "new tariffs could follow" in c.text]
     assert len(hinted) == 1 and hinted[0].modality == "Hedged"
     assert not any(c.claimant == "Q7747" for c in facts.claims)
+
+
+def test_a_government_speaking_of_itself_is_about_its_state(run) -> None:
+    """'Japan's foreign ministry said it would ...': the ministry's 'it' is Japan among the claim's topics,
+    as the ministry's claims are Japan's."""
+    facts = run("Japan's foreign ministry said it would summon the Chinese ambassador.",
+                published=datetime(2024, 5, 15, tzinfo=UTC))
+    claim = next(c for c in facts.claims if "summon the Chinese ambassador" in c.text)
+    assert "Q17" in claim.about
