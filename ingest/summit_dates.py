@@ -30,7 +30,7 @@ from diplograph.ingest.spans import (
     text_of,
     words_of,
 )
-from diplograph.ingest.summit_places import parties_of
+from diplograph.ingest.summit_places import parties_of, sidelines_of
 from diplograph.ingest.summit_syntax import (
     SUMMIT_TRIGGER_NOUNS,
     clause_verb,
@@ -97,7 +97,8 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
                     and not _outside_time_clause(e.root, token) and not _ends_a_visit(e)]
         sent, w = sentence(token), words_of(token.doc)
         triggers = [i for i in range(sent.start, sent.end) if w.pos[i] in ("NOUN", "VERB") and (
-            w.lemma[i] in SUMMIT_TRIGGER_NOUNS or w.lemma[i] in lexicon.SUMMIT_VERBS)]
+            w.lemma[i] in SUMMIT_TRIGGER_NOUNS or w.lemma[i] in lexicon.SUMMIT_VERBS)
+            and sidelines_of(token.doc[i]) is None]  # "over dinner on Dec. 1, on the sidelines of the summit"
         if len(attached) != 1 or len(triggers) != 1:
             return None, None
     ent, value = min(attached, key=lambda a: PRECISION_RANK[a[1].start.precision])  # "a year later, on May 4"
@@ -462,10 +463,15 @@ def entry_day(token: Token, verb: Token, anchor: datetime | None) -> DateValue |
     return DateValue(datetime(anchor.year, anchor.month, anchor.day, tzinfo=UTC), "day")
 
 
+EXPERIENCE_WORDS = frozenset({"before", "ever", "never", "already", "once", "previously", "twice"})
+
+
 def _present_perfect(verb: Token) -> bool:
-    """'has finished', 'have met' (not 'had met', which tells of an earlier day)."""
+    """'has finished', 'have met' -- not 'had met', which tells of an earlier day, nor 'have held talks
+    only once before', which tells of any day so far."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
-                                      for c in verb.children)
+                                      for c in verb.children) \
+        and not any(t.lower_ in EXPERIENCE_WORDS for t in verb.subtree if t.dep_ == "advmod")
 
 
 SAME_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:the|that)\s+(?:same\s+)?day$", re.IGNORECASE)

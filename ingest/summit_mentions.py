@@ -40,9 +40,9 @@ from diplograph.ingest.summit_places import (
     ARRIVAL_VERBS,
     SIDELINE_NOUNS,
     STRONG_NOUNS,
+    held_on_sidelines,
     participants_and_location,
     place_state,
-    sideline_summit,
     sidelines_of,
     travelled_to,
 )
@@ -143,7 +143,7 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
     status = status_of(token, start, published, planned)
     return SummitMention(token, participants, location, start, end, ordinal, status, clause_sentence(token),
                          strong, series, date_inferred=inferred and start is not None, hosts=hosts,
-                         sideline=is_verb and sideline_summit(token) is not None,
+                         sideline=(is_verb or token.dep_ == "dobj") and held_on_sidelines(token) is not None,
                          bilaterals=_bilaterals(token, index) if is_verb and lemma == "meet"
                          else _talks_with_each(token, index) if is_noun else [],
                          more_places=_more_places(token, index, location) if token.tag_ == "NNS" else [],

@@ -116,7 +116,7 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
             location = location or key
     if token.lemma_.lower() != "welcome":  # "welcomed him with a ceremony in X": a venue, not the summit's place
         location = location or _location(token, index)
-    if location is None and (summit := sideline_summit(token)) is not None:  # "met" / "a dinner" on its sidelines
+    if location is None and (summit := held_on_sidelines(token)) is not None:  # "met" / "a dinner" on its sidelines
         location = _location(summit, index)
     if location is None and is_verb:
         location = _destination(token, index)
@@ -345,16 +345,18 @@ PAIRLESS_NOUNS = frozenset({"meeting", "summit", "talk", "talks", "encounter"})
 
 def pair_around(group: SummitMention, index: EntityIndex) -> list[str]:
     """'A meeting planned for Buenos Aires never took place. Trump called it off ... The Kremlin said Putin
-    regretted the decision': a meeting named by its place or date and no party, told among sentences
-    that name both leaders of the story's pair (the two it has named most) within two sentences either
-    side, is theirs. A forum's summit ("the G20 summit in Osaka") is no such meeting."""
+    regretted the decision': a meeting named by its place or date and no party, or one of the story's
+    pair ("Putin opens by saying the talks were successful"), told among sentences that name both
+    leaders of the pair (the two it has named most) within two sentences either side of one of its
+    mentions, is theirs. A forum's summit ("the G20 summit in Osaka") is no such meeting."""
     token = group.token
     if group.series or token.pos_ != "NOUN" or token.lemma_.lower() not in PAIRLESS_NOUNS:
         return []
     pair = _principal_pair(token, index)
-    if len(parties_of(pair, index)) != 2:
+    if len(parties_of(pair, index)) != 2 or not parties_of(group.participants, index) <= parties_of(pair, index):
         return []
-    near = {m.key for m in index.mentions if sentences_apart(token.doc[m.start], token) <= 2}
+    told = [token, *(m.token for m in group.merged)]
+    near = {m.key for m in index.mentions if any(sentences_apart(token.doc[m.start], t) <= 2 for t in told)}
     return pair if set(pair) <= near else []
 
 
@@ -673,10 +675,14 @@ def _on_the_summit(antecedent: Token, trigger: Token) -> bool:
 
 
 def sidelines_of(noun: Token) -> Token | None:
-    """The 'sidelines' (or 'margins') a summit noun is the object of: "on the sidelines of the summit"."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SIDELINE_NOUNS:
-        return noun.head.head
-    return None
+    """The 'sidelines' (or 'margins') a summit noun is the object of: "on the sidelines of the summit",
+    also through a forum's name the parse splits ("of the Group of 20 summit": summit hangs on 'of')."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    owner = noun.head.head
+    if owner.pos_ == "PROPN" and owner.dep_ == "pobj" and owner.head.lower_ == "of":
+        owner = owner.head.head
+    return owner if owner.lemma_.lower() in SIDELINE_NOUNS else None
 
 
 def sideline_summit(verb: Token) -> Token | None:
@@ -686,3 +692,12 @@ def sideline_summit(verb: Token) -> Token | None:
         if side is not None and side.dep_ == "pobj" and side.head.head.i == verb.i:
             return t
     return None
+
+
+def held_on_sidelines(trigger: Token) -> Token | None:
+    """The summit on whose sidelines the trigger's meeting took place: the trigger's own, or, for talks
+    a verb holds, the verb's ("held formal talks on the sidelines of the G20 summit in Hamburg")."""
+    own = sideline_summit(trigger)
+    if own is None and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        return sideline_summit(trigger.head)
+    return own

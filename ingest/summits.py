@@ -46,8 +46,8 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
     groups = join_visit_days(date_from_part(join_anaphors(merge(mentions, index), index), index), index)
     add_attendees(doc, groups, index)
     for group in groups:
-        if not parties_of(group.participants, index):
-            group.participants += pair_around(group, index)
+        if len(parties_of(group.participants, index)) < 2:
+            group.participants += [k for k in pair_around(group, index) if k not in group.participants]
     visits = {m.token.i for g in groups for m in (g, *g.merged)}
     for group in groups:
         if group.location is None:

@@ -81,3 +81,31 @@ def test_a_yearless_day_takes_the_year_its_paragraph_or_section_is_telling(run, 
     facts = run(text, published=published)
     assert any(days(s)[0] and days(s)[0].startswith(expected) for s in facts.summits)
     assert not any(days(s)[0] and days(s)[0].startswith(str(published.year)) for s in facts.summits)
+
+
+def test_talks_held_on_the_sidelines_of_a_forum_are_a_meeting_at_its_place(run) -> None:
+    facts = run("Donald Trump and Vladimir Putin held formal talks on the sidelines of the Group of 20 summit in "
+                "Hamburg on July 7, 2017.", published=datetime(2018, 7, 16, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.location and "hamburg" in summit.location and days(summit)[0] == "2017-07-07"
+    assert "Group" not in summit.label
+
+
+def test_a_dinner_on_the_sidelines_of_a_named_forum_takes_its_sentences_day(run) -> None:
+    facts = run("Xi Jinping and Donald Trump agreed a truce over dinner in Buenos Aires on Dec. 1, on the sidelines "
+                "of the Group of 20 summit.", published=datetime(2019, 1, 10, tzinfo=UTC))
+    [summit] = facts.summits
+    assert (summit.location, days(summit)[0]) == ("Q1486", "2018-12-01")
+
+
+def test_a_live_blogs_meeting_told_by_one_leader_far_from_the_pair_is_the_pairs(run) -> None:
+    facts = run("Trump and Putin in Helsinki: live\n\n17:05 EEST\nPutin opens the press conference by saying the "
+                "talks were successful. Reporters crowd the hall. The mood is tense. Security is tight.\n\n"
+                "16:20 EEST\nLunch is over. Aides are briefing reporters. The hall is full.\n\n09:00 EEST\nWelcome "
+                "to our coverage of the first summit between Donald Trump and Vladimir Putin. They have met only "
+                "once before, in Hamburg. Today's meeting is in Helsinki.",
+                published=datetime(2018, 7, 16, 18, tzinfo=UTC))
+    helsinki = [s for s in facts.summits if s.location == "Q1757"]
+    assert helsinki and {"Q22686", "Q7747"} <= set(helsinki[0].participants)
+    assert days(helsinki[0])[0] == "2018-07-16"
+    assert not any(s.location != "Q1757" and days(s)[0] == "2018-07-16" for s in facts.summits)
