@@ -36,7 +36,10 @@ from diplograph.ingest.facts import Claim, Span
 from diplograph.ingest.spans import lemma_in, subject_of
 
 
-def verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) -> Claim | None:
+def verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]],
+               speaker: str | None = None) -> Claim | None:
+    """The claim a reporting verb makes, its source the verb's subject (or ``speaker``, when the caller
+    knows whom the subject stands for)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # agentless passive: "it is believed that ..."
     if inside(verb.idx, quotes) or reported_by_another(verb, index):
@@ -46,6 +49,21 @@ def verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) -
         return None  # "pointed to the map": no report
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
         return None  # "shrank by 2 percent, less than economists had predicted": a comparison, not their claim
+    claimant = speaker or _claimant(verb, index)
+    if claimant is None:
+        return None
+    pieces = inverted_content(verb) if inverted(verb) or parenthetical(verb, quotes) else (
+        verb_content(verb, quotes) or nominal_that_clause(verb) or relative_content(verb))
+    pieces = within_opening_quote(pieces, quotes)
+    if not pieces:
+        return None
+    cue = Span(verb.idx, verb.idx + len(verb.text), verb.text)
+    negated = any(c.dep_ == "neg" for c in verb.children) or _rejecting_predicate(verb)
+    return make_claim(index, claimant, pieces, cue, verb, lemma_in(verb, lexicon.SAY_VERBS) or "", negated)
+
+
+def _claimant(verb: Token, index: EntityIndex) -> str | None:
+    """Who the verb's subject, or the speaker the parse misplaced, denotes."""
     misattached = misattached_conjunct(verb)
     subject = quoted_speaker(verb) or stranded_subject(verb) or caused_speaker(verb) \
         or past_attribution(verb) or reporters_participle(verb) or (
@@ -61,16 +79,7 @@ def verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]]) -
     own = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "..., and the ministry described"
     if claimant is None and verb.dep_ == "conj" and (own is None or own.pos_ == "PRON"):
         claimant = coordinated_source(verb, index, own)  # "Blinken travelled to Beijing and warned that"
-    if claimant is None:
-        return None
-    pieces = inverted_content(verb) if inverted(verb) or parenthetical(verb, quotes) else (
-        verb_content(verb, quotes) or nominal_that_clause(verb) or relative_content(verb))
-    pieces = within_opening_quote(pieces, quotes)
-    if not pieces:
-        return None
-    cue = Span(verb.idx, verb.idx + len(verb.text), verb.text)
-    negated = any(c.dep_ == "neg" for c in verb.children) or _rejecting_predicate(verb)
-    return make_claim(index, claimant, pieces, cue, verb, lemma_in(verb, lexicon.SAY_VERBS) or "", negated)
+    return claimant
 
 
 def that_clause_halves(claim: Claim, verb: Token, index: EntityIndex) -> list[Claim]:

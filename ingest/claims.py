@@ -30,7 +30,8 @@ for belief, hope, fear, concern and estimate cues and for contents hedged with m
 likely/reportedly; else Asserted.
 
 ``extract_claims`` tries each candidate cue word in text order: a cue the parse reads as a subject
-(``claim_misparsed``), a reporting verb (``claim_verbs``), an attitude noun (``claim_nouns``),
+(``claim_misparsed``), a reporting verb (``claim_verbs``; with "the two presidents" for subject, once for
+each of the pair: ``claim_pairs``), an attitude noun (``claim_nouns``),
 "according to" (``claim_according``); quotes that go on after a claim (``claim_quotes``) and
 transcript turns (``claim_turns``) follow, then duplicates go. The rules find the source with
 ``claim_sources`` (and ``claim_speakers`` where the parse misplaces it), the content with
@@ -48,6 +49,7 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.claim_according import according_claim
 from diplograph.ingest.claim_misparsed import misparsed_claim, misparsed_cue
 from diplograph.ingest.claim_nouns import noun_claim
+from diplograph.ingest.claim_pairs import pair_speakers
 from diplograph.ingest.claim_quotes import continued_quotes
 from diplograph.ingest.claim_turns import speaker_turns
 from diplograph.ingest.claim_verbs import that_clause_halves, verb_claim
@@ -69,7 +71,12 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
         if misparsed_cue(token):
             claim = misparsed_claim(token, index)
         elif token.pos_ == "VERB" and lemma_in(token, lexicon.SAY_VERBS):
-            claim = verb_claim(token, index, quotes)
+            said = [verb_claim(token, index, quotes)]
+            if said[0] is None:  # "The two presidents agreed that ...": a claim of each
+                said = [verb_claim(token, index, quotes, key) for key in pair_speakers(token, index)] or said
+            for one in said[:-1]:
+                claims += (that_clause_halves(one, token, index) or [one]) if one is not None else []
+            claim = said[-1]
             if claim is not None and (halves := that_clause_halves(claim, token, index)):
                 claims.append(halves[0])
                 claim = halves[1]

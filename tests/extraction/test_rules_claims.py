@@ -369,3 +369,16 @@ def test_a_government_speaking_of_itself_is_about_its_state(run) -> None:
                 published=datetime(2024, 5, 15, tzinfo=UTC))
     claim = next(c for c in facts.claims if "summon the Chinese ambassador" in c.text)
     assert "Q17" in claim.about
+
+
+def test_the_two_presidents_agreeing_is_a_claim_of_each(run) -> None:
+    """'The two presidents agreed that ...' after a sentence naming both: a claim of each leader; 'both
+    sides agreed that ...' of each state; a pair the text has not named is no one."""
+    leaders = run("Xi Jinping spoke to Joe Biden by phone on Tuesday. The two presidents agreed that their teams "
+                  "would keep in close contact.", published=datetime(2024, 4, 3, tzinfo=UTC))
+    assert sorted(claimants_of(leaders, "keep in close contact")) == ["Q15031", "Q6279"]
+    sides = run("Negotiators from China and the United States met in Geneva. Both sides agreed that the talks "
+                "had been constructive.", published=datetime(2025, 5, 12, tzinfo=UTC))
+    assert sorted(claimants_of(sides, "talks had been constructive")) == ["Q148", "Q30"]
+    unnamed = run("The two countries agreed that trade should grow.", published=datetime(2025, 5, 12, tzinfo=UTC))
+    assert not unnamed.claims

@@ -1,0 +1,51 @@
+"""A pair as the source (a rule of ``claims``): "The two presidents agreed that their teams would keep in
+close contact" is a claim of each of the two leaders the text has just named.
+
+Readouts and briefings on a call or a meeting tell what both sides said in one sentence; the pair
+phrase is no entity, so without this the claim had no source and was lost.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.spans import subject_of
+
+# "the two presidents", "both leaders", "the two men": two leaders; "the two sides", "both countries":
+# two states.
+PAIR_LEADER_NOUNS = frozenset({"leader", "president", "man", "premier", "head"})
+PAIR_STATE_NOUNS = frozenset({"side", "country", "nation"})
+# How far back the pair must have been named: the cue's sentence and the ones before it.
+LOOKBACK_SENTENCES = 6
+
+
+def pair_speakers(verb: Token, index: EntityIndex) -> list[str]:
+    """The two leaders (or states) "the two presidents" ("both sides") subject of a reporting verb stands
+    for: the last two the text names before it, within a few sentences; none when it names fewer."""
+    subject = subject_of(verb)
+    if subject is None or not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
+                                  for c in subject.children):
+        return []
+    lemma = subject.lemma_.lower()
+    kind = "Leader" if lemma in PAIR_LEADER_NOUNS else "State" if lemma in PAIR_STATE_NOUNS else None
+    if kind is None:
+        return []
+    start = _sentences_back(subject, LOOKBACK_SENTENCES)
+    pair: list[str] = []
+    for mention in sorted(index.mentions, key=lambda m: -m.start):
+        if start <= mention.start < subject.i and index.kind(mention.key) == kind and mention.key not in pair:
+            pair.append(mention.key)
+            if len(pair) == 2:
+                return pair[::-1]
+    return []
+
+
+def _sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence ``count`` sentences before the token's."""
+    doc, start = token.doc, token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
