@@ -502,23 +502,44 @@ RELATIVE_DAYS = re.compile(r"^(?:(?:the\s+)?(?P<side>next|following|previous)\s+
 RELATIVE_REACH = 4  # sentences back to the day a relative date counts from
 
 
-def next_days(mentions: list[SummitMention]) -> None:
+def next_days(mentions: list[SummitMention], anchor: datetime | None) -> None:
     """"The next day Xi hosted Macron in Guangzhou", "Three days later, Zelensky sat down with Trump",
     "Modi had met Xi the day before": a day counted from the meeting dated last in an earlier sentence
-    (a few sentences back at most: a chronology's next entry), not from the day of publication, which
-    is all the date parser knows. The status then follows that day's tense, not publication's."""
+    (a few sentences back at most: a chronology's next entry), or from a day named after it ("Trump
+    cancelled the summit on 24 May ... The two Koreans met two days later"), not from the day of
+    publication, which is all the date parser knows. The status then follows that day's tense."""
     dated: list[SummitMention] = []  # mentions with a day, in text order
     for m in mentions:
         offset = next((o for ent in ents_in(sentence(m.token)) if ent.label_ == "DATE"
                        and (o := _relative_days(ent.text.strip())) is not None), None)
         before = next((d for d in reversed(dated) if d.token.i < sentence(m.token).start), None)
-        if offset is not None and before is not None and sentences_apart(before.token, m.token) <= RELATIVE_REACH \
+        if before is not None and sentences_apart(before.token, m.token) > RELATIVE_REACH:
+            before = None
+        named = _day_named_before(m.token, before.token.i if before is not None else -1, anchor) \
+            if offset is not None else None
+        if offset is not None and (before is not None or named is not None) \
                 and (m.start is None or not _names_a_day(m)):
-            base = (before.end or before.start) if offset > 0 else before.start
+            base = named or ((before.end or before.start) if offset > 0 else before.start)
             m.start, m.end = DateValue(base.value + timedelta(days=offset), "day"), None
             m.status = status_of(m.token, m.start, None, False)
         if m.start is not None and m.start.precision == "day":
             dated.append(m)
+
+
+def _day_named_before(token: Token, after: int, anchor: datetime | None) -> DateValue | None:
+    """The last day (to the day, no bound) that the sentences before the trigger's name, within reach of
+    relative dates and after token ``after`` (the meeting dated last)."""
+    doc, start = token.doc, sentence(token).start
+    first = start
+    for _ in range(RELATIVE_REACH):
+        if first == 0:
+            break
+        first = sentence(doc[first - 1]).start
+    for ent in reversed(ents_in(doc[max(first, after + 1):start])):
+        if ent.label_ == "DATE" and not _bound(ent) and _relative_days(ent.text.strip()) is None \
+                and (value := _resolve(ent, anchor, "past", False)) is not None and value.start.precision == "day":
+            return value.start
+    return None
 
 
 def _relative_days(text: str) -> int | None:

@@ -42,7 +42,7 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
     mentions = [m for i in candidates(doc)
                 if (m := mention(doc[i], index, anchor_at(headings, doc[i].idx, anchor), inferred, published))
                 is not None]
-    next_days(mentions)
+    next_days(mentions, anchor)
     groups = join_visit_days(date_from_part(join_anaphors(merge(mentions, index), index), index), index)
     add_attendees(doc, groups, index)
     for group in groups:

@@ -109,3 +109,10 @@ def test_a_live_blogs_meeting_told_by_one_leader_far_from_the_pair_is_the_pairs(
     assert helsinki and {"Q22686", "Q7747"} <= set(helsinki[0].participants)
     assert days(helsinki[0])[0] == "2018-07-16"
     assert not any(s.location != "Q1757" and days(s)[0] == "2018-07-16" for s in facts.summits)
+
+
+def test_days_later_counts_from_the_day_named_just_before(run) -> None:
+    facts = run("North Korea blew up the tunnels of its nuclear test site on May 24, 2018. Moon Jae-in met Kim "
+                "Jong-un two days later at Panmunjom.", published=datetime(2019, 7, 20, tzinfo=UTC))
+    [summit] = facts.summits
+    assert days(summit)[0] == "2018-05-26"
