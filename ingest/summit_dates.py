@@ -77,14 +77,16 @@ END_VERBS = frozenset({"end", "conclude", "close", "wrap", "finish", "collapse",
 
 def dates(token: Token, anchor: datetime | None, tense: str | None,
           inferred: bool) -> tuple[DateValue | None, DateValue | None]:
-    """The date attached to the trigger or its verb, else the sentence's only day-precise date.
+    """The date attached to the trigger or its verb (not a verb calling it off), else the sentence's only
+    day-precise date.
     A date on an ending verb ("ended abruptly on Thursday") is the end date, and so is a departure's
     ("left on Wednesday after a three-day visit")."""
     if (left := left_after(token, anchor)) is not None:
         return None, left
     scope = {t.i for t in own_subtree(token, token)} - _conjoined_clauses(token)
     verb = governing_verb(token) if token.pos_ == "NOUN" else token
-    if verb is not None and not dates_other_event(token):
+    called_off = token.pos_ == "NOUN" and verb is not None and _calls_off(verb)
+    if verb is not None and not dates_other_event(token) and not called_off:
         scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in own_subtree(c, token)}
     dated = [(ent, value) for ent in ents_in(sentence(token)) if ent.label_ == "DATE" and not _bound(ent)
              and not _owns_other(ent, token) and (value := _resolve(ent, anchor, tense, inferred)) is not None]
@@ -92,6 +94,8 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
     when = _when_clause_day(token)
     if not attached and when is not None:  # "comes on Thursday, when Trump sits down with Xi": that day
         attached = [(ent, value) for ent, value in dated if ent.start <= when.i < ent.end]
+    if not attached and called_off:  # "cancelled his planned summit with Kim on 24 May": the day of calling off
+        return None, None
     if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
         attached = [(e, v) for e, v in dated if v.start.precision == "day" and _same_report(e.root, token)
                     and not _outside_time_clause(e.root, token) and not _ends_a_visit(e)]
@@ -105,6 +109,16 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
     if value.end is None and ent.root.head.head.lemma_.lower() in END_VERBS:
         return None, value.start
     return value.start, value.end
+
+
+CALL_OFF_VERBS = frozenset({"cancel", "scrap", "postpone", "shelve", "delay"})
+
+
+def _calls_off(verb: Token) -> bool:
+    """'cancelled the summit', 'called off the talks': a day on the verb is the calling off's."""
+    lemma = verb.lemma_.lower()
+    return lemma in CALL_OFF_VERBS or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off"
+                                                               for c in verb.children))
 
 
 def _owns_other(ent, trigger: Token) -> bool:
@@ -421,6 +435,16 @@ def _never_happened(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.head.children) and not children & {"yet", "still"}
 
 
+URGING_VERBS = frozenset({"urge", "ask", "call", "press", "push", "demand", "want", "threaten", "consider"})
+
+
+def _only_urged(token: Token) -> bool:
+    """'Democrats urged Trump to cancel the summit', 'threatened to call off the talks': a calling off
+    asked for or weighed, not done."""
+    verb = token.head
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in URGING_VERBS
+
+
 def status_of(token: Token, start: DateValue | None, published: datetime | None, planned: bool) -> str | None:
     """Cancelled, cut short, planned or held; ``planned``: the trigger's own words say it is to come."""
     lemmas = words_of(token.doc).lemma
@@ -428,7 +452,8 @@ def status_of(token: Token, start: DateValue | None, published: datetime | None,
     if token.head.lemma_.lower() in PLAN_NOUNS:
         near.append(token.head.head)  # "shelved his plan to meet Putin": what befell the plan
     words = {lemmas[t.i] for t in near}
-    if words & (lexicon.CANCELLED_WORDS | SHELVED_WORDS) or {"call", "off"} <= words or _never_happened(token):
+    called_off = bool(words & (lexicon.CANCELLED_WORDS | SHELVED_WORDS)) or {"call", "off"} <= words
+    if (called_off and not _only_urged(token)) or _never_happened(token):
         return "Cancelled"
     if "cut" in words and "short" in {t.lower_ for t in token.head.subtree}:
         return "CutShort"

@@ -116,3 +116,20 @@ def test_days_later_counts_from_the_day_named_just_before(run) -> None:
                 "Jong-un two days later at Panmunjom.", published=datetime(2019, 7, 20, tzinfo=UTC))
     [summit] = facts.summits
     assert days(summit)[0] == "2018-05-26"
+
+
+@pytest.mark.parametrize("text", [
+    "Donald Trump cancelled his planned summit with Kim Jong-un on May 24, 2018, in a letter to the North Korean "
+    "leader.",
+    "On May 24, 2018, Donald Trump called off his summit with Kim Jong-un in a letter to the North Korean leader.",
+])
+def test_the_day_a_summit_is_called_off_is_not_its_day(run, text: str) -> None:
+    facts = run(text, published=datetime(2019, 1, 10, tzinfo=UTC))
+    assert facts.summits and not any(days(s)[0] == "2018-05-24" for s in facts.summits)
+
+
+def test_a_summit_someone_urged_to_cancel_is_not_cancelled(run) -> None:
+    facts = run("Democrats urged Donald Trump to cancel his summit with Vladimir Putin in Helsinki.",
+                published=datetime(2018, 7, 15, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.status != "Cancelled"
