@@ -133,8 +133,11 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
     if location is None:
         states = [k for k in found if index.kind(k) == "State"]
         others = [k for k in found if index.kind(k) != "State"]
-        # "the Singapore Trump-Kim summit": a state modifier that is not any participant's state
-        if len(states) == 1 and others and all(index.state_of(o) != states[0] for o in others):
+        # "the Singapore Trump-Kim summit": a state modifier that is not any participant's state; "the
+        # Singapore summit went ahead": a city-state naming a summit alone is where it is held
+        if len(states) == 1 and ((others and all(index.state_of(o) != states[0] for o in others)) or (
+                not others and _city_state(index, states[0]) and any(
+                    c.dep_ == "compound" and index.key_at(c) == states[0] for c in token.children))):
             location = states[0]
             found.remove(states[0])
     if location and token.lemma_ in ("visit", "trip") and index.kind(location) == "State":
@@ -588,12 +591,17 @@ def _verb_between(token: Token, top: Token) -> bool:
 def _place_rank(index: EntityIndex, key: str) -> int:
     """Linked places (and city-states) first, then places the gazetteer knows, then states, then the rest."""
     entity, entry = index.entities[key], index.entries.get(key)
-    city_state = entity.kind == "State" and entry is not None and getattr(entry, "capital", None) == entity.qid
-    if entity.qid and (entity.kind == "Place" or city_state):
+    if entity.qid and (entity.kind == "Place" or _city_state(index, key)):
         return 0
     if entry is not None and entity.kind == "Place":
         return 1
     return 2 if entity.qid else 3
+
+
+def _city_state(index: EntityIndex, key: str) -> bool:
+    """A state that is its own capital (Singapore): its name is also a city's."""
+    entity, entry = index.entities[key], index.entries.get(key)
+    return entity.kind == "State" and entry is not None and getattr(entry, "capital", None) == entity.qid
 
 
 def _sentence_leaders(token: Token, index: EntityIndex) -> list[str]:

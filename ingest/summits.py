@@ -47,7 +47,8 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
     add_attendees(doc, groups, index)
     for group in groups:
         if len(parties_of(group.participants, index)) < 2:
-            group.participants += [k for k in pair_around(group, index) if k not in group.participants]
+            group.participants += [k for k in _known_parties(group, index) or pair_around(group, index)
+                                   if k not in group.participants]
     visits = {m.token.i for g in groups for m in (g, *g.merged)}
     for group in groups:
         if group.location is None:
@@ -62,6 +63,18 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
             date_from_photo(doc, index, group)
         summits.append(_summit(group, index, published))
     return one_node_per_key(summits)
+
+
+def _known_parties(group: SummitMention, index: EntityIndex) -> list[str]:
+    """'The Singapore summit went ahead on 12 June': a summit the text names by its place and day alone
+    is the one known summit held there then, and its leaders are the known summit's, when the text
+    names them all."""
+    if group.location is None or group.start is None:
+        return []
+    known = _known_summit(index.gaz, set(), group.location, group.start)
+    if known is None or not all(qid in index.entities for qid in known.participants):
+        return []
+    return list(known.participants)
 
 
 def one_node_per_key(summits: list[Summit]) -> list[Summit]:

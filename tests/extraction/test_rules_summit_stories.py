@@ -133,3 +133,10 @@ def test_a_summit_someone_urged_to_cancel_is_not_cancelled(run) -> None:
                 published=datetime(2018, 7, 15, tzinfo=UTC))
     [summit] = facts.summits
     assert summit.status != "Cancelled"
+
+
+def test_a_city_state_naming_a_known_summit_alone_places_it_and_brings_its_leaders(run) -> None:
+    facts = run("Donald Trump said in May that he no longer wanted to meet Kim Jong-un. The Singapore summit went "
+                "ahead on June 12, 2018, all the same.", published=datetime(2019, 7, 20, tzinfo=UTC))
+    [summit] = facts.summits
+    assert summit.location == "Q334" and {"Q22686", "Q56226"} <= set(summit.participants)
