@@ -3,7 +3,9 @@
 ``led_by`` its leader when known.
 
 The phrase replaces the mentions inside it, so the claim and sanction rules see one agent; a
-state named in the possessive ("China's foreign ministry") stays a mention of the state as well.
+state named in the possessive ("China's foreign ministry") or a leader named so ("Chancellor Olaf
+Scholz's government"; not "his government", nor the name of "the Trump administration") stays a
+mention of that entity as well.
 """
 
 from __future__ import annotations
@@ -46,7 +48,12 @@ def _government(index: EntityIndex, token: Token) -> None:
             leader = index.entities[key]
             gov = index.unlinked("Government", f"{_surname(index, key)} {token.lower_}", 0.8,
                                  government_of=ensure_state(index, index.state_of(key)), led_by=leader.key)
+            named = [m for m in index.mentions if child.dep_ == "poss" and m.key == key and start <= m.start
+                     and m.end <= token.i + 1 and index.doc[m.start].lower_ not in MALE_FEMALE_PRONOUNS]
             index.replace(start, token.i + 1, gov, index.doc[start:token.i + 1].text, 0.8)
+            for mention in named:  # "Chancellor Olaf Scholz's government" still names Scholz
+                _nest(index, key, index.doc[mention.start].idx, index.doc[mention.end - 1].idx
+                      + len(index.doc[mention.end - 1].text))
             return
         state = index.state_named_by(child)
         if state is not None:
@@ -96,8 +103,12 @@ def _still_names(index: EntityIndex, owner: Token, state_key: str) -> None:
     first = owner.i
     while first > owner.left_edge.i and index.doc[first - 1].pos_ == "PROPN":  # "North Korea's"
         first -= 1
-    start, end = index.doc[first].idx, owner.idx + len(owner.text)
-    entity = index.entities[state_key]
+    _nest(index, state_key, index.doc[first].idx, owner.idx + len(owner.text))
+
+
+def _nest(index: EntityIndex, key: str, start: int, end: int) -> None:
+    """A mention of the entity nested in a government's phrase (character offsets)."""
+    entity = index.entities[key]
     if all((m.start, m.end) != (start, end) for m in entity.mentions):
         entity.mentions.append(Span(start, end, index.doc.text[start:end]))
         entity.matched_alias = entity.matched_alias or index.doc.text[start:end]

@@ -72,3 +72,9 @@ def test_an_office_label_in_a_transcript_is_the_leader_the_title_names(nlp):
     assert [m.text for m in facts.entities["Q61053"].mentions] == ["Scholz", "He"]
     untitled = extract(Article(text=text, source="t.txt", published=datetime(2023, 3, 14, tzinfo=UTC)), nlp(text))
     assert "THE PRIME MINISTER" not in {m.text for e in untitled.entities.values() for m in e.mentions}
+
+
+def test_a_leader_named_in_his_government_s_phrase_is_still_mentioned(run):
+    facts = run("Prime Minister Giorgia Meloni's government said on Thursday that the new rules met its demands.")
+    assert [e.label for e in facts.entities.values() if e.kind == "Government"] == ["Meloni government"]
+    assert [m.text for m in facts.entities["Q451791"].mentions] == ["Giorgia Meloni's"]
