@@ -117,7 +117,7 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
         participants.append(host)
     hosts = {location} if location and lemma in ("visit", "trip") and location in participants else set()
     ordinal = next((lexicon.ORDINALS[c.lower_] for c in token.children
-                    if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None)
+                    if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None) or _nth_time(token)
     verb = token if is_verb else governing_verb(token)
     past = verb is not None and not _bare_plan(verb) and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
@@ -155,6 +155,13 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
 
 # verbs that say a meeting happens or is arranged ("a summit would take place", "talks were planned")
 OCCUR_VERBS = frozenset({"take", "happen", "occur", "hold", "plan", "schedule", "arrange", "be", "go", "have"})
+
+
+def _nth_time(token: Token) -> int | None:
+    """'Trump and Kim met for the first time in Singapore': the meeting's place in the pair's series."""
+    return next((lexicon.ORDINALS[a.lower_] for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                 for time in prep.children if time.dep_ == "pobj" and time.lower_ == "time"
+                 for a in time.children if a.dep_ == "amod" and a.lower_ in lexicon.ORDINALS), None)
 
 
 def _denied(token: Token) -> bool:

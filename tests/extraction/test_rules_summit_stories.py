@@ -140,3 +140,11 @@ def test_a_city_state_naming_a_known_summit_alone_places_it_and_brings_its_leade
                 "ahead on June 12, 2018, all the same.", published=datetime(2019, 7, 20, tzinfo=UTC))
     [summit] = facts.summits
     assert summit.location == "Q334" and {"Q22686", "Q56226"} <= set(summit.participants)
+
+
+def test_a_second_summit_is_not_the_first_one_met_for_the_first_time(run) -> None:
+    facts = run("Donald Trump and Kim Jong-un met for the first time in Singapore on June 12, 2018. Trump says "
+                "officials are now looking for a venue for a second summit with Kim.",
+                published=datetime(2019, 1, 10, tzinfo=UTC))
+    pairs = [s for s in facts.summits if {"Q22686", "Q56226"} <= set(s.participants)]
+    assert len(pairs) == 2 and any(s.location == "Q334" for s in pairs) and any(s.location is None for s in pairs)
