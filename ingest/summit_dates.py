@@ -105,6 +105,8 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
             and sidelines_of(token.doc[i]) is None]  # "over dinner on Dec. 1, on the sidelines of the summit"
         if len(attached) != 1 or len(triggers) != 1:
             return None, None
+    if (days := _two_days(attached)) is not None:
+        return days
     ent, value = min(attached, key=lambda a: PRECISION_RANK[a[1].start.precision])  # "a year later, on May 4"
     if value.end is None and ent.root.head.head.lemma_.lower() in END_VERBS:
         return None, value.start
@@ -119,6 +121,20 @@ def _calls_off(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in CALL_OFF_VERBS or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off"
                                                                for c in verb.children))
+
+
+def _two_days(attached: list) -> tuple[DateValue, DateValue] | None:
+    """'met Xi on Friday and today', 'held talks on Thursday and Friday': two days joined by 'and', a
+    few days apart, are the meeting's first and last."""
+    if len(attached) != 2:
+        return None
+    (first, a), (second, b) = sorted(attached, key=lambda pair: pair[0].start)
+    doc = first.doc
+    if doc[first.end:second.start].text.strip().lower() != "and" or a.end is not None or b.end is not None \
+            or a.start.precision != "day" or b.start.precision != "day":
+        return None
+    start, end = sorted((a.start, b.start), key=lambda d: d.value)
+    return (start, end) if 0 < (end.value - start.value).days <= VISIT_LENGTH else None
 
 
 def _owns_other(ent, trigger: Token) -> bool:

@@ -148,3 +148,14 @@ def test_a_second_summit_is_not_the_first_one_met_for_the_first_time(run) -> Non
                 published=datetime(2019, 1, 10, tzinfo=UTC))
     pairs = [s for s in facts.summits if {"Q22686", "Q56226"} <= set(s.participants)]
     assert len(pairs) == 2 and any(s.location == "Q334" for s in pairs) and any(s.location is None for s in pairs)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Donald Trump held talks with Xi Jinping on Thursday and Friday in Beijing.",
+     datetime(2017, 11, 12, tzinfo=UTC), ("2017-11-09", "2017-11-10")),
+    ("Donald Trump met Xi Jinping in Buenos Aires on Friday and today.",
+     datetime(2018, 12, 1, 20, tzinfo=UTC), ("2018-11-30", "2018-12-01")),
+])
+def test_two_days_joined_by_and_are_a_meetings_first_and_last(run, text, published, expected) -> None:
+    [summit] = run(text, published=published).summits
+    assert days(summit) == expected
