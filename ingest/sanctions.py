@@ -239,11 +239,17 @@ def _resolution_parties(verb: Token, resolution: Token, index: EntityIndex) -> t
 def _target_phrase(token: Token) -> bool:
     """The trigger names a target with a preposition ("on entities that ...", "against a company");
     "on both countries" points back at states and is left to the article's evident target, and "on
-    top of" names none."""
+    top of", "on the anniversary of" name none."""
     return any(c.dep_ == "prep" and c.lower_ in lexicon.SANCTION_TARGET_PREPS
-               and any(p.dep_ == "pobj" and p.lemma_.lower() not in lexicon.MEMBER_NOUNS and p.lemma_.lower() != "top"
+               and any(p.dep_ == "pobj" and p.lemma_.lower() not in lexicon.MEMBER_NOUNS | NON_TARGET_NOUNS
                        and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
                for c in token.children)
+
+# Nouns after "on" that name an occasion or a manner, never a target: "on top of", "agreed on the second
+# anniversary of the invasion", "on the sidelines of", "on condition of anonymity".
+NON_TARGET_NOUNS = frozenset({"top", "anniversary", "eve", "occasion", "sideline", "sidelines", "basis", "behalf",
+                              "condition", "ground", "grounds"})
+
 
 
 QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "score", "scores", "number", "list", "batch",

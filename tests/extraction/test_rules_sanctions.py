@@ -196,3 +196,10 @@ def test_firms_sanctioned_for_dealing_with_a_state_put_the_regime_on_it(run) -> 
     found = {(i, t) for i, t, _ in pairs(facts)}
     assert ("Q30", "Q794") in found
     assert not any(t == "Q159" for _, t in found)
+
+def test_an_occasion_after_on_is_no_target(run) -> None:
+    """'agreed in February on the second anniversary of the invasion': the anniversary is no target that
+    the text names without an entity, so the sanctions take the story's target."""
+    facts = run("Russia's invasion of Ukraine began in 2022. The European Union agreed new sanctions on the second "
+                "anniversary of the invasion.", published=datetime(2024, 6, 1, tzinfo=UTC))
+    assert {t for s in facts.sanctions if "Q458" in s.imposers for t in s.targets} == {"Q159"}
