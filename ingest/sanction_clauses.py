@@ -1,8 +1,8 @@
 """Where the parse puts a sanction's imposer or target outside the trigger's own phrase, for
 ``sanctions`` (which judges the names these tokens give): measures an imposer's relative clause says it
 imposed ("the measures Washington imposed in 2018"), the batch that holds the sanctions ("the EU's latest
-package of sanctions"), and the partner of firms sanctioned for their dealings ("secondary sanctions on
-banks that deal with Tehran").
+package of sanctions"), an owned package that stands for them ("the bloc's 13th package"), and the partner
+of firms sanctioned for their dealings ("secondary sanctions on banks that deal with Tehran").
 
 Explainers, op-eds and live blogs name a regime in passing this way, the imposer in a contact clause
 rather than before the noun, so the measure noun carries neither a modifier nor an "on" phrase.
@@ -77,3 +77,28 @@ def dealt_with(token: Token) -> Token | None:
                     if partner is not None:
                         return partner
     return None
+
+
+# A batch an imposer numbers or dates stands for its sanctions in an article about them: "the bloc's 13th
+# package", "Brussels' latest round" (not "the EU's latest aid package", "the latest round of talks").
+PACKAGE_NOUNS = frozenset({"package", "round", "tranche"})
+SERIES_WORDS = frozenset({"latest", "new", "next", "fresh", "previous", "last", "first", "second", "third",
+                          "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+
+
+def owned_package(token: Token) -> Token | None:
+    """The owner of "the bloc's 13th package", "Washington's latest round": a package its owner numbers or
+    calls the latest, with no other word saying what it holds and no "of" phrase (a package "of
+    sanctions" is told by its sanctions), in an article that mentions sanctions."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in PACKAGE_NOUNS or not _mentions_sanctions(token):
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "nummod") and c.i < token.i]
+    if owner is None or not modifiers or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    return owner if all(_series_word(c) for c in modifiers) else None
+
+
+def _series_word(token: Token) -> bool:
+    return token.lower_ in SERIES_WORDS or token.ent_type_ == "ORDINAL" or (
+        token.text[:-2].isdigit() and token.text[-2:].lower() in ("st", "nd", "rd", "th"))

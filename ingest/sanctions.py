@@ -40,7 +40,14 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.entity_index import ensure_state
 from diplograph.ingest.facts import Sanction
-from diplograph.ingest.sanction_clauses import collection_owner, dealt_with, imposing_clause, sanctions_collection
+from diplograph.ingest.sanction_clauses import (
+    PACKAGE_NOUNS,
+    collection_owner,
+    dealt_with,
+    imposing_clause,
+    owned_package,
+    sanctions_collection,
+)
 from diplograph.ingest.spans import (
     clause_sentence,
     date_anchor,
@@ -108,7 +115,7 @@ BARRING_VERBS = frozenset({"prohibit", "bar", "forbid"})
 SECURITY_COUNCIL = "Q37470"  # a numbered resolution no body is named for is the UN Security Council's
 # Every lemma ``_trigger`` may take.
 TRIGGER_LEMMAS = lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS | LISTING_VERBS | LISTING_NOUNS | RESTRICTING_VERBS | {
-    "sanction", "list", "freeze"}
+    "sanction", "list", "freeze"} | PACKAGE_NOUNS
 
 
 # "align with those penalties", "mirror the same measures": an imposer joining sanctions told before.
@@ -145,6 +152,8 @@ def _trigger(token: Token, index: EntityIndex) -> bool:
         return True  # "Britain said it would restore its national listings"
     if _resolution_subject(token) is not None:
         return True  # "Resolution 2397 capped the North's imports of refined petroleum"
+    if (owner := owned_package(token)) is not None:
+        return _is_imposer(owner, index)  # "The bloc's 13th package, agreed in February, targeted ..."
     if token.pos_ == "NOUN" and lemma == "cap" and any(c.lower_ == "price" for c in token.children):
         return True  # "the G7 price cap on Russian oil"
     if lemma == "freeze" and any(c.lemma_.lower() in ASSET_NOUNS and c.dep_ in ("dobj", "compound")
@@ -236,6 +245,12 @@ def _resolution_parties(verb: Token, resolution: Token, index: EntityIndex) -> t
     return imposers[:1], targets
 
 
+# Nouns after "on" that name an occasion or a manner, never a target: "on top of", "agreed on the second
+# anniversary of the invasion", "on the sidelines of", "on condition of anonymity".
+NON_TARGET_NOUNS = frozenset({"top", "anniversary", "eve", "occasion", "sideline", "sidelines", "basis", "behalf",
+                              "condition", "ground", "grounds"})
+
+
 def _target_phrase(token: Token) -> bool:
     """The trigger names a target with a preposition ("on entities that ...", "against a company");
     "on both countries" points back at states and is left to the article's evident target, and "on
@@ -244,12 +259,6 @@ def _target_phrase(token: Token) -> bool:
                and any(p.dep_ == "pobj" and p.lemma_.lower() not in lexicon.MEMBER_NOUNS | NON_TARGET_NOUNS
                        and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
                for c in token.children)
-
-# Nouns after "on" that name an occasion or a manner, never a target: "on top of", "agreed on the second
-# anniversary of the invasion", "on the sidelines of", "on condition of anonymity".
-NON_TARGET_NOUNS = frozenset({"top", "anniversary", "eve", "occasion", "sideline", "sidelines", "basis", "behalf",
-                              "condition", "ground", "grounds"})
-
 
 
 QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "score", "scores", "number", "list", "batch",

@@ -203,3 +203,13 @@ def test_an_occasion_after_on_is_no_target(run) -> None:
     facts = run("Russia's invasion of Ukraine began in 2022. The European Union agreed new sanctions on the second "
                 "anniversary of the invasion.", published=datetime(2024, 6, 1, tzinfo=UTC))
     assert {t for s in facts.sanctions if "Q458" in s.imposers for t in s.targets} == {"Q159"}
+
+def test_an_owned_numbered_package_is_its_owners_sanctions(run) -> None:
+    """'The European Union's 14th package, agreed on Monday, targets ...' in a story about sanctions: the
+    package stands for the EU's sanctions, on the story's target; an aid package is none."""
+    facts = run("Sanctions have not stopped Russia's war. The European Union's 14th package, agreed on Monday, "
+                "targets liquefied gas.", published=datetime(2024, 6, 1, tzinfo=UTC))
+    assert ("Q458", "Q159") in {(i, t) for i, t, _ in pairs(facts)}
+    aid = run("Sanctions on Russia stay. The European Union's latest aid package for Ukraine was agreed on Friday.",
+              published=datetime(2024, 6, 1, tzinfo=UTC))
+    assert not any("Q458" in s.imposers for s in aid.sanctions)
