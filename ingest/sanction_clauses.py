@@ -15,23 +15,31 @@ from spacy.tokens import Token
 from diplograph.ingest import lexicon
 
 # Verbs that make measures sanctions when an imposer's relative clause applies them to the measures:
-# "the measures Washington imposed", "the penalties Brussels reimposed" (not "announced", "adopted":
-# "the measures Beijing announced to support growth").
+# "the measures Washington imposed", "the penalties Brussels reimposed"; another status verb does so only
+# with a target ("the measures London announced against Russia's oil producers", not "the measures
+# Beijing announced to support growth").
 IMPOSING_VERBS = frozenset({"impose", "slap", "levy", "reimpose", "reinstate", "tighten", "lift", "ease"})
 
 
 def imposing_clause(token: Token) -> Token | None:
     """The relative clause on a measure noun that imposes, tightens or lifts the measures, with a subject
-    of its own ("the measures Washington imposed on the project last November"), in an article about
-    sanctions; none for "the measures that were imposed"."""
+    of its own ("the measures Washington imposed on the project last November", "the measures London
+    announced against ..."), in an article about sanctions; none for "the measures that were imposed"."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.MEASURE_NOUNS or not _mentions_sanctions(token):
         return None
     for clause in token.children:
-        if clause.dep_ == "relcl" and clause.lemma_.lower() in IMPOSING_VERBS:
+        if clause.dep_ == "relcl" and (clause.lemma_.lower() in IMPOSING_VERBS or (
+                clause.lemma_.lower() in lexicon.SANCTION_STATUS and _aimed(clause))):
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.tag_ not in ("WDT", "WP"):
                 return clause
     return None
+
+
+def _aimed(verb: Token) -> bool:
+    """The verb names whom it acts against: "announced on Monday against Russia's oil producers"."""
+    return any(c.dep_ == "prep" and c.lower_ in lexicon.SANCTION_TARGET_PREPS and any(
+        p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children) for c in verb.children)
 
 
 def _mentions_sanctions(token: Token) -> bool:

@@ -213,3 +213,11 @@ def test_an_owned_numbered_package_is_its_owners_sanctions(run) -> None:
     aid = run("Sanctions on Russia stay. The European Union's latest aid package for Ukraine was agreed on Friday.",
               published=datetime(2024, 6, 1, tzinfo=UTC))
     assert not any("Q458" in s.imposers for s in aid.sanctions)
+
+def test_measures_a_clause_announced_against_a_target_are_sanctions(run) -> None:
+    """'the punitive measures the United States and Britain announced on Monday against Russia's two largest
+    oil producers': with a target, an announcing clause imposes the measures too."""
+    facts = run("Sanctions are the Kremlin's daily business. It shrugged off the punitive measures the United "
+                "States and Britain announced on Monday against Russia's two largest oil producers.",
+                published=datetime(2025, 10, 23, tzinfo=UTC))
+    assert {("Q30", "Q159"), ("Q145", "Q159")} <= {(i, t) for i, t, _ in pairs(facts)}
