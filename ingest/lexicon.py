@@ -159,7 +159,7 @@ MOTION_WORDS = PLACE_VERBS | frozenset({"trip", "visit", "journey", "flight", "m
                                          "kilometers", "relocate", "flee", "escape", "cross", "deploy"})
 
 # Sanctions: trigger lemmas and what the governing verb says about their status.
-SANCTION_NOUNS = frozenset({"sanction", "embargo"})
+SANCTION_NOUNS = frozenset({"sanction", "embargo", "countersanction"})  # "Beijing hit back with countersanctions"
 SANCTION_STATUS = {
     "impose": "Imposed", "slap": "Imposed", "levy": "Imposed", "announce": "Imposed", "adopt": "Imposed",
     "enforce": "Imposed", "approve": "Imposed", "introduce": "Imposed", "place": "Imposed", "apply": "Imposed",

@@ -221,3 +221,8 @@ def test_measures_a_clause_announced_against_a_target_are_sanctions(run) -> None
                 "States and Britain announced on Monday against Russia's two largest oil producers.",
                 published=datetime(2025, 10, 23, tzinfo=UTC))
     assert {("Q30", "Q159"), ("Q145", "Q159")} <= {(i, t) for i, t, _ in pairs(facts)}
+
+def test_countersanctions_are_sanctions(run) -> None:
+    facts = run("Beijing hit back with countersanctions on seven American drone makers.",
+                published=datetime(2024, 6, 1, tzinfo=UTC))
+    assert ("Q148", "Q30") in {(i, t) for i, t, _ in pairs(facts)}
