@@ -70,20 +70,33 @@ def collection_owner(token: Token) -> Token | None:
     return owners[0] if owners else None
 
 
-# "secondary sanctions on banks that deal with Tehran": the banks are sanctioned for their dealings.
-DEALING_VERBS = frozenset({"deal", "trade", "do", "transact", "work"})
+# "secondary sanctions on banks that deal with Tehran", "firms that help Moscow evade export curbs", "firms
+# that sell drones to Russia": the firms are sanctioned for their dealings with a state.
+DEALING_VERBS = frozenset({"deal", "trade", "do", "transact", "work"})  # ... with X
+SUPPLYING_VERBS = frozenset({"help", "supply", "arm", "fund", "finance", "aid", "assist", "equip"})  # ... X
+SELLING_VERBS = frozenset({"sell", "ship", "export", "send", "deliver"})  # ... to X
 
 
 def dealt_with(token: Token) -> Token | None:
-    """Whom the sanctioned firms of "sanctions on foreign banks that deal with Tehran" (or "doing business
-    with Iran") deal with: the regime is on that partner when the firms have no state of their own."""
+    """Whom the sanctioned firms of "sanctions on foreign banks that deal with Tehran" ("doing business
+    with Iran", "that help Moscow evade export curbs", "that sell drones to Russia") deal with: the
+    regime is on that partner when the firms have no state of their own."""
     for clause in token.children:
-        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in DEALING_VERBS:
-            for prep in clause.children:
-                if prep.dep_ == "prep" and prep.lower_ == "with":
-                    partner = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if partner is not None:
-                        return partner
+        if clause.dep_ not in ("relcl", "acl"):
+            continue
+        lemma = clause.lemma_.lower()
+        for child in clause.children:
+            if (lemma in DEALING_VERBS and child.dep_ == "prep" and child.lower_ == "with") or (
+                    lemma in SELLING_VERBS and child.dep_ in ("prep", "dative") and child.lower_ == "to"):
+                partner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if partner is not None:
+                    return partner
+            if lemma in SUPPLYING_VERBS and child.dep_ in ("dobj", "nsubj") and child.i > clause.i:
+                return child  # "help Moscow evade": the parse may make Moscow the subject of "evade"
+            if lemma in SUPPLYING_VERBS and child.dep_ in ("ccomp", "xcomp") and child.i > clause.i:
+                inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if inner is not None:
+                    return inner
     return None
 
 

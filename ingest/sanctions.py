@@ -597,7 +597,9 @@ def _target_key(index: EntityIndex, token: Token) -> str | None:
                 and index.kind(key) == "State":
             return key
     if (partner := dealt_with(token)) is not None:  # "on foreign banks that deal with Tehran"
-        return _target_key(index, partner)
+        key = _target_key(index, partner)
+        state = index.state_of(key) if key is not None else None  # "firms that help Kim": North Korea
+        return state if state is not None and index.kind(state) == "State" else None
     return None
 
 

@@ -226,3 +226,13 @@ def test_countersanctions_are_sanctions(run) -> None:
     facts = run("Beijing hit back with countersanctions on seven American drone makers.",
                 published=datetime(2024, 6, 1, tzinfo=UTC))
     assert ("Q148", "Q30") in {(i, t) for i, t, _ in pairs(facts)}
+
+def test_firms_that_help_or_sell_to_a_state_put_the_regime_on_it(run) -> None:
+    """'sanctions on firms that help Moscow evade export curbs', 'on traders that sell drone parts to
+    Russia': the firms are sanctioned for what they do for Russia."""
+    helping = run("The European Union imposed sanctions on firms that help Moscow evade export curbs.",
+                  published=datetime(2024, 6, 1, tzinfo=UTC))
+    selling = run("Britain imposed sanctions on traders that sell drone parts to Russia.",
+                  published=datetime(2024, 6, 1, tzinfo=UTC))
+    assert ("Q458", "Q159") in {(i, t) for i, t, _ in pairs(helping)}
+    assert ("Q145", "Q159") in {(i, t) for i, t, _ in pairs(selling)}
