@@ -1,7 +1,8 @@
 """Gazetteer names in the text (steps 1-2 of ``entities``): aliases matched as token n-grams
 through dicts, capitals and metonyms that stand for their state ("Pyongyang insists", "the
-Kremlin"), and demonyms ("North Korean") that name a state for the office and government rules,
-or stand for it as a clause's subject ("the Russians walked out").
+Kremlin") or an organisation ("Brussels" for the EU), and demonyms ("North Korean") that name a
+state for the office and government rules, or stand for it as a clause's subject ("the Russians
+walked out").
 
 A capital or metonym used as a location ("in Pyongyang", "the Hanoi summit") or in an address
 ("Hanoi, Vietnam") stays the place; an alias inside a longer name spaCy tags ("Trump Tower") is not
@@ -191,6 +192,10 @@ def _add_linked(index: EntityIndex, span: SpacySpan, entry: GazEntry) -> None:
         state = index.gaz.metonym(span.text)
         if state is not None and gaz_kind(state) == "State" and not _addressed(span, state):
             index.add(span.start, span.end, index.entity_for(state), span.text, 0.8)
+            return
+        body = index.gaz.body_for(span.text)  # "Brussels says more may follow": the EU
+        if body is not None and body.qid:
+            index.add(span.start, span.end, index.entity_for(body), span.text, 0.75)
             return
     index.add(span.start, span.end, index.entity_for(entry), span.text, 0.95 if len(span.text) > 3 else 0.9)
 

@@ -56,6 +56,7 @@ class GazEntry:
     iso3: str | None = None
     capital: str | None = None  # a state's capital (QID)
     metonym: bool = False  # the name can stand for ``state`` ("Pyongyang insists", "the Kremlin said")
+    stands_for: str | None = None  # QID of an organisation a place's name stands for ("Brussels": the EU)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -167,6 +168,11 @@ class Gazetteer:
         """The State a capital or seat of power stands for ("Pyongyang", "the Kremlin"), if unique."""
         states = {entry.state for entry in self.lookup(surface) if entry.metonym and entry.state}
         return self.by_qid(states.pop()) if len(states) == 1 else None
+
+    def body_for(self, surface: str) -> GazEntry | None:
+        """The organisation a place's name stands for ("Brussels says": the European Union), if unique."""
+        bodies = {entry.stands_for for entry in self.lookup(surface) if entry.stands_for}
+        return self.by_qid(bodies.pop()) if len(bodies) == 1 else None
 
     def leaders_of(self, state_qid: str, when: date | None = None) -> list[GazEntry]:
         """Heads of state and government of a state: in office on ``when`` (inclusive), else all ever.
@@ -283,8 +289,11 @@ def _state(row: dict[str, str]) -> GazEntry:
 
 
 def _place(row: dict[str, str]) -> GazEntry:
+    """A place; its ``metonym`` column is "yes" (it stands for its state), "no", or the QID of the
+    organisation it stands for."""
+    body = row["metonym"] if row["metonym"].startswith("Q") else None
     return GazEntry(kind="Place", state=row["state_qid"] or None, category=row["role"],
-                    metonym=row["metonym"] == "yes", **_common(row))
+                    metonym=row["metonym"] == "yes", stands_for=body, **_common(row))
 
 
 def _organization(row: dict[str, str]) -> GazEntry:

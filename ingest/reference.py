@@ -93,9 +93,10 @@ class _Writer:
             self.add(node, DGN.capital, self.node(capital) if capital else None)
         for office in entry.offices:
             self.add(node, RDFS_COMMENT, ox.Literal(f"Office: {office}"))
-        if entry.metonym and entry.state:
-            state = self.gaz.by_qid(entry.state)
-            self.add(node, RDFS_COMMENT, ox.Literal(f"Stands for {state.label} in news (metonym).") if state else None)
+        stands_for = entry.state if entry.metonym else entry.stands_for
+        if stands_for:
+            body = self.gaz.by_qid(stands_for)
+            self.add(node, RDFS_COMMENT, ox.Literal(f"Stands for {body.label} in news (metonym).") if body else None)
         self.add(node, RDFS_COMMENT, ox.Literal(provenance(entry)))
 
     def tenure(self, tenure: GazTenure) -> None:

@@ -78,3 +78,10 @@ def test_a_leader_named_in_his_government_s_phrase_is_still_mentioned(run):
     facts = run("Prime Minister Giorgia Meloni's government said on Thursday that the new rules met its demands.")
     assert [e.label for e in facts.entities.values() if e.kind == "Government"] == ["Meloni government"]
     assert [m.text for m in facts.entities["Q451791"].mentions] == ["Giorgia Meloni's"]
+
+
+def test_brussels_speaking_is_the_european_union_and_brussels_as_a_place_is_the_city(run):
+    facts = run("Brussels says further listings may follow. Ministers met in Brussels on Monday to discuss them.")
+    assert [m.text for m in facts.entities["Q458"].mentions] == ["Brussels"]
+    assert [m.text for m in facts.entities["Q239"].mentions] == ["Brussels"]
+    assert [c.claimant for c in facts.claims] == ["Q458"]
