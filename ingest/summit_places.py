@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex, gaz_kind
-from diplograph.ingest.entity_index import PERSON_KINDS, Mention
+from diplograph.ingest.entity_index import PERSON_KINDS, Mention, ensure_state
 from diplograph.ingest.spans import indices, lemma_in, quoted, sentence, subject_of, text_of, words_of
 from diplograph.ingest.summit_syntax import (
     SUMMIT_TRIGGER_NOUNS,
@@ -67,7 +67,9 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
                     continue  # "a meeting that Washington fears ...": not a modifier of the meeting
                 key = speaker_of(t, index) or (_main_subject(token, index) if t.dep_ == "poss" and t.tag_ == "PRP$"
                                                else None) or index.key_at(t)
-                if key and key not in found and key not in places and index.kind(key) in PARTY_KINDS | {"Place"}:
+                if key and key not in found and key not in places and (pair := _joined_states(index, key)):
+                    found += [k for k in pair if k not in found]  # "the second U.S.-North Korea summit"
+                elif key and key not in found and key not in places and index.kind(key) in PARTY_KINDS | {"Place"}:
                     (places if index.kind(key) == "Place" else found).append(key)
         elif dep in ("nsubj", "dobj", "nsubjpass") and is_verb:
             if token.lemma_ == "visit" and dep == "dobj":
@@ -596,6 +598,17 @@ def _place_rank(index: EntityIndex, key: str) -> int:
     if entry is not None and entity.kind == "Place":
         return 1
     return 2 if entity.qid else 3
+
+
+def _joined_states(index: EntityIndex, key: str) -> list[str]:
+    """'the U.S.-North Korea summit': a name the linker could not place that joins two states' names
+    with a hyphen names the summit's two parties."""
+    entity = index.entities[key]
+    if entity.qid is not None or entity.kind != "Place" or entity.label.count("-") != 1:
+        return []
+    states = [next((e.qid for e in index.gaz.lookup(part.strip()) if gaz_kind(e) == "State" and e.qid), None)
+              for part in entity.label.split("-")]
+    return [k for q in states if (k := ensure_state(index, q))] if all(states) else []
 
 
 def _city_state(index: EntityIndex, key: str) -> bool:

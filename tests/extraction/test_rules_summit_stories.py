@@ -159,3 +159,9 @@ def test_a_second_summit_is_not_the_first_one_met_for_the_first_time(run) -> Non
 def test_two_days_joined_by_and_are_a_meetings_first_and_last(run, text, published, expected) -> None:
     [summit] = run(text, published=published).summits
     assert days(summit) == expected
+
+
+def test_a_summit_named_by_two_states_joined_by_a_hyphen_has_them_as_parties(run) -> None:
+    facts = run("Kim Jong-un met Xi Jinping in Beijing on Tuesday. Seoul said it hoped the visit would help bring "
+                "about the second U.S.-North Korea summit.", published=datetime(2019, 1, 10, tzinfo=UTC))
+    assert [s.location for s in facts.summits] == ["Q956"]  # no summit "in U.S.-North Korea" between Xi and Kim
