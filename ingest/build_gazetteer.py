@@ -33,13 +33,15 @@ from pathlib import Path
 import click
 
 from diplograph.ingest import names
+from diplograph.ingest.gazetteer_speakers import speaker_leaders
 
 HERE = Path(__file__).parent / "gazetteer"
 CURATION = HERE / "curation"
 QID = re.compile(r"^Q[1-9][0-9]*$")
 ROLES = {"head_of_state": "HeadOfState", "head_of_government": "HeadOfGovernment"}
 OFFICES = {"secretary_general": "Secretary-General", "minister": "minister", "envoy": "envoy or adviser",
-           "vice_president": "Vice President"}
+           "vice_president": "Vice President", "commission_president": "President of the European Commission"}
+LEADER_OFFICES = {"commission_president"}  # offices the annotation counts as a Leader's, of no state
 SECRETARY_GENERAL_OF = {"UN Q1065": "United Nations", "NATO Q7184": "NATO"}
 # Rows of the states file that are territories rather than states (kept as places).
 TERRITORIES = {"Q6250": "Western Sahara: the partially recognised state is the Sahrawi Republic, Q40362"}
@@ -330,6 +332,7 @@ def build_people(facts: Path, iso3: dict[str, dict[str, str]], policy: Policy
     rows = read_csv(facts / "leaders.csv", ["qid", "name", "aliases", "state_iso3", "role", "start", "end", "sources",
                                             "verified"])
     rows += congress_rows(facts)
+    rows += [Row(values, where) for values, where in speaker_leaders(facts)]
     curated = {row["qid_or_label"]: row for row in read_csv(CURATION / "leaders.csv",
                                                              ["qid_or_label", "aliases", "nominal"])}
     nominal = {key_: row["nominal"] for key_, row in curated.items() if row["nominal"]}
@@ -370,6 +373,8 @@ def build_people(facts: Path, iso3: dict[str, dict[str, str]], policy: Policy
         elif row["role"] in OFFICES:
             office = describe_office(row, state)
             person["offices"] = join([*split(person["offices"]), office])
+            if row["role"] in LEADER_OFFICES:
+                person["kind"] = "Leader"
         else:
             raise FactsError(f"{row.where}: unknown role {row['role']!r}")
     for person in people.values():

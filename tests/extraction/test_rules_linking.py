@@ -85,3 +85,11 @@ def test_brussels_speaking_is_the_european_union_and_brussels_as_a_place_is_the_
     assert [m.text for m in facts.entities["Q458"].mentions] == ["Brussels"]
     assert [m.text for m in facts.entities["Q239"].mentions] == ["Brussels"]
     assert [c.claimant for c in facts.claims] == ["Q458"]
+
+
+def test_the_president_of_the_european_commission_is_a_linked_leader(run):
+    facts = run("European Commission President Ursula von der Leyen said on Wednesday that the bloc would list more "
+                "Chinese firms. Von der Leyen spoke after talks with Japan's prime minister.")
+    leyen = facts.entities["Q60772"]
+    assert (leyen.kind, [m.text for m in leyen.mentions]) == ("Leader", ["Ursula von der Leyen", "Von der Leyen"])
+    assert [c.claimant for c in facts.claims] == ["Q60772"]
