@@ -131,10 +131,18 @@ def _delegate_state(token: Token, index: EntityIndex) -> str | None:
 def _document_source(token: Token, index: EntityIndex) -> str | None:
     """'The joint statement said', 'the final communique rejected': a document whose signatories the
     sentence does not name is kept as a described source under its own words ("joint statement");
-    one a named party owns ("Beijing's statement said") is that party's."""
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is not None:
-        return source_key(owner, index)
+    one a named party owns or wrote ("Beijing's statement said", "a UN report found", "a study by the
+    Kiel Institute found") is that party's, and one an unnamed party owns ("the panel's final report
+    found") is kept under the words that own it."""
+    owner = next((c for c in token.children if c.dep_ in ("poss", "compound", "nmod") and c.i < token.i
+                  and (c.dep_ == "poss" or index.key_at(c) is not None)), None)
+    if owner is None:  # "a study by the Kiel Institute found"
+        owner = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+                      if p.dep_ == "pobj"), None)
+    if owner is not None and (key := source_key(owner, index)) is not None:
+        return key
+    if owner is not None and owner.pos_ == "NOUN":
+        return _in_own_words(token, index, "Group", [owner, *_modifiers(token)])
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None  # "a statement said": which one, the text does not say
     return _in_own_words(token, index, "Group", _modifiers(token))

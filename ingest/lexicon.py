@@ -81,12 +81,14 @@ SAY_VERBS = frozenset({
     "signal", "assess", "conclude", "agree", "recall", "charge", "reject", "dismiss", "indicate", "offer",
     "underline", "underscore", "repeat", "highlight", "blame", "characterize", "characterise", "depict",
     "dispute", "call", "term", "dub", "brand", "hail", "label", "denounce", "condemn", "criticize", "criticise",
-    "praise", "welcome", "reply", "respond", "notify", "inform", "assure", "remind", "hint", "point",
+    "praise", "welcome", "reply", "respond", "notify", "inform", "assure", "remind", "hint", "point", "find",
 })
 # Reporting verbs that report only with their particle: "pointed out that ..." (not "pointed to the map").
 PARTICLE_SAY_VERBS = {"point": "out"}
-# Documents that speak for their signatories: "the joint statement said", "the final communique rejected".
-DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9", "declaration"})
+# Documents that speak for their signatories: "the joint statement said", "the final communique rejected";
+# and for their authors: "the panel's final report found that ...", "a UN report said".
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9", "declaration", "report", "study",
+                            "assessment", "review", "investigation", "survey"})
 # Directives: 'Raisi urged Islamic countries to arm ...' is a demand, not a claim, and "according to
 # Iranian media" on it names who reported the demand.
 DEMAND_VERBS = frozenset({"urge", "demand", "implore", "exhort", "entreat"})
