@@ -16,7 +16,12 @@ def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[s
     is about Trump), less described groups."""
     keys: list[str] = []
     for token in span:
-        found = [claimant] if _speaker_it(token, index, claimant, anchor) else index.keys_in(token.i, token.i + 1)
+        if _speaker_its(token, index, claimant):
+            found = [index.state_of(claimant) or claimant]
+        elif _speaker_it(token, index, claimant, anchor):
+            found = [claimant]
+        else:
+            found = index.keys_in(token.i, token.i + 1)
         found = [_speaker_state(index, k, claimant, token, anchor) for k in found]
         keys += [k for k in found if k not in keys and index.kind(k) != "Group"]
     return keys
@@ -36,6 +41,17 @@ def _speaker_state(index: EntityIndex, key: str, claimant: str, token: Token, an
 
 
 SPEAKING_KINDS = frozenset({"State", "Organization", "Government"})
+# What a state or a body holds, so that an unresolved "its" before them is the speaker's: "said the final
+# text met its concerns" (not "said the deal was dead and its terms void").
+HELD_NOUNS = frozenset({"concern", "interest", "right", "position", "demand", "security", "sovereignty",
+                        "objection", "condition", "stance", "goal", "aim", "priority", "commitment", "obligation"})
+
+
+def _speaker_its(token: Token, index: EntityIndex, claimant: str) -> bool:
+    """'Chancellor Olaf Scholz's government said that the final text met its concerns': an "its" no
+    antecedent was found for, on what a speaking state or body holds, is the speaker's."""
+    return token.lower_ == "its" and index.key_at(token) is None and index.kind(claimant) in SPEAKING_KINDS \
+        and token.head.lemma_.lower() in HELD_NOUNS
 
 
 def _speaker_it(token: Token, index: EntityIndex, claimant: str, anchor: Token) -> bool:

@@ -395,3 +395,13 @@ def test_a_report_speaks_for_whoever_wrote_or_owns_it(run) -> None:
     [panel] = claimants_of(facts, "stolen $3 billion")
     assert "panel" in facts.entities[panel].label
     assert len(facts.claims) == 2
+
+
+def test_its_concerns_in_a_governments_claim_are_its_states(run) -> None:
+    """'Olaf Scholz's government said the final text met its concerns': an 'its' nothing else claims, on
+    what a state holds (concerns, interests), is the speaker's, so the claim is about Germany; 'its terms'
+    of a deal is not."""
+    facts = run("Chancellor Olaf Scholz's government said on Friday that the final text met its concerns.",
+                published=datetime(2024, 6, 24, tzinfo=UTC))
+    [claim] = [c for c in facts.claims if "met its concerns" in c.text]
+    assert "Q183" in claim.about
