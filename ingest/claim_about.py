@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from diplograph.ingest import lexicon
+from diplograph.ingest.claim_pairs import last_two
 from diplograph.ingest.entities import EntityIndex
 
 
@@ -21,7 +22,7 @@ def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[s
         elif _speaker_it(token, index, claimant, anchor):
             found = [claimant]
         else:
-            found = index.keys_in(token.i, token.i + 1)
+            found = _their_pair(token, index, claimant, anchor) or index.keys_in(token.i, token.i + 1)
         found = [_speaker_state(index, k, claimant, token, anchor) for k in found]
         keys += [k for k in found if k not in keys and index.kind(k) != "Group"]
     return keys
@@ -45,6 +46,10 @@ SPEAKING_KINDS = frozenset({"State", "Organization", "Government"})
 # text met its concerns" (not "said the deal was dead and its terms void").
 HELD_NOUNS = frozenset({"concern", "interest", "right", "position", "demand", "security", "sovereignty",
                         "objection", "condition", "stance", "goal", "aim", "priority", "commitment", "obligation"})
+# What a pair holds, so that an unresolved "their" before them is the pair the speaker belongs to: "Xi noted
+# that since their meeting in San Francisco ...", "The two presidents agreed that their teams would ...".
+PAIR_HELD_NOUNS = frozenset({"meeting", "summit", "talk", "call", "conversation", "relationship", "relation",
+                             "team", "country", "government", "side", "partnership", "encounter", "tie"})
 
 
 def _speaker_its(token: Token, index: EntityIndex, claimant: str) -> bool:
@@ -52,6 +57,16 @@ def _speaker_its(token: Token, index: EntityIndex, claimant: str) -> bool:
     antecedent was found for, on what a speaking state or body holds, is the speaker's."""
     return token.lower_ == "its" and index.key_at(token) is None and index.kind(claimant) in SPEAKING_KINDS \
         and token.head.lemma_.lower() in HELD_NOUNS
+
+
+def _their_pair(token: Token, index: EntityIndex, claimant: str, anchor: Token) -> list[str]:
+    """The two leaders an unresolved "their meeting" ("their teams") in a leader's claim stands for: the
+    last two named before the cue, the speaker among them."""
+    if token.lower_ != "their" or index.key_at(token) is not None or index.kind(claimant) != "Leader" \
+            or token.head.lemma_.lower() not in PAIR_HELD_NOUNS:
+        return []
+    pair = last_two(index, anchor, "Leader")
+    return pair if claimant in pair else []
 
 
 def _speaker_it(token: Token, index: EntityIndex, claimant: str, anchor: Token) -> bool:

@@ -31,10 +31,16 @@ def pair_speakers(verb: Token, index: EntityIndex) -> list[str]:
     kind = "Leader" if lemma in PAIR_LEADER_NOUNS else "State" if lemma in PAIR_STATE_NOUNS else None
     if kind is None:
         return []
-    start = _sentences_back(subject, LOOKBACK_SENTENCES)
+    return last_two(index, subject, kind)
+
+
+def last_two(index: EntityIndex, token: Token, kind: str) -> list[str]:
+    """The last two entities of ``kind`` (leaders, states) the text names before the token, within a few
+    sentences, in text order; none when it names fewer."""
+    start = _sentences_back(token, LOOKBACK_SENTENCES)
     pair: list[str] = []
     for mention in sorted(index.mentions, key=lambda m: -m.start):
-        if start <= mention.start < subject.i and index.kind(mention.key) == kind and mention.key not in pair:
+        if start <= mention.start < token.i and index.kind(mention.key) == kind and mention.key not in pair:
             pair.append(mention.key)
             if len(pair) == 2:
                 return pair[::-1]

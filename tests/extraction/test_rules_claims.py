@@ -405,3 +405,12 @@ def test_its_concerns_in_a_governments_claim_are_its_states(run) -> None:
                 published=datetime(2024, 6, 24, tzinfo=UTC))
     [claim] = [c for c in facts.claims if "met its concerns" in c.text]
     assert "Q183" in claim.about
+
+
+def test_their_meeting_in_a_leaders_claim_is_the_pair_he_belongs_to(run) -> None:
+    """'Xi Jinping spoke with Joe Biden ... Xi noted that since their meeting in San Francisco the
+    relationship had stabilised': the claim is about both leaders."""
+    facts = run("Xi Jinping spoke with Joe Biden by phone on Tuesday. Xi noted that since their meeting in "
+                "San Francisco the relationship had begun to stabilise.", published=datetime(2024, 4, 3, tzinfo=UTC))
+    [claim] = [c for c in facts.claims if "begun to stabilise" in c.text]
+    assert {"Q15031", "Q6279"} <= set(claim.about)
