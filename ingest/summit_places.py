@@ -391,9 +391,15 @@ def _pair_meant(token: Token, index: EntityIndex) -> list[str]:
     if pair:
         return pair
     story = _principal_pair(token, index)
-    if _counted(token) and all(m.key in story for m in _persons_near(token, index)):
+    if _counted(token) and series_pair(token, index):
         return story  # "Their 25th meeting came in January 2019": no one else near to make a pair with
     return story if _opens_paragraph(token) or _two_persons(token) else []
+
+
+def series_pair(token: Token, index: EntityIndex) -> list[str]:
+    """The story's pair for a meeting numbered in its series, when no one else is named near it."""
+    story = _principal_pair(token, index)
+    return story if all(m.key in story for m in _persons_near(token, index)) else []
 
 
 def _partner(token: Token, index: EntityIndex, leader: str) -> str | None:
@@ -507,6 +513,12 @@ def _principal_pair(token: Token, index: EntityIndex) -> list[str]:
             last[mention.key] = mention.start
     ranked = sorted(counts, key=lambda k: (counts[k], last[k]), reverse=True)
     return ranked[:2] if len(ranked) >= 2 else []
+
+
+def location_of(verb: Token, index: EntityIndex) -> str | None:
+    """The place an 'in'/'at' phrase of a clause's verb names, as the summit's location."""
+    location = _location(verb, index)
+    return _as_place(index, location) if location else None
 
 
 def _location(token: Token, index: EntityIndex) -> str | None:

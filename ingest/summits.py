@@ -23,6 +23,7 @@ from diplograph.ingest.facts import DateValue, Summit
 from diplograph.ingest.gazetteer import Gazetteer, GazSummit
 from diplograph.ingest.spans import anchor_at, day_headings
 from diplograph.ingest.summit_dates import date_from_caption, date_from_photo, next_days, summit_anchor
+from diplograph.ingest.summit_ellipsis import numbered_meetings
 from diplograph.ingest.summit_mentions import SummitMention, candidates, mention
 from diplograph.ingest.summit_merge import (
     add_attendees,
@@ -42,6 +43,8 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
     mentions = [m for i in candidates(doc)
                 if (m := mention(doc[i], index, anchor_at(headings, doc[i].idx, anchor), inferred, published))
                 is not None]
+    mentions = sorted(mentions + numbered_meetings(doc, index, anchor, inferred, published, mentions),
+                      key=lambda m: m.token.i)
     next_days(mentions, anchor)
     groups = join_visit_days(date_from_part(join_anaphors(merge(mentions, index), index), index), index)
     add_attendees(doc, groups, index)

@@ -165,3 +165,16 @@ def test_a_summit_named_by_two_states_joined_by_a_hyphen_has_them_as_parties(run
     facts = run("Kim Jong-un met Xi Jinping in Beijing on Tuesday. Seoul said it hoped the visit would help bring "
                 "about the second U.S.-North Korea summit.", published=datetime(2019, 1, 10, tzinfo=UTC))
     assert [s.location for s in facts.summits] == ["Q956"]  # no summit "in U.S.-North Korea" between Xi and Kim
+
+
+@pytest.mark.parametrize(("text", "published", "place", "day"), [
+    ("Xi Jinping hosted Kim Jong-un in Beijing on Tuesday. It was the fourth meeting between Xi and Kim in less "
+     "than a year; the first came in Beijing in March 2018.", datetime(2019, 1, 10, tzinfo=UTC), "Q956", "2018-03"),
+    ("Shinzo Abe and Vladimir Putin met often. Their 25th meeting came in January 2019 in Moscow. Another in Osaka "
+     "fared no better, and the 27th and last, in Vladivostok on September 5, 2019, ended with a promise to keep "
+     "talking.", datetime(2020, 9, 3, tzinfo=UTC), "Q959", "2019-09-05"),
+])
+def test_a_meeting_named_by_its_number_alone_is_one_of_the_series_just_told(run, text, published, place, day) -> None:
+    facts = run(text, published=published)
+    assert any(s.location == place and days(s)[0] and days(s)[0].startswith(day) and len(s.participants) >= 2
+               for s in facts.summits)
