@@ -9,7 +9,8 @@ article was written. A text file has it only in its header, in one of these shap
 * a transcript's or live blog's verbless header, a full stop and all: "Thursday 28 February 2019.",
   "Seoul, 27 May 2018, 10:00 KST." (a weekday or a clock time marks it; a caption has neither);
 * a wire story's dateline before its dash: "SEOUL, May 27, 2024 (Agency) -", and "BEIJING, Jan 10
-  (Reuters) -" without a year, which takes the latest year the story states (not a deadline's).
+  (Reuters) -" without a year, which takes the latest year the story states (not a deadline's), or
+  the year beside it when only that one makes the day fit the weekday the lede names.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ WIRE_DATELINE = re.compile(r"^[A-Z]{2}[A-Z.'\- ]*(?:,[ \t]+[A-Z][\w.' ]*)?,[ \t]
                            r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-|\u2013|\u2014|--)[ \t]")
 # What makes a line ending in a full stop a header rather than a caption: a weekday or a clock time.
 HEADER_MARK = re.compile(r"\b(?:" + "|".join(calendar.day_name) + r")\b|\b\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
+WEEKDAYS = [name.lower() for name in calendar.day_name]
+WEEKDAY = re.compile(r"\b(" + "|".join(calendar.day_name) + r")\b")
 CLOCK_END = re.compile(r"\b[ap]\.m\.$")  # "By Jane Doe | March 24, 2023 at 9:41 a.m."
 DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -66,8 +69,9 @@ def _byline_date(body: str) -> datetime | None:
     for line in lines:
         anchor = None
         if (dateline := WIRE_DATELINE.match(line)) is not None:
+            lede = line[dateline.end():].split(". ", 1)[0]
             line = dateline.group(0).rstrip(" \t-\u2013\u2014")  # the dateline, not the story after it
-            anchor = _stated_year(body)
+            anchor = _dateline_year(body, line, lede)
         if len(line) > BYLINE_MAX_CHARS or (line.endswith(".") and not CLOCK_END.search(line)
                                             and not _verbless_header(line)):
             continue  # a body sentence or a caption, not a dateline
@@ -84,6 +88,22 @@ def _verbless_header(line: str) -> bool:
     """'Thursday 28 February 2019.': a header's date with a weekday or a clock time, and capitalised
     words only ('Trump and Kim in Singapore, June 12, 2018.' is a caption)."""
     return HEADER_MARK.search(line) is not None and all(w[:1].isupper() for w in re.findall(r"[A-Za-z]+", line))
+
+
+def _dateline_year(body: str, dateline: str, lede: str) -> datetime | None:
+    """The year of a dateline that gives none: the latest year the text states, or the year either side
+    of it when only there is the dateline's day a weekday the lede names, or the day after one ("BEIJING,
+    Jan 10 (Reuters) - ... ended a visit on Thursday" over a story naming 2018 only: 2019)."""
+    stated = _stated_year(body)
+    named = {WEEKDAYS.index(word.lower()) for word in WEEKDAY.findall(lede)}
+    if stated is None or not named:
+        return stated
+    for year in (stated.year, stated.year + 1, stated.year - 1):
+        anchor = datetime(year, 7, 1, tzinfo=UTC)
+        days = [m.value.start.value for m in find_dates(dateline, anchor) if m.value.start.precision == "day"]
+        if days and {days[0].weekday(), (days[0].weekday() - 1) % 7} & named:
+            return anchor
+    return stated
 
 
 def _stated_year(body: str) -> datetime | None:

@@ -36,3 +36,9 @@ def test_a_wire_dateline_without_a_year_takes_the_year_the_story_states(tmp_path
 def test_a_wire_dateline_without_a_year_in_a_story_stating_none_dates_nothing(tmp_path: Path) -> None:
     assert _published(tmp_path, "Erdogan to visit Gulf\n\nANKARA, July 14 (Reuters) - Turkish President Tayyip "
                                 "Erdogan will tour three Gulf states next week.\n") is None
+
+
+def test_a_yearless_dateline_takes_the_year_beside_the_stated_one_that_fits_the_lede_s_weekday(tmp_path: Path) -> None:
+    story = ("Erdogan to visit Gulf\n\nANKARA, July 14 (Reuters) - Turkish President Tayyip Erdogan said on Friday "
+             "he would tour three Gulf states, his first trip since the elections of May 2022.\n")
+    assert _published(tmp_path, story) == datetime(2023, 7, 14, tzinfo=UTC)  # a Friday; July 14, 2022 was not
