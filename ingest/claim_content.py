@@ -79,7 +79,7 @@ def verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, 
         heads += [c for c in verb.children if c.dep_ == "dep" and c.pos_ == "VERB"
                   and last < c.left_edge.i <= last + 2 and verb.doc[c.left_edge.i - 1].text == ","]
     if not heads and lemma in lexicon.XCOMP_CONTENT_VERBS:
-        heads = [c for c in verb.children if c.dep_ == "xcomp"]
+        heads = [c for c in verb.children if c.dep_ == "xcomp" and not _gapped_object(verb, c)]
     if not heads and lemma in lexicon.OBJECT_CONTENT_VERBS:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if lemma in lexicon.DENIAL_CUES:
@@ -290,3 +290,10 @@ def within_opening_quote(pieces: list[tuple[int, int]], quotes: list[tuple[int, 
     (first, last), = pieces
     quote = next(((a, b) for a, b in quotes if a - 2 <= first <= a), None)
     return pieces if quote is None or last <= quote[1] + 2 else [(first, quote[1])]
+
+
+def _gapped_object(verb: Token, infinitive: Token) -> bool:
+    """'the tankers it had hoped to use': in a relative clause, an infinitive whose object is the noun the
+    clause describes says what was wanted of that thing, no proposition."""
+    return verb.dep_ == "relcl" and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp")
+                                            for c in infinitive.children)

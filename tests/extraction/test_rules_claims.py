@@ -414,3 +414,11 @@ def test_their_meeting_in_a_leaders_claim_is_the_pair_he_belongs_to(run) -> None
                 "San Francisco the relationship had begun to stabilise.", published=datetime(2024, 4, 3, tzinfo=UTC))
     [claim] = [c for c in facts.claims if "begun to stabilise" in c.text]
     assert {"Q15031", "Q6279"} <= set(claim.about)
+
+
+def test_an_infinitive_missing_the_object_a_relative_clause_took_is_no_claim(run) -> None:
+    """'the tankers Russia had hoped to use': what was wanted of the tankers is no proposition; 'Russia had
+    hoped to use the tankers' is a hope of Russia's."""
+    facts = run("The sanctions scared off most of the tankers Russia had hoped to use. Russia had hoped to use "
+                "the tankers all winter.", published=datetime(2024, 6, 24, tzinfo=UTC))
+    assert [c.text for c in facts.claims] == ["to use the tankers all winter"]
