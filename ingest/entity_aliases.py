@@ -201,8 +201,11 @@ def _add_linked(index: EntityIndex, span: SpacySpan, entry: GazEntry) -> None:
 
 
 def _locative(span: SpacySpan) -> bool:
-    """Used as a location ("in Pyongyang", "visited Hanoi", "the Hanoi summit") rather than an actor
-    ("a message to Pyongyang", "shells supplied to Moscow")."""
+    """Used as a location ("in Pyongyang", "visited Hanoi", "the Hanoi summit", "a Helsinki-based
+    group") rather than an actor ("a message to Pyongyang", "shells supplied to Moscow")."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based":
+        return True
     head = span.root
     while head.dep_ in ("conj", "appos") and head.head.i != head.i:  # "in Singapore, Hanoi and at the DMZ"
         head = head.head

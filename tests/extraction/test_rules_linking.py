@@ -93,3 +93,9 @@ def test_the_president_of_the_european_commission_is_a_linked_leader(run):
     leyen = facts.entities["Q60772"]
     assert (leyen.kind, [m.text for m in leyen.mentions]) == ("Leader", ["Ursula von der Leyen", "Von der Leyen"])
     assert [c.claimant for c in facts.claims] == ["Q60772"]
+
+
+def test_a_capital_in_an_x_based_adjective_is_the_city(run):
+    facts = run("A Seoul-based monitoring group said the ship had docked in Nampo. Seoul said it would protest.")
+    assert [m.text for m in facts.entities["Q8684"].mentions] == ["Seoul"]
+    assert [m.text for m in facts.entities["Q884"].mentions] == ["Seoul", "it"]
