@@ -6,9 +6,11 @@ names ("Treasury said"), is that organisation.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.entity_index import EntityIndex, gaz_kind
@@ -30,6 +32,9 @@ DESCRIBED_KINDS = {
     **dict.fromkeys({"city", "town", "port", "island", "region", "province", "resort", "village"}, "Place"),
 }
 OFFICE_OF_NOUNS = MINISTER_NOUNS | {"ministry", "department"}  # "Secretary of State", "Ministry of Defence"
+TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "KST", "JST", "ICT", "IST", "SGT",
+                        "HKT", "AEST", "AEDT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT"})
+CLOCK = re.compile(r"\d[:.]\d\d$|\d(?:am|pm)$|^(?:am|pm|AM|PM)$")
 
 
 def match_unlinked_names(index: EntityIndex) -> None:
@@ -44,11 +49,19 @@ def match_unlinked_names(index: EntityIndex) -> None:
             continue
         if len(tokens) == 1 and tokens[0].lower_ in COMPASS_WORDS:
             continue  # "the North", "the West": a side, not a place the gazetteer could name
+        if len(tokens) == 1 and _time_zone(tokens[0]):
+            continue  # "13.20 BST", "2:10 P.M. ICT": a live blog's or transcript's clock, no organisation
         span = index.doc[tokens[0].i:tokens[-1].i + 1]
         if kind == "Organization" and len(span) == 1 and (known := _named_organisation(index, span.text)):
             index.add(span.start, span.end, known, span.text, 0.7)  # "Treasury said": the one named before
             continue
         index.add(span.start, span.end, index.unlinked(kind, span.text, 0.5), span.text, 0.5)
+
+
+def _time_zone(token: Token) -> bool:
+    """A time zone's abbreviation right after a clock time ("14.52 BST", "9.30am KST", "2:10 P.M. ICT")."""
+    before = token.doc[token.i - 1].text if token.i > 0 else ""
+    return token.text in TIME_ZONES and (CLOCK.search(before) is not None or before.lower() in ("a.m.", "p.m."))
 
 
 def _names_an_office(ent: SpacySpan) -> bool:

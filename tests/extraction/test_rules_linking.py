@@ -99,3 +99,8 @@ def test_a_capital_in_an_x_based_adjective_is_the_city(run):
     facts = run("A Seoul-based monitoring group said the ship had docked in Nampo. Seoul said it would protest.")
     assert [m.text for m in facts.entities["Q8684"].mentions] == ["Seoul"]
     assert [m.text for m in facts.entities["Q884"].mentions] == ["Seoul", "it"]
+
+
+def test_a_time_zone_after_a_clock_time_is_no_organisation(run):
+    facts = run("The talks began at 10:00 KST on Friday, when Moon Jae-in welcomed Kim Jong-un at the border.")
+    assert "KST" not in {e.label for e in facts.entities.values()}
