@@ -10,10 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.entity_index import ensure_state
 from diplograph.ingest.spans import subject_of
 
 # "the two presidents", "both leaders", "the two men": two leaders; "the two sides", "both countries":
-# two states.
+# their two states.
 PAIR_LEADER_NOUNS = frozenset({"leader", "president", "man", "premier", "head"})
 PAIR_STATE_NOUNS = frozenset({"side", "country", "nation"})
 # How far back the pair must have been named: the cue's sentence and the ones before it.
@@ -21,17 +22,23 @@ LOOKBACK_SENTENCES = 6
 
 
 def pair_speakers(verb: Token, index: EntityIndex) -> list[str]:
-    """The two leaders (or states) "the two presidents" ("both sides") subject of a reporting verb stands
-    for: the last two the text names before it, within a few sentences; none when it names fewer."""
+    """The two leaders "the two presidents" subject of a reporting verb stands for: the last two the text
+    names before it, within a few sentences; none when it names fewer. "Both sides", "the two countries":
+    those leaders' states."""
     subject = subject_of(verb)
     if subject is None or not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
                                   for c in subject.children):
         return []
     lemma = subject.lemma_.lower()
-    kind = "Leader" if lemma in PAIR_LEADER_NOUNS else "State" if lemma in PAIR_STATE_NOUNS else None
-    if kind is None:
+    if lemma not in PAIR_LEADER_NOUNS | PAIR_STATE_NOUNS:
         return []
-    return last_two(index, subject, kind)
+    leaders = last_two(index, subject, "Leader")
+    if lemma in PAIR_LEADER_NOUNS:
+        return leaders
+    # "both sides": the states of the two leaders the story pairs, not whichever two states it named last
+    # ("... Taiwan's election might test the truce. Both sides said ...")
+    states = [ensure_state(index, index.state_of(k)) for k in leaders]
+    return states if len(set(states)) == 2 and None not in states else []
 
 
 def last_two(index: EntityIndex, token: Token, kind: str) -> list[str]:

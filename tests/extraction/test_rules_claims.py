@@ -373,13 +373,14 @@ def test_a_government_speaking_of_itself_is_about_its_state(run) -> None:
 
 def test_the_two_presidents_agreeing_is_a_claim_of_each(run) -> None:
     """'The two presidents agreed that ...' after a sentence naming both: a claim of each leader; 'both
-    sides agreed that ...' of each state; a pair the text has not named is no one."""
+    sides said ...' of each one's state, not of the two states named last (Taiwan); a pair the text has
+    not named is no one."""
     leaders = run("Xi Jinping spoke to Joe Biden by phone on Tuesday. The two presidents agreed that their teams "
                   "would keep in close contact.", published=datetime(2024, 4, 3, tzinfo=UTC))
     assert sorted(claimants_of(leaders, "keep in close contact")) == ["Q15031", "Q6279"]
-    sides = run("Negotiators from China and the United States met in Geneva. Both sides agreed that the talks "
-                "had been constructive.", published=datetime(2025, 5, 12, tzinfo=UTC))
-    assert sorted(claimants_of(sides, "talks had been constructive")) == ["Q148", "Q30"]
+    sides = run("Joe Biden met Xi Jinping in Woodside. Taiwan's election might test the truce. Both sides said "
+                "that talks on trade would continue.", published=datetime(2023, 11, 16, tzinfo=UTC))
+    assert sorted(claimants_of(sides, "talks on trade would continue")) == ["Q148", "Q30"]
     unnamed = run("The two countries agreed that trade should grow.", published=datetime(2025, 5, 12, tzinfo=UTC))
     assert not unnamed.claims
 
