@@ -30,8 +30,9 @@ for belief, hope, fear, concern and estimate cues and for contents hedged with m
 likely/reportedly; else Asserted.
 
 ``extract_claims`` tries each candidate cue word in text order: a cue the parse reads as a subject
-(``claim_misparsed``), a reporting verb (``claim_verbs``; with "the two presidents" for subject, once for
-each of the pair: ``claim_pairs``), an attitude noun (``claim_nouns``),
+(``claim_misparsed``), an attitude adjective ("is concerned that", "made clear that": ``claim_adjectives``),
+a reporting verb (``claim_verbs``; with "the two presidents" for subject, once for each of the pair:
+``claim_pairs``), an attitude noun (``claim_nouns``),
 "according to" (``claim_according``); quotes that go on after a claim (``claim_quotes``) and
 transcript turns (``claim_turns``) follow, then duplicates go. The rules find the source with
 ``claim_sources`` (and ``claim_speakers`` where the parse misplaces it), the content with
@@ -47,6 +48,7 @@ from spacy.tokens import Doc
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.claim_according import according_claim
+from diplograph.ingest.claim_adjectives import ATTITUDE_ADJECTIVES, adjective_claim, adjective_cue
 from diplograph.ingest.claim_misparsed import misparsed_claim, misparsed_cue
 from diplograph.ingest.claim_nouns import noun_claim
 from diplograph.ingest.claim_pairs import pair_speakers
@@ -70,6 +72,8 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
         claim = None
         if misparsed_cue(token):
             claim = misparsed_claim(token, index)
+        elif adjective_cue(token):
+            claim = adjective_claim(token, index)
         elif token.pos_ == "VERB" and lemma_in(token, lexicon.SAY_VERBS):
             said = [verb_claim(token, index, quotes)]
             if said[0] is None:  # "The two presidents agreed that ...": a claim of each
@@ -92,11 +96,12 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
 
 
 def _candidates(doc: Doc) -> list[int]:
-    """The tokens that may be a cue: a reporting verb or noun, an attitude noun, "according"."""
+    """The tokens that may be a cue: a reporting verb or noun, an attitude noun or adjective, "according"."""
     w = words_of(doc)
     return [i for i, (lower, lemma, pos) in enumerate(zip(w.lower, w.lemma, w.pos, strict=True))
             if (pos in ("NOUN", "VERB") and stem_in(lemma, lower, lexicon.SAY_VERBS) is not None)
-            or (pos == "NOUN" and lemma in lexicon.CLAIM_NOUNS) or lower == "according"]
+            or (pos == "NOUN" and lemma in lexicon.CLAIM_NOUNS) or lower == "according"
+            or lower in ATTITUDE_ADJECTIVES]
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -423,3 +423,16 @@ def test_an_infinitive_missing_the_object_a_relative_clause_took_is_no_claim(run
     facts = run("The sanctions scared off most of the tankers Russia had hoped to use. Russia had hoped to use "
                 "the tankers all winter.", published=datetime(2024, 6, 24, tzinfo=UTC))
     assert [c.text for c in facts.claims] == ["to use the tankers all winter"]
+
+
+def test_an_attitude_adjective_ascribes_its_clause_to_the_subject(run) -> None:
+    """'Washington is concerned that ...' (Hedged), 'The Kremlin made it clear that ...' (Asserted), 'Trump
+    was not sure that ...' (a doubt, Hedged): the subject holds the that-clause; 'It is clear that ...' and
+    the author's 'We are confident that ...' are no one's."""
+    facts = run("Washington is increasingly concerned that Beijing could arm Moscow. The Kremlin made it clear "
+                "that it would not negotiate. Donald Trump was not sure that Kim Jong-un would come. It is clear "
+                "that the sanctions have failed. We are confident that the talks will succeed.",
+                published=datetime(2024, 5, 15, tzinfo=UTC))
+    found = {c.text: (c.claimant, c.modality) for c in facts.claims}
+    assert found == {"Beijing could arm Moscow": ("Q30", "Hedged"), "it would not negotiate": ("Q159", "Asserted"),
+                     "Kim Jong-un would come": ("Q22686", "Hedged")}
