@@ -15,9 +15,12 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.spans import clause_sentence, sentence, words_of
-from diplograph.ingest.summit_dates import dates, status_of
+from diplograph.ingest.summit_dates import dates
 from diplograph.ingest.summit_mentions import SummitMention
-from diplograph.ingest.summit_places import location_of, participants_and_location, parties_of, series_pair
+from diplograph.ingest.summit_pairs import series_pair
+from diplograph.ingest.summit_parties import parties_of
+from diplograph.ingest.summit_places import location_of, participants_and_location
+from diplograph.ingest.summit_status import status_of
 from diplograph.ingest.summit_syntax import SUMMIT_TRIGGER_NOUNS, sentences_apart
 
 

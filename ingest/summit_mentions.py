@@ -26,27 +26,16 @@ from diplograph.ingest.spans import (
     subject_of,
     words_of,
 )
-from diplograph.ingest.summit_dates import (
-    dates,
-    day_told_before,
-    days_from_main_event,
-    departure_day,
-    entry_day,
-    same_day,
-    status_of,
-    stretch,
-)
-from diplograph.ingest.summit_places import (
-    ARRIVAL_VERBS,
-    SIDELINE_NOUNS,
-    STRONG_NOUNS,
-    held_on_sidelines,
-    participants_and_location,
-    place_state,
-    sidelines_of,
-    travelled_to,
-)
-from diplograph.ingest.summit_syntax import SUMMIT_TRIGGER_NOUNS, governing_verb, same_paragraph
+from diplograph.ingest.summit_dates import dates
+from diplograph.ingest.summit_live_blogs import entry_day
+from diplograph.ingest.summit_parties import place_state
+from diplograph.ingest.summit_places import participants_and_location
+from diplograph.ingest.summit_relative_days import days_from_main_event, same_day
+from diplograph.ingest.summit_sidelines import SIDELINE_NOUNS, held_on_sidelines, sidelines_of
+from diplograph.ingest.summit_status import status_of
+from diplograph.ingest.summit_syntax import STRONG_NOUNS, SUMMIT_TRIGGER_NOUNS, governing_verb, same_paragraph
+from diplograph.ingest.summit_visit_days import day_told_before, departure_day, stretch
+from diplograph.ingest.summit_visits import ARRIVAL_VERBS, travelled_to
 
 
 @dataclass

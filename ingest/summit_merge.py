@@ -13,8 +13,9 @@ from spacy.tokens import Doc
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.spans import indices, text_of, words_of
 from diplograph.ingest.summit_mentions import SummitMention
-from diplograph.ingest.summit_places import STRONG_NOUNS, parties_of, previous_pair
-from diplograph.ingest.summit_syntax import sentences_apart
+from diplograph.ingest.summit_pairs import previous_pair
+from diplograph.ingest.summit_parties import parties_of
+from diplograph.ingest.summit_syntax import STRONG_NOUNS, sentences_apart
 
 
 def merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMention]:

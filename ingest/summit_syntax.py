@@ -10,6 +10,7 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.spans import sentence, text_of, words_of
 
 SUMMIT_TRIGGER_NOUNS = lexicon.SUMMIT_NOUNS | {"trip", "dinner"}  # "a working dinner on the sidelines of the G20"
+STRONG_NOUNS = frozenset({"summit", "summitry"})
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -9,6 +9,22 @@ key (``Gazetteer.summit_key``), so that every article's mention of it and the re
 node, even when one article gives no year. Any other summit's ``key`` is the parties (as states), the
 location and the year, and the day for a meeting an article tells apart from another of the same key
 (``one_node_per_key``).
+
+Modules, by the kind of rule they hold:
+
+- ``summit_mentions``: a trigger's mention; ``summit_ellipsis``: a meeting named by its number alone.
+- Who and where: ``summit_places`` runs the participant and location rules in order; ``summit_parties``
+  (parties as states), ``summit_speakers`` (a leader's "I" and "our summit" in a transcript),
+  ``summit_pairs`` ("their", "the two leaders", the story's pair), ``summit_clauses`` (leaders named in
+  another clause are not at the meeting), ``summit_visits`` (travel, arrivals, a visited state's city),
+  ``summit_sidelines`` (a meeting on a summit's sidelines).
+- When and how it went: ``summit_dates`` (a mention's own date), ``summit_date_values`` (a date in the
+  story's year; bounds), ``summit_visit_days`` (a visit's length and departure), ``summit_relative_days``
+  ("a day after ...", "the same day", "the next day"), ``summit_live_blogs`` (a header's day, an entry's
+  day), ``summit_captions`` (a dated photo caption), ``summit_status`` (held, planned, cancelled, cut
+  short).
+- ``summit_merge``: mentions merged within the article; ``summit_syntax``: where a trigger stands in its
+  parse, read by all of them.
 """
 
 from __future__ import annotations
@@ -22,8 +38,9 @@ from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import DateValue, Summit
 from diplograph.ingest.gazetteer import Gazetteer, GazSummit
 from diplograph.ingest.spans import anchor_at, day_headings
-from diplograph.ingest.summit_dates import date_from_caption, date_from_photo, next_days, summit_anchor
+from diplograph.ingest.summit_captions import date_from_caption, date_from_photo
 from diplograph.ingest.summit_ellipsis import numbered_meetings
+from diplograph.ingest.summit_live_blogs import summit_anchor
 from diplograph.ingest.summit_mentions import SummitMention, candidates, mention
 from diplograph.ingest.summit_merge import (
     add_attendees,
@@ -34,7 +51,10 @@ from diplograph.ingest.summit_merge import (
     keyed,
     merge,
 )
-from diplograph.ingest.summit_places import PARTY_KINDS, arrived_at, pair_around, parties_of, place_state
+from diplograph.ingest.summit_pairs import pair_around
+from diplograph.ingest.summit_parties import PARTY_KINDS, parties_of, place_state
+from diplograph.ingest.summit_relative_days import next_days
+from diplograph.ingest.summit_visits import arrived_at
 
 
 def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) -> list[Summit]:
