@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from diplograph.ingest import lexicon
 from diplograph.ingest.entity_index import PERSON_KINDS, EntityIndex, gaz_kind
 from diplograph.ingest.entity_offices import state_modifier
-from diplograph.ingest.entity_surnames import titled_leader
+from diplograph.ingest.entity_surnames import named_leader, titled_leader
 from diplograph.ingest.gazetteer import GazEntry
 from diplograph.ingest.spans import ents_of, sentence, words_of
 
@@ -115,7 +115,11 @@ def _add_person(index: EntityIndex, span: SpacySpan, parts: dict[str, set[str]])
         index.add(span.start, span.end, leader, span.text, 0.7)
         return
     if len(span) == 1 and not _has_title(span):
-        return  # an unknown single name: too weak to type or link
+        if (entry := named_leader(index, span)) is not None:  # "Rouhani said" in a story naming Iran
+            key = index.entity_for(entry, "Leader")
+            index.add(span.start, span.end, key, span.text, 0.6)
+            parts.setdefault(span.text.casefold(), set()).add(key)
+        return  # else an unknown single name: too weak to type or link
     if len(span) == 1 and (entry := titled_leader(index, span, span.doc[span.start - 1].lower_,
                                                   _title_state(index, span))) is not None:
         key = index.entity_for(entry, "Leader")  # "President Rouhani": the gazetteer's Hassan Rouhani

@@ -4,6 +4,7 @@ gives, and for whom it has no short alias. The title and the article's date deci
 in office that day whose name starts or ends with the word (of two, the one in the office the title
 names; of one state's, the one leading it, a nominal head of state last), of the state the title
 names if any. Without a date, or with two such leaders still, the name stays an unlinked Leader.
+An untitled one-word name is such a leader only when the article also names the leader's state.
 """
 
 from __future__ import annotations
@@ -56,3 +57,14 @@ def _leaders_by_word(gaz: Gazetteer) -> dict[str, tuple[GazEntry, ...]]:
                 if entry not in table[word]:
                     table[word].append(entry)
     return {word: tuple(entries) for word, entries in table.items()}
+
+
+def named_leader(index: EntityIndex, name: SpacySpan) -> GazEntry | None:
+    """An untitled one-word name ("Rouhani told reporters"): as ``titled_leader``, when the article
+    also names the leader's state (by name, metonym or demonym)."""
+    entry = titled_leader(index, name, "", None)
+    if entry is None or entry.state is None:
+        return None
+    state = index.entities.get(entry.state)
+    named = (state is not None and bool(state.mentions)) or any(d.qid == entry.state for d in index.demonyms.values())
+    return entry if named else None

@@ -104,3 +104,12 @@ def test_a_capital_in_an_x_based_adjective_is_the_city(run):
 def test_a_time_zone_after_a_clock_time_is_no_organisation(run):
     facts = run("The talks began at 10:00 KST on Friday, when Moon Jae-in welcomed Kim Jong-un at the border.")
     assert "KST" not in {e.label for e in facts.entities.values()}
+
+
+def test_an_untitled_short_name_is_the_known_leader_only_beside_their_state(run):
+    text = "Speaking in Hanoi, Phuc told the conference that Vietnam would keep growing."
+    facts = run(text, published=datetime(2019, 2, 27, tzinfo=UTC))
+    assert [e.label for e in facts.entities.values() if e.kind == "Leader"] == ["Nguyễn Xuân Phúc"]
+    alone = run("Speaking at the conference, Phuc said growth would continue.",
+                published=datetime(2019, 2, 27, tzinfo=UTC))
+    assert not [e for e in alone.entities.values() if e.kind == "Leader"]
