@@ -23,9 +23,13 @@ def noun_claim(noun: Token, index: EntityIndex) -> Claim | None:
     heads = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and clausal(c)]
     if not heads and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         heads = [c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.i and clausal(c)]
+    framing: set[int] = set()
+    if not heads and (frame := _framing_phrase(noun)) is not None:
+        heads = [frame.head]  # "In Beijing's view, the sanctions are illegal": the clause it frames
+        framing = {t.i for t in frame.subtree}
     if not heads:
         return None
-    pieces = char_ranges(tok for h in heads for tok in content_tokens(h))
+    pieces = char_ranges(tok for h in heads for tok in content_tokens(h) if tok.i not in framing)
     if not pieces:
         return None
     doc = noun.doc
@@ -50,3 +54,16 @@ def _holder(noun: Token, index: EntityIndex) -> tuple[str | None, int]:
         if subject is not None:
             return source_key(subject, index), head.i
     return None, noun.i
+
+
+FRAMING_NOUNS = frozenset({"view", "opinion", "assessment", "estimate", "judgment", "judgement", "eyes"})
+
+
+def _framing_phrase(noun: Token) -> Token | None:
+    """'In Beijing's view, the sanctions are illegal', 'in Moscow's eyes': a fronted "in X's view" frames
+    its clause as X's claim."""
+    frame = noun.head
+    if noun.dep_ == "pobj" and noun.lemma_.lower() in FRAMING_NOUNS and frame.lower_ == "in" \
+            and frame.dep_ == "prep" and frame.i < frame.head.i and frame.head.pos_ in ("VERB", "AUX"):
+        return frame
+    return None

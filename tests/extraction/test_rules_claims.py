@@ -436,3 +436,9 @@ def test_an_attitude_adjective_ascribes_its_clause_to_the_subject(run) -> None:
     found = {c.text: (c.claimant, c.modality) for c in facts.claims}
     assert found == {"Beijing could arm Moscow": ("Q30", "Hedged"), "it would not negotiate": ("Q159", "Asserted"),
                      "Kim Jong-un would come": ("Q22686", "Hedged")}
+
+
+def test_in_a_holders_view_frames_the_clause_as_their_claim(run) -> None:
+    """'In Beijing's view, the sanctions are illegal': the fronted phrase makes the clause China's claim."""
+    facts = run("In Beijing's view, the American sanctions are illegal.", published=datetime(2024, 5, 15, tzinfo=UTC))
+    assert [(c.claimant, c.text) for c in facts.claims] == [("Q148", "the American sanctions are illegal")]
