@@ -1,7 +1,7 @@
 """Transcript turns: who speaks a paragraph that opens with a label ("PUTIN: Russia will be ready ...").
 
 A press-conference, briefing or interview transcript opens each turn with the speaker's name and a
-colon. ``claims`` reads a leader's turn as that leader's statements; ``summit_places`` reads "I" and
+colon. ``claims`` reads a leader's turn as that leader's statements; ``summit_speakers`` reads "I" and
 "our summit" in it as that leader.
 """
 
