@@ -184,7 +184,10 @@ def leader_of(index: EntityIndex, state_qid: str, office: str = "") -> str | Non
     if named or index.published is None:
         return None
     day = index.published.date().isoformat()
-    holders = {e.qid: e for e in index.gaz.leaders_of(state_qid, index.published.date()) if e.qid}
+    ranked = index.gaz.leaders_of(state_qid, index.published.date())
+    if office == "leader" and ranked:  # "the North Korean leader": the one leading it, not a nominal head
+        return index.entity_for(ranked[0], "Leader") if ranked[0].qid else None
+    holders = {e.qid: e for e in ranked if e.qid}
     if len(holders) > 1 and (role := _office_role(office)) is not None:
         # "Russia's president" when the gazetteer has a president and a prime minister in office
         holders = {q: e for q, e in holders.items() if any(

@@ -113,3 +113,10 @@ def test_an_untitled_short_name_is_the_known_leader_only_beside_their_state(run)
     alone = run("Speaking at the conference, Phuc said growth would continue.",
                 published=datetime(2019, 2, 27, tzinfo=UTC))
     assert not [e for e in alone.entities.values() if e.kind == "Leader"]
+
+
+def test_a_state_s_leader_unnamed_in_the_article_is_the_one_leading_it_not_a_nominal_head(run):
+    facts = run("The North Korean leader said talks were pointless, and the British leader called for restraint.",
+                published=datetime(2021, 5, 1, tzinfo=UTC))
+    assert [m.text for m in facts.entities["Q56226"].mentions] == ["North Korean leader"]  # not Choe Ryong-hae
+    assert [m.text for m in facts.entities["Q180589"].mentions] == ["British leader"]  # not the Queen
