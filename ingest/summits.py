@@ -145,7 +145,7 @@ def _summit(group: SummitMention, index: EntityIndex, published: datetime | None
             if state and state not in participants:
                 participants.append(state)
     parties = parties_of(participants, index)
-    known = _known_summit(index.gaz, parties, group.location, group.start)
+    known = _known_summit(index.gaz, parties, _linked(group.location, index), group.start or group.end)
     if known is not None:
         key_parts, label = index.gaz.summit_key(known), known.label
     else:
@@ -159,6 +159,13 @@ def _summit(group: SummitMention, index: EntityIndex, published: datetime | None
                   start=group.start, end=group.end, ordinal=group.ordinal, status=group.status,
                   qid=known.qid if known is not None else None, known=known is not None,
                   confidence=round(confidence, 2), key=" ".join(p for p in key_parts if p))
+
+
+def _linked(location: str | None, index: EntityIndex) -> str | None:
+    """The place as the known summits give theirs, by QID; a place the gazetteer lacks ("a military base
+    in Alaska", a venue) states nothing against a known summit, which its parties and day then name."""
+    entity = index.entities.get(location) if location is not None else None
+    return location if entity is not None and entity.qid is not None else None
 
 
 def _label(group: SummitMention, parties: set[str], year: str, index: EntityIndex) -> str:

@@ -117,3 +117,17 @@ def test_a_known_summit_dated_to_the_day_keeps_the_article_s_date(nlp, reference
     node = reference["2019 North Korea\u2013United States Hanoi Summit"]
     starts = [q.object.value for q in mapped.quads() if q.subject == node and q.predicate.value.endswith("#startDate")]
     assert [s[:10] for s in starts] == ["2019-02-27"]
+
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. President Donald Trump and Russian President Vladimir Putin met at a military base in Alaska on Friday.",
+    "U.S. President Donald Trump and Russian President Vladimir Putin ended their talks at a military base in "
+    "Alaska on Friday, August 15.",  # the day the meeting ended: all the text says of its days
+])
+def test_a_place_the_gazetteer_lacks_leaves_the_parties_and_day_to_name_the_known_summit(summit_nodes, reference,
+                                                                                          text: str) -> None:
+    """'a military base in Alaska' is no place of the gazetteer's (Alaska is not Anchorage): it neither
+    confirms nor contradicts the known summit that the parties and the day name."""
+    nodes = summit_nodes(text, "alaska.txt", datetime(2025, 8, 16, tzinfo=UTC))
+    assert nodes == {reference["2025 Russia\u2013United States summit (Alaska)"]}
