@@ -13,7 +13,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from diplograph.ingest import claim_misparsed, claims, lexicon, sanctions, summit_mentions
+from diplograph.ingest import claim_misparsed, claims, lexicon, sanction_triggers, summit_mentions
 from diplograph.ingest.entities import link_entities
 from diplograph.ingest.extract import default_gazetteer
 from diplograph.ingest.spans import date_anchor, ents_in, ents_of, indices, lemma_in, words_of
@@ -66,8 +66,8 @@ def test_each_rules_candidates_include_every_token_the_rule_takes(nlp: spacy.lan
         taken = {t.i for t in doc if summit_mentions.mention(t, index, anchor, inferred, None) is not None}
         assert taken <= set(summit_mentions.candidates(doc))
         seen["summit"] += len(taken)
-        taken = {t.i for t in doc if sanctions._trigger(t, index)}
-        assert taken <= set(indices(words_of(doc).lemma, sanctions.TRIGGER_LEMMAS))
+        taken = {t.i for t in doc if sanction_triggers.trigger(t, index)}
+        assert taken <= set(indices(words_of(doc).lemma, sanction_triggers.TRIGGER_LEMMAS))
         seen["sanction"] += len(taken)
         taken = {t.i for t in doc if claim_misparsed.misparsed_cue(t)
                  or (t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS))

@@ -1,0 +1,100 @@
+"""Who imposes a sanction, for ``sanctions``: whom a subject or modifier names ("UN sanctions", "the
+EU imposed", "American sanctions", "Leaders of the Group of Seven"), a verb's imposer subject (also
+through "it" in a joined clause), an opening "its"/"their" left unresolved, the state of a national agency
+(Treasury, OFAC), and the imposer of a known instrument the sentence names ("under CAATSA").
+
+An imposer must be an organisation, state or government; a transcript's speaker label names no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from diplograph.ingest import lexicon
+from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.sanction_clauses import collection_owner
+from diplograph.ingest.spans import subject_of
+from diplograph.ingest.transcripts import in_speaker_label
+
+IMPOSER_KINDS = frozenset({"Organization", "State", "Government"})
+
+
+def imposer_subject(verb: Token, index: EntityIndex) -> bool:
+    """The verb's subject, or the one it inherits ("has kept designating"), is an imposer."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [s for s in (subject_of(verb),) if s is not None]
+    return any(is_imposer(c, index) for c in subjects)
+
+
+def parallel_subject(verb: Token, subject: Token, index: EntityIndex) -> Token | None:
+    """"The Treasury has kept designating ..., and last month it sanctioned two Chinese firms": the
+    'it' of a clause joined to one whose subject is an imposer is that imposer, though coreference
+    takes the nearer noun ('Pyongyang')."""
+    if subject.lower_ not in ("it", "they") or verb.dep_ != "conj":
+        return None
+    first = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return first if first is not None and is_imposer(first, index) else None
+
+
+def is_imposer(token: Token, index: EntityIndex) -> bool:
+    key = agent_key(index, token)
+    return bool(key) and index.kind(key) in IMPOSER_KINDS
+
+
+def agent_key(index: EntityIndex, token: Token) -> str | None:
+    """Who a subject or modifier names; "Leaders of the Group of Seven" name the G7, "European
+    sanctions" the EU, "the EU's latest package of sanctions" the EU; a transcript's speaker label
+    ("DPA: ...") no one."""
+    if in_speaker_label(token):
+        return None
+    if (owner := collection_owner(token)) is not None:
+        return agent_key(index, owner)
+    if (state := index.demonyms.get(token.i)) is not None:
+        return index.entity_for(state)
+    if token.pos_ == "ADJ" and (qid := lexicon.ORGANIZATION_ADJECTIVES.get(token.lower_)) \
+            and (entry := index.gaz.by_qid(qid)) is not None:
+        return index.entity_for(entry)
+    key = index.key_of_phrase(token)
+    if key is None:  # "the Treasury's Office of Foreign Assets Control (OFAC)": the name in apposition
+        key = next((k for c in token.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))), None)
+    if key is None and token.lemma_.lower() in lexicon.MEMBER_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return index.key_of_phrase(pobj)
+    return key
+
+
+def unresolved_owner(index: EntityIndex, owner: Token) -> list[str]:
+    """"The European Union has shown no sign of following suit. Its sanctions on Belarus ...": an
+    'its'/'their' coreference left open, opening its sentence, is the previous sentence's subject."""
+    if owner.dep_ != "poss" or owner.lower_ not in ("its", "their") or index.key_at(owner) is not None \
+            or owner.sent.start == 0 or owner.i != owner.sent.start:
+        return []
+    previous = owner.doc[owner.sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    return [k for t in (subject, *(subject.conjuncts if owner.lower_ == "their" else ()))
+            if (k := agent_key(index, t)) is not None]
+
+
+def agency_state(index: EntityIndex, key: str) -> str | None:
+    """The state of a national agency the gazetteer files under one (Treasury, OFAC), if any."""
+    entry = index.entries.get(key)
+    state = getattr(entry, "state", None) if entry is not None and index.kind(key) == "Organization" else None
+    return state if isinstance(state, str) else None
+
+
+def instrument_in(index: EntityIndex, text: str):
+    """The known sanctions instrument a sentence names ("The Countering America's Adversaries Through
+    Sanctions Act ... mandates penalties on Russia, Iran and North Korea", "under CAATSA"): its imposer
+    imposes the sanctions the sentence names without one."""
+    lowered = text.lower()
+    for regime in index.gaz.sanctions():
+        if regime.instrument and any(re.search(r"\b" + re.escape(name.lower()) + r"\b", lowered)
+                                     for name in (regime.label, *regime.aliases)):
+            return regime
+    return None

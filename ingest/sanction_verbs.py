@@ -1,0 +1,99 @@
+"""The parties a sanction's governing verb gives, for ``sanctions``: the subject of a status or aligning
+verb imposes ("the EU imposed sanctions", also through a verb of deciding: "voted to lift"), its agent
+imposes and its "on"/"against" phrase is the target; an adding verb's object is listed ("added dozens of
+Chinese companies to their sanctions list"); sanctions as the means of a verb ("hit Belarus with
+sanctions") are on its object; who offers relief imposes, who demands it is the target.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.ingest import lexicon
+from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.entity_index import ensure_state
+from diplograph.ingest.sanction_imposers import IMPOSER_KINDS, agent_key
+from diplograph.ingest.sanction_listings import ADDING_VERBS
+from diplograph.ingest.sanction_syntax import pobjs
+from diplograph.ingest.sanction_targets import TARGET_KINDS, target_key, target_keys
+from diplograph.ingest.sanction_triggers import ALIGNING_VERBS
+from diplograph.ingest.spans import subject_of
+
+
+def from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: list[str], add,
+               subject: bool = True) -> None:
+    if verb.lemma_.lower() in ADDING_VERBS:  # "added dozens of Chinese companies to their sanctions list"
+        for child in verb.children:
+            # not a second object the parse makes of an apposition: "..., its first designations"
+            if child.dep_ == "dobj" and not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in child.children):
+                for t in (child, *child.conjuncts):
+                    for key in target_keys(index, t):
+                        add(targets, key, TARGET_KINDS)
+    # a passive verb's subject is what it acts on: "It won only four votes, and the sanctions were restored"
+    # does not make the first clause's subject the imposer
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if subject and not passive and verb.lemma_.lower() in lexicon.SANCTION_STATUS.keys() | ALIGNING_VERBS \
+            and (subject := subject_of(verb) or _purpose_subject(verb)) is not None:
+        if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subject = verb.head  # "The United States and the EU, which have imposed sanctions on Russia"
+        for t in (subject, *subject.conjuncts):
+            add(imposers, agent_key(index, t), IMPOSER_KINDS)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for t in pobjs(child):
+                add(imposers, agent_key(index, t), IMPOSER_KINDS)
+        elif child.dep_ == "prep" and child.lower_ in lexicon.SANCTION_TARGET_PREPS:
+            for t in pobjs(child):
+                add(targets, target_key(index, t), TARGET_KINDS)
+
+
+# Verbs of deciding whose infinitive acts for their subject: "voted to lift" (not "vetoed a resolution to renew").
+DECIDING_VERBS = frozenset({"vote", "decide", "agree", "move", "resolve", "choose", "opt"})
+
+
+def _purpose_subject(verb: Token) -> Token | None:
+    """"The Security Council voted on Thursday to lift sanctions on ...": an infinitive the parse hangs
+    on a verb of deciding as an adverbial clause acts for that verb's subject."""
+    if verb.dep_ != "advcl" or verb.head.lemma_.lower() not in DECIDING_VERBS \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return subject_of(verb.head)
+
+
+def from_means(verb: Token, index: EntityIndex, imposers: list[str], targets: list[str], add) -> None:
+    """Sanctions as the means of a verb ("isolating Iran through sanctions", "hit Belarus with
+    sanctions"): its object is the target, and then its subject, or the owner of the policy it
+    describes ("Tokyo's policy of pressuring Pyongyang through sanctions"), the imposer. Without an
+    object ("coped with sanctions") the subject is no imposer."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            for t in (child, *child.conjuncts):
+                add(targets, target_key(index, t), TARGET_KINDS)
+    if not targets:
+        return
+    subject = subject_of(verb)
+    if subject is None and verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        subject = next((c for c in verb.head.head.children if c.dep_ == "poss"), None)
+    if subject is not None:
+        for t in (subject, *subject.conjuncts):
+            add(imposers, agent_key(index, t), IMPOSER_KINDS)
+
+
+# "Washington has offered sanctions relief": who offers relief imposes the sanctions; "Kim demanded
+# sanctions relief": who demands it is their target.
+OFFERING_VERBS = frozenset({"offer", "grant", "give", "promise", "provide", "extend", "dangle"})
+DEMANDING_VERBS = frozenset({"demand", "seek", "want", "request", "ask", "press", "push", "win", "obtain"})
+
+
+def relief_parties(verb: Token, index: EntityIndex, imposers: list[str], targets: list[str], add) -> None:
+    subject = subject_of(verb)
+    if subject is None:
+        return
+    lemma = verb.lemma_.lower()
+    bucket = imposers if lemma in OFFERING_VERBS else targets if lemma in DEMANDING_VERBS else None
+    if bucket is not None and not bucket:
+        for t in (subject, *subject.conjuncts):
+            add(bucket, agent_key(index, t), IMPOSER_KINDS if bucket is imposers else TARGET_KINDS)
+        if bucket is targets:  # "Kim demanded relief": the leader's state is the target
+            targets[:] = [ensure_state(index, index.state_of(k)) or k if index.kind(k) == "Leader" else k
+                          for k in targets]
