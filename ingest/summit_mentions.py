@@ -26,6 +26,7 @@ from diplograph.ingest.spans import (
     subject_of,
     words_of,
 )
+from diplograph.ingest.summit_briefings import briefed_on
 from diplograph.ingest.summit_dates import dates
 from diplograph.ingest.summit_live_blogs import entry_day
 from diplograph.ingest.summit_parties import place_state
@@ -99,6 +100,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
         return None  # "enough to meet Spain's obligations", "met reporters": no one is met
     if is_noun and sidelines_of(token) is not None:
         return None  # "met Xi on the sidelines of the APEC summit": that meeting is the event
+    if is_noun and briefed_on(token):
+        return None  # "phoned Zelenskiy to brief him on the talks": told about a meeting, not at it
     if is_noun and token.i > 0 and token.doc[token.i - 1].text == "-":
         return None  # "government-to-government talks", "leader-level meeting"
     participants, location = participants_and_location(token, index, is_verb)

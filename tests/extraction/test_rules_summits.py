@@ -506,3 +506,10 @@ def test_a_photo_caption_opening_an_undated_article_does_not_anchor_it(run) -> N
     facts = run("Donald Trump and Kim Jong-un at the Capella hotel, Singapore, June 12, 2018.\n\nTrump met Kim "
                 "again on Sunday at the border.", published=None)
     assert all(days(s)[0] != "2018-06-10" for s in facts.summits)
+
+
+def test_a_meeting_someone_is_briefed_on_is_not_a_meeting_with_them(run) -> None:
+    facts = run("Prime Minister Narendra Modi met Chinese President Xi Jinping in Wuhan on Friday. Modi said he "
+                "would call Russian President Vladimir Putin the next day to brief him on the talks.")
+    assert {frozenset(s.participants) & {"Q1058", "Q15031", "Q7747"} for s in facts.summits} \
+        == {frozenset({"Q1058", "Q15031"})}
