@@ -35,7 +35,8 @@ def antecedent(index: EntityIndex, token: Token, kinds: Iterable[str], same_sent
             return None
         if index.kind(mention.key) not in kinds or (fits is not None and not fits(mention.key)):
             continue
-        if subjects_only and not any(acts_as_subject(t) and (main_only is False or _main_subject(t))
+        if subjects_only and not any((acts_as_subject(t) and (main_only is False or _main_subject(t)))
+                                     or (main_only and _main_subjects_owner(t))
                                      for t in index.doc[mention.start:mention.end]):
             continue
         if where is not None and not where(index.doc[mention.start]):
@@ -52,6 +53,14 @@ def _main_subject(token: Token) -> bool:
     # called Trump. He believes ...": "He" is Zelensky)
     return verb.dep_ == "ROOT" or (verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SAY_VERBS and not any(
         a.pos_ == "VERB" and a.lemma_.lower() in lexicon.SAY_VERBS for a in verb.ancestors))
+
+
+def _main_subjects_owner(token: Token) -> bool:
+    """The owner of the sentence's main subject ("Putin's own reading ... was balanced. He said ...":
+    the sentence is about Putin, whom "He" goes on with, not a subject further back)."""
+    owned = token.head
+    return token.dep_ == "poss" and ((acts_as_subject(owned) and _main_subject(owned))
+                                     or (owned.dep_ == "nsubjpass" and owned.head.dep_ == "ROOT"))
 
 
 def _sentence_start_back(token: Token, count: int) -> int:

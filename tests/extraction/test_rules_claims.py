@@ -442,3 +442,12 @@ def test_in_a_holders_view_frames_the_clause_as_their_claim(run) -> None:
     """'In Beijing's view, the sanctions are illegal': the fronted phrase makes the clause China's claim."""
     facts = run("In Beijing's view, the American sanctions are illegal.", published=datetime(2024, 5, 15, tzinfo=UTC))
     assert [(c.claimant, c.text) for c in facts.claims] == [("Q148", "the American sanctions are illegal")]
+
+
+def test_he_after_a_sentence_about_a_leaders_reading_continues_that_leader(run) -> None:
+    # The subject two sentences back (Merkel) is not whom "He" continues: the sentence just before
+    # is about Macron's assessment, and its owner is the one who goes on speaking.
+    facts = run("Angela Merkel told Emmanuel Macron in Aachen that the treaty would outlast them both. "
+                "Macron's own assessment, given to reporters on the flight home, was carefully balanced. "
+                "He said Merkel wanted a common army within a decade.")
+    assert claimants_of(facts, "wanted a common army") == ["Q3052772"]
