@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
@@ -98,3 +98,21 @@ def instrument_in(index: EntityIndex, text: str):
                                      for name in (regime.label, *regime.aliases)):
             return regime
     return None
+
+
+# "The law bundled three sanctions programs into one": a paragraph that calls it "the law" means the
+# instrument the article named before.
+_THE_INSTRUMENT = re.compile(r"\bthe (?:law|act|statute)\b", re.IGNORECASE)
+
+
+def instrument_around(index: EntityIndex, sentence: Span):
+    """The known instrument a sanction's sentence or paragraph names, or that a paragraph calling it "the
+    law" refers back to ("CAATSA has been used less against Russia ... In 2018 the administration
+    sanctioned ..."): a law carrying several programmes imposes each one the text tells without an
+    imposer."""
+    text = sentence.doc.text
+    start = text.rfind("\n", 0, sentence.start_char) + 1
+    end = text.find("\n", sentence.end_char)
+    paragraph = text[start:end if end >= 0 else len(text)]
+    return (instrument_in(index, sentence.text) or instrument_in(index, paragraph)
+            or (instrument_in(index, text[:start]) if _THE_INSTRUMENT.search(paragraph) else None))

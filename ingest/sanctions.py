@@ -61,7 +61,7 @@ from diplograph.ingest.sanction_imposers import (
     IMPOSER_KINDS,
     agency_state,
     agent_key,
-    instrument_in,
+    instrument_around,
     parallel_subject,
     unresolved_owner,
 )
@@ -209,7 +209,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
         if state and state not in imposers and (state in index.entities or index.gaz.by_qid(state)):
             imposers.append(index.entity_for(index.gaz.by_qid(state), "State") if state not in index.entities
                             else state)
-    if not imposers and (instrument := instrument_in(index, sentence(token).text)) is not None:
+    if not imposers and (instrument := instrument_around(index, sentence(token))) is not None:
         imposers = [index.entity_for(entry) for qid in instrument.imposers if (entry := index.gaz.by_qid(qid))]
     if not imposers and not targets:
         return None

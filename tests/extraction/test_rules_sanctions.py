@@ -236,3 +236,15 @@ def test_firms_that_help_or_sell_to_a_state_put_the_regime_on_it(run) -> None:
                   published=datetime(2024, 6, 1, tzinfo=UTC))
     assert ("Q458", "Q159") in {(i, t) for i, t, _ in pairs(helping)}
     assert ("Q145", "Q159") in {(i, t) for i, t, _ in pairs(selling)}
+
+
+def test_a_law_named_in_the_paragraph_or_called_the_law_imposes_its_programmes(run) -> None:
+    """A known instrument's imposer imposes the sanctions its paragraph tells without one ("CAATSA was
+    later turned on ... the administration sanctioned ..."), and those of a paragraph that calls it "the
+    law" ("The law set out penalties against Iran")."""
+    facts = run("Congress passed CAATSA in July 2017 by a veto-proof margin.\n\n"
+                "The law set out penalties against Iran over its ballistic missiles and measures against North "
+                "Korea over its weapons tests.\n\n"
+                "CAATSA was later turned on buyers of Russian arms. In 2018 the administration sanctioned a "
+                "Chinese military agency over its purchase of fighter jets.", published=PUBLISHED)
+    assert {("Q30", "Q794"), ("Q30", "Q148")} <= {(i, t) for i, t, _ in pairs(facts)}
