@@ -26,6 +26,8 @@ def target_key(index: EntityIndex, token: Token) -> str | None:
     or, for a firm the gazetteer does not know, of its description ("X, a Chinese imagery firm"), or the
     state a description places it in ("those undermining stability in Niger")."""
     key = index.key_of_phrase(token)
+    if key and index.kind(key) == "Government" and index.entities[key].qid is None:
+        return index.state_of(key) or key  # "Turkey's defense procurement agency": a body of that state
     if key and not (index.kind(key) == "Organization" and index.entities[key].qid is None):
         return key
     if key and (owner := _owner_state(index, token)) is not None:

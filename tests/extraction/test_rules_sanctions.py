@@ -248,3 +248,9 @@ def test_a_law_named_in_the_paragraph_or_called_the_law_imposes_its_programmes(r
                 "CAATSA was later turned on buyers of Russian arms. In 2018 the administration sanctioned a "
                 "Chinese military agency over its purchase of fighter jets.", published=PUBLISHED)
     assert {("Q30", "Q794"), ("Q30", "Q148")} <= {(i, t) for i, t, _ in pairs(facts)}
+
+
+def test_a_states_agency_the_gazetteer_lacks_is_sanctioned_as_that_state(run) -> None:
+    facts = run("Washington sanctioned Turkey's defence procurement agency in December 2020 over its purchase "
+                "of the S-400 system.", published=PUBLISHED)
+    assert pairs(facts) == {("Q30", "Q43", "Imposed")}
