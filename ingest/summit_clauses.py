@@ -73,12 +73,23 @@ def _other_conjunct(token: Token, trigger: Token) -> bool:
     if a == b:
         return False
     doc = token.doc
+    a, b = _purpose_lifted(doc[a], doc[b]), _purpose_lifted(doc[b], doc[a])
 
     def contrasted(clause: Token) -> bool:  # "..., while Putin met Khamenei in Tehran"
         return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
 
     return (doc[a].dep_ == "conj" and doc[a].head.i == b) or (doc[b].dep_ == "conj" and doc[b].head.i == a) \
         or (contrasted(doc[a]) and doc[a].head.i == b) or (contrasted(doc[b]) and doc[b].head.i == a)
+
+
+def _purpose_lifted(clause: Token, other: Token) -> int:
+    """'..., and a week later Kim was back in Beijing to brief Xi': a purpose clause ("to brief Xi") belongs
+    to the clause it hangs from, so the test of coordination is made on that one (stopping short of the
+    other clause)."""
+    while clause.dep_ in ("advcl", "xcomp") and clause.head.i != other.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        clause = clause.head
+    return clause.i
 
 
 def in_other_relative_clause(token: Token, trigger: Token | None) -> bool:

@@ -513,3 +513,10 @@ def test_a_meeting_someone_is_briefed_on_is_not_a_meeting_with_them(run) -> None
                 "would call Russian President Vladimir Putin the next day to brief him on the talks.")
     assert {frozenset(s.participants) & {"Q1058", "Q15031", "Q7747"} for s in facts.summits} \
         == {frozenset({"Q1058", "Q15031"})}
+
+
+
+def test_a_leader_in_a_purpose_clause_of_a_coordinated_clause_is_not_at_the_meeting(run) -> None:
+    facts = run("Xi Jinping and Narendra Modi talked by a lake in Wuhan. The Wuhan summit ended on April 28, and two "
+                "days later Modi was back in Delhi to brief Emmanuel Macron.")
+    assert [sorted(s.participants) for s in facts.summits] == [["Q1058", "Q15031"]]
