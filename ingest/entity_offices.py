@@ -74,13 +74,17 @@ def _office_holder_named_before(index: EntityIndex, token: Token, start: int) ->
     office = index.doc[start:token.i + 1].text.lower()
     # '"U.S. President Donald Trump ... that Kim had wanted ... 'the president said'": the leader the
     # text itself titles so, before one whose recorded office merely fits and whom the text titles
-    # otherwise (Kim, "North Korean leader", is a head of state too); the titled one further back last
+    # otherwise (Kim, "North Korean leader", is a head of state too); the titled one further back last,
+    # the one then in office first ("Chancellor Merkel ... the treaty Chancellor Adenauer signed in 1963
+    # ... the Chancellor said": Merkel)
     the = index.doc[start - 1]
     return antecedent(index, the, {"Leader"}, same_sentence=False, back=3,
                       fits=lambda key: _titled_in_text(index, key, office)) \
         or antecedent(index, the, {"Leader"}, same_sentence=False, back=3,
                       fits=lambda key: _holds_office(index, key, office)
                       and not _titled_otherwise(index, key, office)) \
+        or antecedent(index, the, {"Leader"}, same_sentence=False, back=40,
+                      fits=lambda key: _titled_in_text(index, key, office) and _in_office_then(index, key)) \
         or antecedent(index, the, {"Leader"}, same_sentence=False, back=40,
                       fits=lambda key: _titled_in_text(index, key, office))
 
@@ -102,9 +106,12 @@ def _office_role(office: str) -> str | None:
 
 
 def _titled_in_text(index: EntityIndex, key: str, office: str) -> bool:
-    """Whether a mention of this leader holds the office or follows it ("President Donald Trump")."""
+    """Whether a mention of this leader holds the office or follows it right after ("President Donald
+    Trump", "Federal Chancellor Angela Merkel"); an office of another phrase before it does not title it
+    ("the Chancellor and the President": the President is no chancellor)."""
+    size = len(office.split())
     return any(office in index.doc[m.start:m.end].text.lower() or (
-        m.start >= 2 and office in index.doc[m.start - 2:m.start].text.lower())
+        m.start >= size and index.doc[m.start - size:m.start].text.lower() == office)
         for m in index.mentions if m.key == key)
 
 
@@ -201,4 +208,5 @@ def _in_office_then(index: EntityIndex, key: str) -> bool:
     """Whether the gazetteer has this leader in office on the publication date."""
     entry = index.entries.get(key)
     state = index.state_of(key)
-    return entry is not None and state is not None and entry in index.gaz.leaders_of(state, index.published.date())
+    return entry is not None and state is not None and index.published is not None \
+        and entry in index.gaz.leaders_of(state, index.published.date())

@@ -1,10 +1,12 @@
 """Pronouns (step 6 of ``entities``): he/his/she/her denote the nearest preceding person of a
-compatible gender, preferring the subject a subject pronoun continues; it/its the nearest
+compatible gender, preferring the subject a subject pronoun continues (a possessive fronted before
+its clause's subject is that subject: "In her speech, the Chancellor said"); it/its the nearest
 preceding state, organisation or government in the sentence; "his/her country" the person's state.
 
 Genders come from the text ("the leader's sister", "Queen") or the gazetteer, and every resolved
-pronoun marks its person. A pronoun outside a quote never refers back to a name inside one
-('"I spoke with Vladimir," he said').
+pronoun marks its person; with a woman so known nearby, "she" is never a man nor one of unknown
+gender. A pronoun outside a quote never refers back to a name inside one ('"I spoke with Vladimir,"
+he said').
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ def match_pronouns(index: EntityIndex) -> None:
         if lower in MALE_FEMALE_PRONOUNS:
             gender = "f" if lower in FEMALE_PRONOUNS else "m"
             compatible = _gender_fits(genders, gender)
+            if gender == "f" and antecedent(index, token, PERSON_KINDS, same_sentence=False,
+                                            fits=_gender_fits(genders, gender, known=True)) is not None:
+                # a woman the text or the gazetteer knows is near: "she" is not a man nor someone unknown
+                compatible = _gender_fits(genders, gender, known=True)
             if lower in OBJECT_PRONOUNS and (bound := _clause_subjects(index, token)):
                 # "led Macron to accuse him": an object pronoun is not its own clause's subject
                 compatible = _excluding(compatible, bound)
@@ -51,6 +57,7 @@ def match_pronouns(index: EntityIndex) -> None:
             key = antecedent(index, token, PERSON_KINDS, same_sentence=False, back=1,
                              fits=_gender_fits(genders, gender, known=True), where=where) \
                 if gender == "f" else None
+            key = key or _fronted_owner(index, token, compatible)
             if key is None and token.dep_ == "nsubj" and not any(
                     t.dep_ == "nsubj" and (unquoted is None or unquoted(t)) for t in sentence(token) if t.i < token.i):
                 key = antecedent(index, token, PERSON_KINDS, same_sentence=False, subjects_only=True,
@@ -139,6 +146,19 @@ def _governing_subject(index: EntityIndex, pronoun: Token) -> str | None:
             return key if key is not None and index.kind(key) in PERSON_KINDS else None
         clause = verb
     return None
+
+
+def _fronted_owner(index: EntityIndex, pronoun: Token, fits: Callable[[str], bool]) -> str | None:
+    """'In her speech, the Chancellor said ...': a possessive in a phrase fronted before its clause's
+    subject looks ahead to that subject (a person of a compatible gender), not back to the last name."""
+    if pronoun.dep_ != "poss" or pronoun.head.dep_ != "pobj" or pronoun.head.head.dep_ != "prep":
+        return None
+    verb = pronoun.head.head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > pronoun.i), None)
+    if verb.pos_ not in ("VERB", "AUX") or subject is None or pronoun.head.head.i > subject.i:
+        return None
+    key = index.key_of_phrase(subject)
+    return key if key is not None and index.kind(key) in PERSON_KINDS and fits(key) else None
 
 
 def _reflexive_owner(index: EntityIndex, pronoun: Token) -> str | None:

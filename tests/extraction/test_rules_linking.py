@@ -120,3 +120,38 @@ def test_a_state_s_leader_unnamed_in_the_article_is_the_one_leading_it_not_a_nom
                 published=datetime(2021, 5, 1, tzinfo=UTC))
     assert [m.text for m in facts.entities["Q56226"].mentions] == ["North Korean leader"]  # not Choe Ryong-hae
     assert [m.text for m in facts.entities["Q180589"].mentions] == ["British leader"]  # not the Queen
+
+
+def test_an_office_before_another_phrase_does_not_title_the_next_leader(run):
+    facts = run("Chancellor Angela Merkel welcomed President Emmanuel Macron to Berlin on Monday. The two leaders "
+                "walked to the chancellery. A joint lunch by the Chancellor and the President followed the "
+                "talks. Afterwards the Chancellor said the two cabinets would meet again in the spring.",
+                published=datetime(2019, 3, 4, tzinfo=UTC))
+    assert _mentions(facts, "Q567")[-1] == "the Chancellor"
+    assert "the Chancellor" not in _mentions(facts, "Q3052772")
+
+
+def test_a_far_back_office_noun_is_the_titled_leader_then_in_office(run):
+    facts = run("Chancellor Angela Merkel opened the new bridge over the Oder on Friday. The crossing replaces one "
+                "that Chancellor Helmut Kohl had promised in 1991. Engineers needed four years to build it. Trucks "
+                "will be allowed from next month. Local mayors praised the project. Trains will follow in 2021. "
+                "In a short address the Chancellor said the border had never been so open.",
+                published=datetime(2019, 5, 10, tzinfo=UTC))
+    assert _mentions(facts, "Q567")[-1] == "the Chancellor"
+
+
+def test_a_possessive_fronted_before_its_subject_is_that_subject(run):
+    facts = run("Chancellor Angela Merkel received President Emmanuel Macron in Berlin on Monday. In her remarks, "
+                "the Chancellor said the two countries would defend the single market together.",
+                published=datetime(2019, 3, 4, tzinfo=UTC))
+    assert _mentions(facts, "Q567")[-2:] == ["her", "the Chancellor"]
+    assert "her" not in _mentions(facts, "Q3052772")
+
+
+def test_she_is_the_known_woman_not_a_man_of_unknown_gender(run):
+    facts = run("President Park Geun-hye received Prime Minister Shinzo Abe in Seoul on Monday. Abe laid a wreath "
+                "at the national cemetery before the talks. She said the two governments had settled the old "
+                "dispute.", published=datetime(2015, 11, 2, tzinfo=UTC))
+    assert "She" in _mentions(facts, "Q138048")
+    assert "She" not in _mentions(facts, "Q132345")
+
