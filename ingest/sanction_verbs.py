@@ -47,6 +47,15 @@ def from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: lis
                 add(targets, target_key(index, t), TARGET_KINDS)
 
 
+def enforces_told(token: Token, verb: Token) -> bool:
+    """"Beijing says it enforces the sanctions in full": a state that enforces sanctions the article told
+    before, named by no more than "the"/"those", applies another's regime and does not impose it."""
+    return verb.lemma_.lower() == "enforce" and token.dep_ == "dobj" and token.head.i == verb.i \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children) \
+        and not any(c.dep_ in ("compound", "amod", "nmod", "poss") or (
+            c.dep_ == "prep" and c.lower_ in lexicon.SANCTION_TARGET_PREPS) for c in token.children)
+
+
 # Verbs of deciding whose infinitive acts for their subject: "voted to lift" (not "vetoed a resolution to renew").
 DECIDING_VERBS = frozenset({"vote", "decide", "agree", "move", "resolve", "choose", "opt"})
 

@@ -76,7 +76,7 @@ from diplograph.ingest.sanction_triggers import (
     target_phrase,
     trigger,
 )
-from diplograph.ingest.sanction_verbs import from_means, from_verb, relief_parties
+from diplograph.ingest.sanction_verbs import enforces_told, from_means, from_verb, relief_parties
 from diplograph.ingest.spans import (
     clause_sentence,
     date_anchor,
@@ -194,7 +194,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
         if verb is not None and verb.i != token.i:
             # "maintain their own restrictions on top of the UN sanctions": a named imposer's sanctions
             # do not take on the subject of a verb further up
-            from_verb(verb, index, imposers, targets, add, subject=not imposers)
+            from_verb(verb, index, imposers, targets, add,
+                      subject=not imposers and not enforces_told(token, verb))
     if verb is not None and _status(token, verb) == "LiftingDemanded":
         relief_parties(verb, index, imposers, targets, add)
     named_targets = bool(targets)  # "U.S. and European sanctions on Russia": with a target named, modifiers impose

@@ -254,3 +254,9 @@ def test_a_states_agency_the_gazetteer_lacks_is_sanctioned_as_that_state(run) ->
     facts = run("Washington sanctioned Turkey's defence procurement agency in December 2020 over its purchase "
                 "of the S-400 system.", published=PUBLISHED)
     assert pairs(facts) == {("Q30", "Q43", "Imposed")}
+
+
+def test_a_state_that_enforces_sanctions_told_before_does_not_impose_them(run) -> None:
+    facts = run("The Security Council has imposed sanctions on North Korea since 2006. China says it enforces the "
+                "sanctions in full, but smuggling across the Yalu continues.", published=PUBLISHED)
+    assert {(i, t) for i, t, _ in pairs(facts)} == {("Q37470", "Q423")}
