@@ -129,6 +129,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
     imposers: list[str] = []
     targets: list[str] = []
     modifier_states: list[str] = []
+    coordinated: list[str] = []
     verb = token if token.pos_ == "VERB" else governing_verb(token)
 
     def add(bucket: list[str], key: str | None, kinds: frozenset[str]) -> None:
@@ -175,6 +176,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                     if key and index.kind(key) == "State":
                         if key not in modifier_states:
                             modifier_states.append(key)
+                        if t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children):
+                            coordinated.append(key)  # "American and UN sanctions": imposers side by side
                     else:
                         add(imposers, key, IMPOSER_KINDS)
             elif child.dep_ == "prep" and child.lower_ in lexicon.SANCTION_TARGET_PREPS:
@@ -202,7 +205,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
     for state in modifier_states:
         if state in targets or state in imposers:
             continue
-        as_target = (imposers and not named_targets and state not in imposers) or only_a_target(index, state)
+        as_target = (imposers and not named_targets and state not in coordinated) or only_a_target(index, state)
         (targets if as_target else imposers).append(state)
     imposers = [k for k in imposers if k not in targets]
     for key in list(imposers):  # an agency or government imposes for its state

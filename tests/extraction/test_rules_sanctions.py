@@ -260,3 +260,9 @@ def test_a_state_that_enforces_sanctions_told_before_does_not_impose_them(run) -
     facts = run("The Security Council has imposed sanctions on North Korea since 2006. China says it enforces the "
                 "sanctions in full, but smuggling across the Yalu continues.", published=PUBLISHED)
     assert {(i, t) for i, t, _ in pairs(facts)} == {("Q37470", "Q423")}
+
+
+def test_a_state_adjective_coordinated_with_an_imposer_imposes_too(run) -> None:
+    facts = run("Secretary of State Mike Pompeo has repeated that American and UN sanctions will remain until North "
+                "Korea dismantles its nuclear arsenal.", published=PUBLISHED)
+    assert {(i, t) for i, t, _ in pairs(facts)} == {("Q1065", "Q423"), ("Q30", "Q423")}
