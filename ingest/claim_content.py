@@ -22,6 +22,7 @@ from diplograph.ingest.claim_clauses import (
 )
 from diplograph.ingest.claim_speakers import interrupting_clause
 from diplograph.ingest.spans import lemma_in, sentence
+from diplograph.ingest.transcripts import in_speaker_label
 
 
 def inverted_content(verb: Token) -> list[tuple[int, int]]:
@@ -64,7 +65,8 @@ def verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, 
             return char_ranges(before or ()) + quoted
         return quoted or predicate
     heads = [c for c in verb.children if c.dep_ == "ccomp" and not inverted(c) and not before_semicolon(c, verb)
-             and c.i != getattr(interrupting_clause(verb), "i", -1)]
+             and c.i != getattr(interrupting_clause(verb), "i", -1)
+             and not in_speaker_label(c)]  # "MODI (through an interpreter): I believe ...": who speaks
     if not heads and lemma:
         heads = _stranded_that_clause(verb)
     if len(heads) > 1:  # "claimed the deal violated X, a charge the IAEA has not upheld": the subjectless

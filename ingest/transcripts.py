@@ -1,8 +1,8 @@
 """Transcript turns: who speaks a paragraph that opens with a label ("PUTIN: Russia will be ready ...").
 
-A press-conference, briefing or interview transcript opens each turn with the speaker's name and a
-colon. ``claims`` reads a leader's turn as that leader's statements; ``summit_speakers`` reads "I" and
-"our summit" in it as that leader.
+A press-conference, briefing or interview transcript opens each turn with the speaker's name (perhaps
+with an aside: "(as interpreted)") and a colon. ``claims`` reads a leader's turn as that leader's
+statements; ``summit_speakers`` reads "I" and "our summit" in it as that leader.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from spacy.tokens import Token
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.spans import text_of
 
-SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'\u2019 -]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*:\s+")
+# the name, then an aside the transcript adds to it ("PRESIDENT PUTIN (as interpreted):"), then the colon
+SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'\u2019 -]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+                           r"(?:\s*\([^()\n]{1,40}\))?\s*:\s+")
 LABEL_TITLES = frozenset({"president", "prime", "minister", "mr", "mrs", "ms", "chancellor", "secretary", "general"})
 HONORIFICS = frozenset({"mr", "ms", "mrs"})
 

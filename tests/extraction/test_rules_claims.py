@@ -451,3 +451,12 @@ def test_he_after_a_sentence_about_a_leaders_reading_continues_that_leader(run) 
                 "Macron's own assessment, given to reporters on the flight home, was carefully balanced. "
                 "He said Merkel wanted a common army within a decade.")
     assert claimants_of(facts, "wanted a common army") == ["Q3052772"]
+
+
+def test_a_turn_label_with_an_aside_still_names_its_speaker(run) -> None:
+    """'PRIME MINISTER MODI (through an interpreter): I believe ...': an aside between the name and the
+    colon leaves the label naming the speaker, whose "I" then claims."""
+    facts = run("Narendra Modi met Benjamin Netanyahu in Jerusalem.\n\n"
+                "PRIME MINISTER MODI (through an interpreter): I believe our farmers can learn a great deal "
+                "from Israel. Water is the key.", published=datetime(2017, 7, 5, tzinfo=UTC))
+    assert claimants_of(facts, "farmers can learn a great deal") == ["Q1058"]
