@@ -4,9 +4,9 @@ Kremlin") or an organisation ("Brussels" for the EU), and demonyms ("North Korea
 state for the office and government rules, or stand for it as a clause's subject ("the Russians
 walked out").
 
-A capital or metonym used as a location ("in Pyongyang", "the Hanoi summit") or in an address
-("Hanoi, Vietnam") stays the place; an alias inside a longer name spaCy tags ("Trump Tower") is not
-a mention.
+A capital or metonym used as a location ("in Pyongyang", "the Hanoi summit"), as a time ("since
+Helsinki": the meeting held there) or in an address ("Hanoi, Vietnam") stays the place; an alias
+inside a longer name spaCy tags ("Trump Tower") is not a mention.
 """
 
 from __future__ import annotations
@@ -29,6 +29,10 @@ OPAQUE_ENT_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRO
 NAME_PUNCT = frozenset({"-", "\u2010", "\u2011", ".", "'", "\u2019", "&"})
 NATIONAL_WORDS = frozenset({"national", "supreme", "federal", "state", "security"})
 SEAT_NOUNS = frozenset({"office", "ministry", "government", "administration", "cabinet", "presidency"})
+TIME_PREPS = frozenset({"since", "after", "before", "until"})
+# "the Minsk agreements", "the Oslo accords": a place naming a document is part of the document's name
+DOCUMENT_NOUNS = frozenset({"agreement", "accord", "protocol", "convention", "declaration", "communique",
+                            "memorandum"})
 
 
 def match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> None:
@@ -188,6 +192,8 @@ def _another_body(span: SpacySpan, entry: GazEntry) -> bool:
 
 def _add_linked(index: EntityIndex, span: SpacySpan, entry: GazEntry) -> None:
     kind = gaz_kind(entry)
+    if kind == "Place" and _names_document(span):
+        return
     if kind in ("Place", "Organization") and not _locative(span):
         state = index.gaz.metonym(span.text)
         if state is not None and gaz_kind(state) == "State" and not _addressed(span, state):
@@ -209,6 +215,8 @@ def _locative(span: SpacySpan) -> bool:
     head = span.root
     while head.dep_ in ("conj", "appos") and head.head.i != head.i:  # "in Singapore, Hanoi and at the DMZ"
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS:
+        return True  # "since Helsinki", "after Hanoi": the meeting held there, a time, not the state acting
     if head.dep_ == "pobj" and head.head.lower_ in lexicon.LOCATIVE_PREPS:
         prep = head.head
         if prep.lower_ == "in" and _speaks_for_state(prep.head):
@@ -217,6 +225,12 @@ def _locative(span: SpacySpan) -> bool:
     if head.dep_ == "dobj" and head.head.lemma_ in lexicon.PLACE_VERBS:
         return True
     return head.dep_ in ("compound", "nmod") and head.head.lemma_ in lexicon.SUMMIT_NOUNS
+
+
+def _names_document(span: SpacySpan) -> bool:
+    """'the Minsk agreements', 'the Oslo accords': a place that names a document is neither the place
+    nor its state, only part of the document's name."""
+    return span.root.dep_ in ("compound", "nmod") and span.root.head.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _addressed(span: SpacySpan, state: GazEntry) -> bool:
@@ -251,7 +265,7 @@ def match_metonym_ents(index: EntityIndex) -> None:
         surface = index.doc[tokens[0].i:tokens[-1].i + 1]
         state = index.gaz.metonym(surface.text)
         if state is not None and gaz_kind(state) == "State" and not _locative(surface) \
-                and not _addressed(surface, state):
+                and not _addressed(surface, state) and not _names_document(surface):
             index.add(surface.start, surface.end, index.entity_for(state), surface.text, 0.75)
 
 

@@ -155,3 +155,17 @@ def test_she_is_the_known_woman_not_a_man_of_unknown_gender(run):
     assert "She" in _mentions(facts, "Q138048")
     assert "She" not in _mentions(facts, "Q132345")
 
+
+def test_a_capital_after_since_or_after_is_the_meeting_place_not_its_state(run):
+    facts = run("Trump and Kim have not held formal talks since Hanoi, and both sides blame the other. After "
+                "Hanoi, Pyongyang tested new missiles.", published=datetime(2019, 8, 1, tzinfo=UTC))
+    assert _mentions(facts, "Q1858") == ["Hanoi", "Hanoi"]
+    assert _mentions(facts, "Q881") == []
+
+
+def test_a_capital_naming_an_agreement_is_neither_the_city_nor_its_state(run):
+    facts = run("The ministers said sanctions on Russia would stay until the Minsk agreements are carried out in "
+                "full.", published=datetime(2019, 2, 1, tzinfo=UTC))
+    assert _mentions(facts, "Q184") == [] and _mentions(facts, "Q2280") == []
+    assert _mentions(facts, "Q159") == ["Russia"]
+
