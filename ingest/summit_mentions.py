@@ -29,6 +29,7 @@ from diplograph.ingest.spans import (
 from diplograph.ingest.summit_briefings import briefed_on
 from diplograph.ingest.summit_dates import dates
 from diplograph.ingest.summit_live_blogs import entry_day
+from diplograph.ingest.summit_officials import officials_meet
 from diplograph.ingest.summit_parties import place_state
 from diplograph.ingest.summit_places import participants_and_location
 from diplograph.ingest.summit_relative_days import days_from_main_event, same_day
@@ -98,6 +99,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
         return None  # "hoped to meet Xi again", "offered to host them": a wish or offer, not a summit
     if is_verb and lemma == "meet" and any(c.dep_ == "dobj" and _no_one(c, index) for c in token.children):
         return None  # "enough to meet Spain's obligations", "met reporters": no one is met
+    if is_verb and lemma == "meet" and officials_meet(token, index):
+        return None  # "invited Ri Yong-ho to meet him in New York": ministers meeting, no summit
     if is_noun and sidelines_of(token) is not None:
         return None  # "met Xi on the sidelines of the APEC summit": that meeting is the event
     if is_noun and briefed_on(token):

@@ -520,3 +520,11 @@ def test_a_leader_in_a_purpose_clause_of_a_coordinated_clause_is_not_at_the_meet
     facts = run("Xi Jinping and Narendra Modi talked by a lake in Wuhan. The Wuhan summit ended on April 28, and two "
                 "days later Modi was back in Delhi to brief Emmanuel Macron.")
     assert [sorted(s.participants) for s in facts.summits] == [["Q1058", "Q15031"]]
+
+
+def test_ministers_meeting_at_a_place_does_not_take_in_a_later_summit_there(run) -> None:
+    facts = run("Foreign Minister Sergei Lavrov said Moscow had asked Secretary of State Antony Blinken to meet him "
+                "in Geneva. Putin will meet Biden in Geneva on June 16, and officials said he would raise Ukraine "
+                "with Xi Jinping later.", published=datetime(2021, 6, 1, tzinfo=UTC))
+    assert [sorted(s.participants) for s in facts.summits] == [["Q6279", "Q7747"]]
+
