@@ -49,9 +49,11 @@ def merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMenti
                                         m.evidence, True))
     for m in [m for m in mentions if not keyed(m) or any(m is d for d in deferred)]:
         parties = parties_of(m.participants, index)
-        # "the summit": whichever the text has named; "the summit between Kim and Trump" names its own
+        # "the summit": whichever the text has named; "the summit between Kim and Trump" and "a second
+        # Trump-Kim summit" name their own
         definite = m.token.pos_ == "NOUN" and m.token.lemma_.lower() in STRONG_NOUNS and not (
-            len(parties) >= 2 and any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in m.token.children))
+            len(parties) >= 2 and any((c.dep_ == "prep" and c.lower_ in ("between", "with"))
+                                      or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in m.token.children))
         if m.sideline:
             if len(parties) >= 2 and has_leader(m.participants, index):
                 _at_summit(m, [g for g in groups if not g.sideline and _first(g) < m.token.i])

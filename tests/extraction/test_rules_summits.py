@@ -528,3 +528,8 @@ def test_ministers_meeting_at_a_place_does_not_take_in_a_later_summit_there(run)
                 "with Xi Jinping later.", published=datetime(2021, 6, 1, tzinfo=UTC))
     assert [sorted(s.participants) for s in facts.summits] == [["Q6279", "Q7747"]]
 
+
+def test_a_summit_an_indefinite_phrase_names_by_its_pair_is_not_an_earlier_summit(run) -> None:
+    facts = run("Donald Trump praised the talks. Moon Jae-in and Kim Jong Un met at Panmunjom in April. Aides say a "
+                "second Trump-Kim summit is being prepared.", published=datetime(2018, 9, 20, tzinfo=UTC))
+    assert sorted(sorted(s.participants) for s in facts.summits) == [["Q21001", "Q56226"], ["Q22686", "Q56226"]]
