@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.sanction_clauses import collection_owner
-from diplograph.ingest.spans import subject_of
+from diplograph.ingest.spans import DASHES, subject_of
 from diplograph.ingest.transcripts import in_speaker_label
 
 IMPOSER_KINDS = frozenset({"Organization", "State", "Government"})
@@ -56,6 +56,10 @@ def agent_key(index: EntityIndex, token: Token) -> str | None:
             and (entry := index.gaz.by_qid(qid)) is not None:
         return index.entity_for(entry)
     key = index.key_of_phrase(token)
+    if key is not None and (dateline := _dateline_part(token)) is not None and index.token_key.get(dateline.i) == key:
+        # "LUXEMBOURG, June 24 (Wire) - European Union foreign ministers adopted ...": the ministers' union
+        key = next((k for c in token.children if c.dep_ in ("compound", "flat", "nmod") and c.i != dateline.i
+                    and (k := index.token_key.get(c.i))), None)
     if key is None:  # "the Treasury's Office of Foreign Assets Control (OFAC)": the name in apposition
         key = next((k for c in token.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))), None)
     if key is None and token.lemma_.lower() in lexicon.MEMBER_NOUNS:
@@ -65,6 +69,13 @@ def agent_key(index: EntityIndex, token: Token) -> str | None:
                     if pobj.dep_ == "pobj":
                         return index.key_of_phrase(pobj)
     return key
+
+
+def _dateline_part(token: Token) -> Token | None:
+    """A wire dateline the parse makes a modifier of the sentence's subject: an upper-case place opening
+    the sentence, with the dash that ends the dateline hanging on it."""
+    return next((c for c in token.children if c.dep_ in ("compound", "nmod") and c.is_upper and c.i == c.sent.start
+                 and any(p.dep_ == "punct" and p.text in DASHES for p in c.children)), None)
 
 
 def unresolved_owner(index: EntityIndex, owner: Token) -> list[str]:

@@ -266,3 +266,9 @@ def test_a_state_adjective_coordinated_with_an_imposer_imposes_too(run) -> None:
     facts = run("Secretary of State Mike Pompeo has repeated that American and UN sanctions will remain until North "
                 "Korea dismantles its nuclear arsenal.", published=PUBLISHED)
     assert {(i, t) for i, t, _ in pairs(facts)} == {("Q1065", "Q423"), ("Q30", "Q423")}
+
+
+def test_a_wire_dateline_parsed_as_the_subjects_modifier_imposes_nothing(run) -> None:
+    facts = run("LUXEMBOURG, October 14 (Diplograph) - European Union foreign ministers on Monday formally adopted "
+                "sanctions against Belarus, targeting its potash exports.", published=PUBLISHED)
+    assert {(i, t) for i, t, _ in pairs(facts)} == {("Q458", "Q184")}
