@@ -24,7 +24,8 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
         return turn_speaker(token, index, anyone=True) if token.lower_ in ("i", "we") else None
     if token.lower_ in lexicon.GROUP_CONTINUATIONS and token.pos_ in ("NOUN", "PRON", "ADJ", "DET", "NUM") \
             and not any(c.dep_ in ("amod", "compound") for c in token.children):
-        return _group_named_before(token, index)  # "some analysts argued ..., while others worry ..."
+        # "some analysts argued ..., while others worry ...", "some in the Kremlin hope ..."
+        return _members_of(token, index) or _group_named_before(token, index)
     if token.lower_ == "they" and token.i not in index.token_key:
         return _plural_source_before(token, index)  # "Western diplomats see a pattern. ..., they argue, ..."
     named = next((k for c in token.children if c.dep_ == "appos" and (k := index.key_of_phrase(c))
@@ -169,6 +170,20 @@ def _in_own_words(token: Token, index: EntityIndex, kind: str, words: list[Token
     key = index.unlinked(kind, label, 0.6)
     index.add(first, token.i + 1, key, label, 0.6)
     return key
+
+
+def _members_of(token: Token, index: EntityIndex) -> str | None:
+    """'Some in the Kremlin hope ...', 'many in Tokyo fear ...': people placed inside a state's seat of
+    power or its capital speak for that state; inside a named organisation or government, for it."""
+    place = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                  if p.dep_ == "pobj"), None)
+    key = index.key_at(place) if place is not None else None
+    if key is None or index.kind(key) in ("State", "Organization", "Government"):
+        return key
+    entry = index.entries.get(key)
+    state_qid = index.state_of(key) if entry is not None and entry.category in ("capital", "seat") else None
+    state = index.gaz.by_qid(state_qid) if state_qid else None
+    return index.entity_for(state) if state is not None else None
 
 
 def _group_named_before(token: Token, index: EntityIndex) -> str | None:

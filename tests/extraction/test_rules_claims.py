@@ -460,3 +460,14 @@ def test_a_turn_label_with_an_aside_still_names_its_speaker(run) -> None:
                 "PRIME MINISTER MODI (through an interpreter): I believe our farmers can learn a great deal "
                 "from Israel. Water is the key.", published=datetime(2017, 7, 5, tzinfo=UTC))
     assert claimants_of(facts, "farmers can learn a great deal") == ["Q1058"]
+
+
+def test_some_in_a_seat_of_power_speak_for_its_state(run) -> None:
+    """'Some in the Kremlin hope ...': people placed in a state's seat of power or capital hold the
+    state's view; a bare "Some" still continues the group named before."""
+    facts = run("Vladimir Putin will meet Donald Trump in Alaska on Friday. Some in the Kremlin quietly hope "
+                "that the meeting could ease the sanctions. Many in Tokyo fear that Japan will be left out. "
+                "Analysts were divided. Some said the summit was premature.")
+    assert claimants_of(facts, "could ease the sanctions") == ["Q159"]
+    assert claimants_of(facts, "Japan will be left out") == ["Q17"]
+    assert claimants_of(facts, "the summit was premature") == ["analysts"]
