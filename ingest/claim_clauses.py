@@ -28,6 +28,7 @@ def content_tokens(head: Token) -> Iterable[Token]:
         framing = framing or (t.dep_ == "prep" and t.lower_ == "according")  # who reported it, not what
         # "..., a charge the IAEA has not upheld": the author's comment on the claim, in apposition
         framing = framing or (t.dep_ == "appos" and t.lemma_.lower() in lexicon.PROPOSITION_NOUNS)
+        framing = framing or _comment_object(t)
         nested = t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS) is not None and (
             t.dep_ in ("advcl", "relcl", "acl", "conj") or inverted(t)) and _reports(t)
         nested = nested or (t.dep_ == "conj" and attitude_act(t))  # "... and expressed hope that ..."
@@ -40,6 +41,16 @@ def content_tokens(head: Token) -> Iterable[Token]:
             yield t
 
 
+def _comment_object(noun: Token) -> bool:
+    """'saw no reason to believe ..., a remark he walked back': the parse may read the appositive comment
+    as a second object or a modifier of the verb; a comment noun after a comma, behind an object, is the
+    aside."""
+    start = noun.left_edge.i
+    return noun.dep_ in ("dobj", "npadvmod", "dep") and noun.lemma_.lower() in lexicon.PROPOSITION_NOUNS and start > 0 \
+        and noun.doc[start - 1].text == "," \
+        and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+
+
 def _reports(verb: Token) -> bool:
     """A cue word inside the content that attributes something of its own, so its words are another
     claim: a clause or infinitive it reports, a label it gives, or none at all when it is set off as an
@@ -49,6 +60,9 @@ def _reports(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
     deps = {c.dep_ for c in verb.children}
+    if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and "nsubj" not in deps:
+        return False  # "saw no reason to believe Russia had interfered": the noun's infinitive, no one's report
     if deps & {"ccomp", "xcomp", "parataxis"} or verb.dep_ == "advcl":
         return True  # an adverbial cue is the source's next act or the author's aside ("..., repeating a formula")
     if verb.dep_ in ("acl", "relcl") and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

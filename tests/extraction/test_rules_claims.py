@@ -471,3 +471,16 @@ def test_some_in_a_seat_of_power_speak_for_its_state(run) -> None:
     assert claimants_of(facts, "could ease the sanctions") == ["Q159"]
     assert claimants_of(facts, "Japan will be left out") == ["Q17"]
     assert claimants_of(facts, "the summit was premature") == ["analysts"]
+
+
+def test_a_belief_infinitive_of_a_noun_and_a_trailing_comment_noun_frame_no_claim(run) -> None:
+    """'said he saw no reason to think X, a comment he retracted': the infinitive belongs to "reason" (no
+    one else reports X), and the comment noun after the comma is the author's aside, however parsed."""
+    first = run("In Helsinki, Donald Trump stood next to Vladimir Putin and said he saw no reason to think Russia "
+                "had hacked the election, a comment he retracted the next day.")
+    second = run("Donald Trump met Vladimir Putin and said he saw no reason to think Russia had meddled in the "
+                 "campaign, a claim he softened a day later.")
+    assert [c.text for c in first.claims if c.claimant == "Q22686"] == \
+        ["he saw no reason to think Russia had hacked the election"]
+    assert [c.text for c in second.claims if c.claimant == "Q22686"] == \
+        ["he saw no reason to think Russia had meddled in the campaign"]
