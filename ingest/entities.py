@@ -20,9 +20,9 @@ Linking is offline and precision-first (an empty link beats a wrong one):
 ``link_entities`` runs the rules in this order on one ``EntityIndex`` (``entity_index``): each rule
 mentions only tokens no earlier rule took. Aliases, metonyms and demonyms are ``entity_aliases``;
 persons and short names ``entity_persons``; office nouns ``entity_offices``; relatives, capitals,
-"the North" and "the bloc" ``entity_descriptions``; pronouns ``entity_pronouns`` (they and the
-descriptions look back through ``entity_antecedents``); governments ``entity_governments``; names
-the gazetteer lacks ``entity_unlinked``. The summit, sanction and claim rules import the index
+"the North", "the bloc" and "the Commission" ``entity_descriptions``; pronouns ``entity_pronouns``
+(they and the descriptions look back through ``entity_antecedents``); governments
+``entity_governments``; names the gazetteer lacks ``entity_unlinked``. The summit, sanction and claim rules import the index
 from here.
 """
 
@@ -40,6 +40,7 @@ from diplograph.ingest.entity_aliases import (
     match_metonym_ents,
 )
 from diplograph.ingest.entity_descriptions import (
+    match_body_short_names,
     match_capital_nouns,
     match_definite_descriptions,
     match_halves,
@@ -74,6 +75,7 @@ def link_entities(doc: Doc, gaz: Gazetteer, published: datetime | None, title: s
     match_pronouns(index)
     match_own_country(index)
     match_definite_descriptions(index)
+    match_body_short_names(index)
     match_governments(index)
     match_unlinked_names(index)
     index.finish()

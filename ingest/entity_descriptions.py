@@ -1,8 +1,9 @@
 """Descriptions that denote an entity the article implies (step 4 of ``entities``): a relative
 ("Kim's sister"), a capital ("the Lithuanian capital"), a half of a divided country ("the North"),
-and an organisation referred back to by its kind ("the bloc", "the alliance").
+an organisation referred back to by its kind ("the bloc", "the alliance"), and a body by its own
+noun ("the Commission").
 
-All four read the gazetteer's records (family links, capitals, names, categories) of what the
+All five read the gazetteer's records (family links, capitals, names, categories) of what the
 article has already named.
 """
 
@@ -101,6 +102,24 @@ def match_definite_descriptions(index: EntityIndex) -> None:
         if key is not None:
             index.add(det.i, token.i + 1, key, doc[det.i:token.i + 1].text, 0.55)
             index.mentions.sort(key=lambda m: m.start)
+
+
+def match_body_short_names(index: EntityIndex) -> None:
+    """'the Commission', 'the Council' in an article naming the EU: a capitalised body noun after "the"
+    is the one body the gazetteer names as the named organisation's name plus that noun ("EU
+    Commission": the European Commission); none or several such bodies, no mention."""
+    doc = index.doc
+    named = [e for k, e in index.entries.items() if index.kind(k) == "Organization"]
+    for token in doc:
+        if token.tag_ != "NNP" or token.i == 0 or token.i in index.token_key or doc[token.i - 1].lower_ != "the" \
+                or any(c.dep_ in ("prep", "compound", "amod") for c in token.children) or not named:
+            continue
+        bodies = {b.qid: b for org in named for name in org.names for b in index.gaz.lookup(f"{name} {token.text}")
+                  if b.qid and b.qid != org.qid and gaz_kind(b) == "Organization"}
+        if len(bodies) == 1:
+            key = index.entity_for(next(iter(bodies.values())))
+            index.add(token.i, token.i + 1, key, token.text, 0.6)
+    index.mentions.sort(key=lambda m: m.start)
 
 
 def _category(index: EntityIndex, key: str) -> str:

@@ -169,3 +169,10 @@ def test_a_capital_naming_an_agreement_is_neither_the_city_nor_its_state(run):
     assert _mentions(facts, "Q184") == [] and _mentions(facts, "Q2280") == []
     assert _mentions(facts, "Q159") == ["Russia"]
 
+
+def test_a_body_named_by_its_own_noun_is_that_body_of_the_named_organisation(run):
+    facts = run("EU envoys approved the new listings on Wednesday after Hungary dropped its objections. Budapest "
+                "had asked for guarantees about the Commission's timetable for ending pipeline imports.",
+                published=datetime(2025, 6, 20, tzinfo=UTC))
+    assert _mentions(facts, "Q8880") == ["Commission"]
+
