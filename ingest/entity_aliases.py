@@ -30,6 +30,7 @@ NAME_PUNCT = frozenset({"-", "\u2010", "\u2011", ".", "'", "\u2019", "&"})
 NATIONAL_WORDS = frozenset({"national", "supreme", "federal", "state", "security"})
 SEAT_NOUNS = frozenset({"office", "ministry", "government", "administration", "cabinet", "presidency"})
 TIME_PREPS = frozenset({"since", "after", "before", "until"})
+REGARD_VERBS = frozenset({"read", "see", "view", "regard", "interpret", "perceive", "understand", "take"})
 # "the Minsk agreements", "the Oslo accords": a place naming a document is part of the document's name
 DOCUMENT_NOUNS = frozenset({"agreement", "accord", "protocol", "convention", "declaration", "communique",
                             "memorandum"})
@@ -219,12 +220,19 @@ def _locative(span: SpacySpan) -> bool:
         return True  # "since Helsinki", "after Hanoi": the meeting held there, a time, not the state acting
     if head.dep_ == "pobj" and head.head.lower_ in lexicon.LOCATIVE_PREPS:
         prep = head.head
-        if prep.lower_ == "in" and _speaks_for_state(prep.head):
+        if prep.lower_ == "in" and (_speaks_for_state(prep.head) or _regarded_as(prep.head)):
             return False  # "officials in Washington", "the presidential office in Seoul": the state's voice
         return prep.lower_ not in ("to", "from") or prep.head.lemma_.lower() in lexicon.MOTION_WORDS
     if head.dep_ == "dobj" and head.head.lemma_ in lexicon.PLACE_VERBS:
         return True
     return head.dep_ in ("compound", "nmod") and head.head.lemma_ in lexicon.SUMMIT_NOUNS
+
+
+def _regarded_as(verb: Token) -> bool:
+    """'was read in Washington as a demand', 'is seen in Moscow as a gift': a view held "in" a capital
+    is its government's view."""
+    return verb.lemma_.lower() in REGARD_VERBS and any(c.dep_ == "auxpass" for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def _names_document(span: SpacySpan) -> bool:

@@ -176,3 +176,9 @@ def test_a_body_named_by_its_own_noun_is_that_body_of_the_named_organisation(run
                 published=datetime(2025, 6, 20, tzinfo=UTC))
     assert _mentions(facts, "Q8880") == ["Commission"]
 
+
+def test_a_capital_where_a_view_is_held_is_its_state(run):
+    facts = run("The offer was read in Moscow as a sign of weakness, officials said. Lavrov was seen in Geneva on "
+                "Tuesday.", published=datetime(2021, 6, 1, tzinfo=UTC))
+    assert _mentions(facts, "Q159") == ["Moscow"]
+    assert _mentions(facts, "Q649") == []
