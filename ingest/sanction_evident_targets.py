@@ -61,7 +61,7 @@ def fill_targets(found: list[Sanction], index: EntityIndex) -> None:
         # "The Obama administration declared Venezuela a threat and sanctioned individual officials": the
         # one state its own sentence names, though no known regime of that imposer targets it
         states = {e.qid for e in index.entities.values() if e.kind == "State" and e.qid}
-        states = (states | {s.qid for s in index.demonyms.values() if s.qid}) - imposing
+        states = (states | {s.qid for s in index.demonyms.values() if s.qid}) - imposing - _acting(index, sanction)
         candidates = candidates or _named_nearby(index, states, sanction.evidence, inside_only=True)
         candidates = candidates or _named_nearby(index, known - set(sanction.imposers), sanction.evidence)
         # "The United States is lifting its sanctions on Belarusian potash ... the Treasury would remove
@@ -73,6 +73,14 @@ def fill_targets(found: list[Sanction], index: EntityIndex) -> None:
         if candidates:
             sanction.targets = candidates
             sanction.confidence = 0.5
+
+
+def _acting(index: EntityIndex, sanction: Sanction) -> set[str]:
+    """The states that are subjects in the sanction's sentence: "South Korea cannot offer much help while
+    UN sanctions remain in force" names the state that acts, not the one sanctioned."""
+    evidence = sanction.evidence
+    return {key for t in index.doc if evidence.start <= t.idx < evidence.end and t.dep_ == "nsubj"
+            and (key := index.key_at(t)) is not None}
 
 
 def _named_nearby(index: EntityIndex, keys: set[str], evidence, inside_only: bool = False) -> list[str]:

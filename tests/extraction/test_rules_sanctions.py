@@ -272,3 +272,12 @@ def test_a_wire_dateline_parsed_as_the_subjects_modifier_imposes_nothing(run) ->
     facts = run("LUXEMBOURG, October 14 (Diplograph) - European Union foreign ministers on Monday formally adopted "
                 "sanctions against Belarus, targeting its potash exports.", published=PUBLISHED)
     assert {(i, t) for i, t, _ in pairs(facts)} == {("Q458", "Q184")}
+
+
+def test_a_state_acting_in_the_sentence_is_not_the_implicit_target(run) -> None:
+    """A sanction naming no target takes the article's evident one, not the subject of another clause of
+    its sentence ("Japan can do little ... while UN sanctions stay in force")."""
+    facts = run("North Korea tested another ballistic missile on Tuesday, its third this month.\n\n"
+                "Experts say Japan can do little to calm the region while UN Security Council sanctions stay in "
+                "force.", published=PUBLISHED)
+    assert {(i, t) for i, t, _ in pairs(facts)} == {("Q37470", "Q423")}
