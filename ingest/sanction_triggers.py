@@ -32,7 +32,8 @@ ALIGNING_VERBS = frozenset({"align", "mirror", "match", "copy", "join"})
 
 
 def trigger(token: Token, index: EntityIndex) -> bool:
-    """Sanction nouns, "to sanction", bans on trade, and "measures against" a named target."""
+    """Sanction nouns, "to sanction", bans on trade, and "measures against" a named target or beside
+    sanctions."""
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and lemma in lexicon.SANCTION_NOUNS:
         return True
@@ -60,6 +61,8 @@ def trigger(token: Token, index: EntityIndex) -> bool:
                    if c.dep_ in ("dobj", "compound") or (c.dep_ == "prep" and c.lower_ == "on")]
         objects += [p for c in objects if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         return any(o.lower_ in lexicon.TRADE_NOUNS for o in objects)
+    if beside_sanctions(token):
+        return True  # "Russia sanctions are written into statute, and European Union measures ..."
     return token.pos_ == "NOUN" and lemma in lexicon.MEASURE_NOUNS and (target_phrase(token) or (
         anaphoric_measures(token) and (verb := governing_verb(token)) is not None and imposer_subject(verb, index))
         or clause_imposer(token, index))
@@ -82,6 +85,15 @@ def clause_imposer(token: Token, index: EntityIndex) -> bool:
     """"The measures Washington imposed in 2018": an imposer's relative clause imposes the measures."""
     clause = imposing_clause(token)
     return clause is not None and imposer_subject(clause, index)
+
+
+def beside_sanctions(token: Token) -> bool:
+    """"The most important Russia sanctions are now written into statute, and European Union measures,
+    renewed every six months, are not Washington's to lift": measures a sentence sets beside sanctions
+    are sanctions too."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.MEASURE_NOUNS \
+        and any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < token.i for c in token.children) \
+        and any(t.i != token.i and t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.SANCTION_NOUNS for t in token.sent)
 
 
 # Nouns after "on" that name an occasion or a manner, never a target: "on top of", "agreed on the second

@@ -72,6 +72,7 @@ from diplograph.ingest.sanction_targets import TARGET_KINDS, only_a_target, pron
 from diplograph.ingest.sanction_triggers import (
     TRIGGER_LEMMAS,
     anaphoric_measures,
+    beside_sanctions,
     clause_imposer,
     target_phrase,
     trigger,
@@ -112,7 +113,8 @@ def extract_sanctions(doc: Doc, index: EntityIndex, published: datetime | None) 
             sanction.targets = [k for k in told.targets if k not in sanction.imposers] if told else []
             sanction.confidence = 0.5
         if sanction is None or (token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.MEASURE_NOUNS
-                                and not (sanction.imposers and (sanction.targets or clause_imposer(token, index)))):
+                                and not (sanction.imposers and (sanction.targets or clause_imposer(token, index)
+                                                             or beside_sanctions(token)))):
             continue
         evaded = (verb := governing_verb(token)) is not None and verb.lemma_.lower() in lexicon.EVASION_VERBS
         if evaded and not (sanction.imposers and sanction.targets):

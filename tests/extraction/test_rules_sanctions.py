@@ -281,3 +281,9 @@ def test_a_state_acting_in_the_sentence_is_not_the_implicit_target(run) -> None:
                 "Experts say Japan can do little to calm the region while UN Security Council sanctions stay in "
                 "force.", published=PUBLISHED)
     assert {(i, t) for i, t, _ in pairs(facts)} == {("Q37470", "Q423")}
+
+
+def test_an_imposers_measures_set_beside_sanctions_are_sanctions(run) -> None:
+    facts = run("Iran sanctions are now fixed in American law, while European Union measures, reviewed every year, "
+                "could lapse.", published=PUBLISHED)
+    assert ("Q458", "Q794") in {(i, t) for i, t, _ in pairs(facts)}
