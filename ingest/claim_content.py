@@ -76,6 +76,9 @@ def verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, 
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads
               and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS) and not _reported_conjunct(c))
               and not attitude_act(c)]
+    if heads:  # "told reporters that the talks went well, but that no date was set": the parse may coordinate
+        heads += [c for c in verb.children if c.dep_ == "conj" and c.left_edge.dep_ == "mark"  # the second
+                  and c.left_edge.lower_ == "that" and c.left_edge.head.i == c.i]  # that-clause with the cue
     if heads:  # "recalled that the sanctions, first adopted in 2014, now cover ...": the parse may read the
         last = max(h.right_edge.i for h in heads)  # participle as the complement and hang the verb on the cue
         heads += [c for c in verb.children if c.dep_ == "dep" and c.pos_ == "VERB"

@@ -484,3 +484,13 @@ def test_a_belief_infinitive_of_a_noun_and_a_trailing_comment_noun_frame_no_clai
         ["he saw no reason to think Russia had hacked the election"]
     assert [c.text for c in second.claims if c.claimant == "Q22686"] == \
         ["he saw no reason to think Russia had meddled in the campaign"]
+
+
+def test_a_second_that_clause_the_parse_coordinates_with_the_cue_is_still_content(run) -> None:
+    """'told reporters that X, but that Y': the parse may hang the second that-clause on the cue as a
+    coordinate verb; it is still what the source told (one claim: a contrast stays whole)."""
+    facts = run("Wang Yi told Chinese reporters afterwards that the visit had been fruitful, but that no "
+                "agreement had yet been reached on tariffs.", published=datetime(2024, 5, 15, tzinfo=UTC))
+    told = [c.text for c in facts.claims if c.claimant == "Q701801"]
+    assert len(told) == 1 and "the visit had been fruitful" in told[0]
+    assert "no agreement had yet been reached on tariffs" in told[0]
