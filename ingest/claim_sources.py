@@ -36,7 +36,7 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     if lemma in lexicon.DELEGATE_NOUNS and token.i not in index.token_key:
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None:  # "his office said", "Yoon's spokesman said": the principal speaks
-            return source_key(owner, index)
+            return _fronted_owner(owner, token, index) or source_key(owner, index)
         if (state := _delegate_state(token, index)) is not None:
             return state
         principal = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
@@ -110,6 +110,19 @@ def _described_before(token: Token, index: EntityIndex) -> str | None:
             index.add(token.i - 1, token.i + 1, key, f"the {token.text}", 0.55)
             return key
     return None
+
+
+def _fronted_owner(owner: Token, delegate: Token, index: EntityIndex) -> str | None:
+    """'Zelenskiy will travel to Washington for talks with Trump, his office said': the "his" of an
+    attribution after the clause it reports is the person that clause is about (its subject), not the
+    last man it names."""
+    cue = delegate.head
+    if owner.lower_ not in ("his", "her") or delegate.dep_ != "nsubj":
+        return None
+    clause = cue.head if inverted(cue) else next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    key = index.key_at(subject) if subject is not None else None
+    return key if key is not None and index.kind(key) in ("Leader", "Person") else None
 
 
 def _delegate_state(token: Token, index: EntityIndex) -> str | None:

@@ -494,3 +494,12 @@ def test_a_second_that_clause_the_parse_coordinates_with_the_cue_is_still_conten
     told = [c.text for c in facts.claims if c.claimant == "Q701801"]
     assert len(told) == 1 and "the visit had been fruitful" in told[0]
     assert "no agreement had yet been reached on tariffs" in told[0]
+
+
+def test_his_office_after_the_clause_it_reports_speaks_for_that_clauses_subject(run) -> None:
+    """'Zelenskiy will travel to Washington for talks with Trump, his office said': "his" is the man the
+    reported clause is about, not the last man it names; before its clause, "his" is the usual pronoun."""
+    facts = run("Donald Trump met Vladimir Putin in Alaska on Friday. Zelenskiy, who was left out of the "
+                "meeting, will fly to Washington on Monday for talks with Trump, his office said on Saturday.")
+    speakers = [c.claimant for c in facts.claims if "will fly to Washington" in c.text]
+    assert len(speakers) == 1 and facts.entities[speakers[0]].label.endswith(("Zelenskiy", "Zelenskyy", "Zelensky"))
