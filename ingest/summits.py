@@ -23,12 +23,14 @@ Modules, by the kind of rule they hold:
   ("a day after ...", "the same day", "the next day"), ``summit_live_blogs`` (a header's day, an entry's
   day), ``summit_captions`` (a dated photo caption), ``summit_status`` (held, planned, cancelled, cut
   short).
+- ``summit_repeats``: a meeting counted ("met Xi three times") as that many nodes.
 - ``summit_merge``: mentions merged within the article; ``summit_syntax``: where a trigger stands in its
   parse, read by all of them.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import datetime
 
@@ -54,6 +56,7 @@ from diplograph.ingest.summit_merge import (
 from diplograph.ingest.summit_pairs import pair_around
 from diplograph.ingest.summit_parties import PARTY_KINDS, parties_of, place_state
 from diplograph.ingest.summit_relative_days import next_days
+from diplograph.ingest.summit_repeats import repeats, untold
 from diplograph.ingest.summit_visits import arrived_at
 
 
@@ -77,6 +80,7 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
         if group.location is None:
             group.location = arrived_at(doc, index, group, visits)
     summits = []
+    told = Counter(g.token.i for g in groups)
     for group in groups:
         if len(parties_of(group.participants, index)) < 2 or not has_leader(group.participants, index):
             continue
@@ -84,7 +88,8 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
             date_from_caption(doc, index, group, anchor)
         elif group.start is None and group.series is None and group.status in (None, "Held"):
             date_from_photo(doc, index, group)
-        summits.append(_summit(group, index, published))
+        summit = _summit(group, index, published)
+        summits += [summit, *repeats(summit, untold(group, told))]
     return one_node_per_key(summits)
 
 

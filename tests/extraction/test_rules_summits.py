@@ -533,3 +533,10 @@ def test_a_summit_an_indefinite_phrase_names_by_its_pair_is_not_an_earlier_summi
     facts = run("Donald Trump praised the talks. Moon Jae-in and Kim Jong Un met at Panmunjom in April. Aides say a "
                 "second Trump-Kim summit is being prepared.", published=datetime(2018, 9, 20, tzinfo=UTC))
     assert sorted(sorted(s.participants) for s in facts.summits) == [["Q21001", "Q56226"], ["Q22686", "Q56226"]]
+
+
+def test_a_counted_meeting_is_that_many_summits_at_its_place(run) -> None:
+    facts = run("Before their summit in Nagato, Prime Minister Shinzo Abe had met President Vladimir Putin in Moscow "
+                "three times.")
+    moscow = [s for s in facts.summits if s.location == "Q649" and {"Q132345", "Q7747"} <= set(s.participants)]
+    assert len({s.key for s in moscow}) == 3 and all(s.start is None for s in moscow[1:])
