@@ -14,6 +14,7 @@ from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.entity_index import ensure_state
 from diplograph.ingest.sanction_imposers import IMPOSER_KINDS, agent_key
 from diplograph.ingest.sanction_listings import ADDING_VERBS
+from diplograph.ingest.sanction_resolutions import SECURITY_COUNCIL
 from diplograph.ingest.sanction_syntax import pobjs
 from diplograph.ingest.sanction_targets import TARGET_KINDS, target_key, target_keys
 from diplograph.ingest.sanction_triggers import ALIGNING_VERBS
@@ -37,7 +38,7 @@ def from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: lis
         if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head  # "The United States and the EU, which have imposed sanctions on Russia"
         for t in (subject, *subject.conjuncts):
-            add(imposers, agent_key(index, t), IMPOSER_KINDS)
+            add(imposers, agent_key(index, t) or _council_of(index, t), IMPOSER_KINDS)
     for child in verb.children:
         if child.dep_ == "agent":
             for t in pobjs(child):
@@ -54,6 +55,16 @@ def enforces_told(token: Token, verb: Token) -> bool:
         and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children) \
         and not any(c.dep_ in ("compound", "amod", "nmod", "poss") or (
             c.dep_ == "prep" and c.lower_ in lexicon.SANCTION_TARGET_PREPS) for c in token.children)
+
+
+def _council_of(index: EntityIndex, subject: Token) -> str | None:
+    """"A resolution that would have tightened the sanctions": a resolution naming no body acts for the UN
+    Security Council ("a Senate resolution" names one)."""
+    if subject.lemma_.lower() != "resolution" or (council := index.gaz.by_qid(SECURITY_COUNCIL)) is None \
+            or any(c.dep_ in ("compound", "nmod", "poss", "amod") and c.pos_ in ("PROPN", "ADJ")
+                   for c in subject.children):
+        return None
+    return index.entity_for(council)
 
 
 # Verbs of deciding whose infinitive acts for their subject: "voted to lift" (not "vetoed a resolution to renew").

@@ -287,3 +287,9 @@ def test_an_imposers_measures_set_beside_sanctions_are_sanctions(run) -> None:
     facts = run("Iran sanctions are now fixed in American law, while European Union measures, reviewed every year, "
                 "could lapse.", published=PUBLISHED)
     assert ("Q458", "Q794") in {(i, t) for i, t, _ in pairs(facts)}
+
+
+def test_a_resolution_that_tightens_sanctions_is_the_security_councils(run) -> None:
+    facts = run("Last year China vetoed a resolution that would have tightened the sanctions on North Korea after "
+                "its missile launches.", published=PUBLISHED)
+    assert {(i, t) for i, t, _ in pairs(facts)} == {("Q37470", "Q423")}
