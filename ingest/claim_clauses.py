@@ -107,7 +107,10 @@ def inverted(verb: Token) -> bool:
     complement of the reported one; it is the attribution of the whole sentence."""
     edge = verb.left_edge
     comma = edge.text == "," or (edge.i > 0 and verb.doc[edge.i - 1].text == ",")
-    return verb.dep_ == "ccomp" and verb.i > verb.head.i and comma
+    # "He insisted, however, that Slovakia still opposed ...": a that-clause is what is reported, never the
+    # attribution trailing it
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    return verb.dep_ == "ccomp" and verb.i > verb.head.i and comma and not that
 
 
 def before_semicolon(head: Token, verb: Token) -> bool:

@@ -503,3 +503,12 @@ def test_his_office_after_the_clause_it_reports_speaks_for_that_clauses_subject(
                 "meeting, will fly to Washington on Monday for talks with Trump, his office said on Saturday.")
     speakers = [c.claimant for c in facts.claims if "will fly to Washington" in c.text]
     assert len(speakers) == 1 and facts.entities[speakers[0]].label.endswith(("Zelenskiy", "Zelenskyy", "Zelensky"))
+
+
+def test_a_that_clause_after_an_aside_set_off_by_commas_is_reported_not_an_attribution(run) -> None:
+    """'He stressed, however, that Hungary still rejected ...': a comma before the that-clause does not
+    make it the fronted claim of an attribution trailing it ("X rejected Y, KCNA reported")."""
+    facts = run("Hungarian Prime Minister Viktor Orban dropped his objection on Monday. He stressed, however, that "
+                "Hungary still rejected the oil embargo and would seek an exemption.",
+                published=datetime(2022, 6, 1, tzinfo=UTC))
+    assert [c.text for c in facts.claims] == ["Hungary still rejected the oil embargo and would seek an exemption"]
