@@ -127,3 +127,23 @@ def instrument_around(index: EntityIndex, sentence: Span):
     paragraph = text[start:end if end >= 0 else len(text)]
     return (instrument_in(index, sentence.text) or instrument_in(index, paragraph)
             or (instrument_in(index, text[:start]) if _THE_INSTRUMENT.search(paragraph) else None))
+
+
+# "Trump said sanctions remain in place": a leader who says sanctions stay speaks of his state's own.
+_STAYING_VERBS = frozenset({"remain", "stay"})
+_SAYING_VERBS = frozenset({"say", "insist", "stress", "reiterate", "repeat", "confirm", "tell"})
+
+
+def staying_speaker(index: EntityIndex, verb: Token) -> str | None:
+    """The state of a leader who says that sanctions naming no imposer remain or stay in place, when the
+    gazetteer's regimes have that state impose sanctions."""
+    if verb.lemma_.lower() not in _STAYING_VERBS or verb.dep_ != "ccomp" \
+            or verb.head.lemma_.lower() not in _SAYING_VERBS or (subject := subject_of(verb.head)) is None:
+        return None
+    key = index.key_at(subject)
+    state = index.state_of(key) if key is not None and index.kind(key) == "Leader" else None
+    imposing = {qid for regime in index.gaz.sanctions() for qid in regime.imposers}
+    if state is None or state not in imposing or (entry := index.gaz.by_qid(state)) is None:
+        return None
+    return state if state in index.entities else index.entity_for(entry, "State")
+

@@ -63,6 +63,7 @@ from diplograph.ingest.sanction_imposers import (
     agent_key,
     instrument_around,
     parallel_subject,
+    staying_speaker,
     unresolved_owner,
 )
 from diplograph.ingest.sanction_merge import merge
@@ -217,6 +218,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                             else state)
     if not imposers and (instrument := instrument_around(index, sentence(token))) is not None:
         imposers = [index.entity_for(entry) for qid in instrument.imposers if (entry := index.gaz.by_qid(qid))]
+    if not imposers and verb is not None and (speaker := staying_speaker(index, verb)) is not None:
+        imposers = [speaker]
     if not imposers and not targets:
         return None
     legal = _LEGAL.search(sentence(token).text)

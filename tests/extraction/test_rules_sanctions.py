@@ -293,3 +293,9 @@ def test_a_resolution_that_tightens_sanctions_is_the_security_councils(run) -> N
     facts = run("Last year China vetoed a resolution that would have tightened the sanctions on North Korea after "
                 "its missile launches.", published=PUBLISHED)
     assert {(i, t) for i, t, _ in pairs(facts)} == {("Q37470", "Q423")}
+
+
+def test_a_leader_who_says_sanctions_remain_speaks_of_his_states_own(run) -> None:
+    facts = run("North Korea fired two missiles on Monday. President Joe Biden said sanctions remain in place until "
+                "Pyongyang returns to talks.", published=PUBLISHED)
+    assert {(i, t) for i, t, _ in pairs(facts)} == {("Q30", "Q423")}
