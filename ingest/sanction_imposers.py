@@ -1,7 +1,8 @@
 """Who imposes a sanction, for ``sanctions``: whom a subject or modifier names ("UN sanctions", "the
 EU imposed", "American sanctions", "Leaders of the Group of Seven"), a verb's imposer subject (also
 through "it" in a joined clause), an opening "its"/"their" left unresolved, the state of a national agency
-(Treasury, OFAC), and the imposer of a known instrument the sentence names ("under CAATSA").
+(Treasury, OFAC), the imposer of a known instrument the sentence or paragraph names ("under CAATSA"), or
+that a paragraph calls "the law", and the state of a leader who says sanctions "remain in place".
 
 An imposer must be an organisation, state or government; a transcript's speaker label names no one.
 """
