@@ -68,7 +68,7 @@ class SummitMention:
 WISH_VERBS = frozenset({"hope", "want", "wish", "like", "love", "seek", "try", "aim", "desire", "long", "offer"})
 RECEIVING_VERBS = frozenset({"welcome", "receive", "greet"})
 # every verb ``mention`` may take
-CUE_VERBS = lexicon.SUMMIT_VERBS | RECEIVING_VERBS | ARRIVAL_VERBS | {"sit", "speak", "talk", "shake"}
+CUE_VERBS = lexicon.SUMMIT_VERBS | RECEIVING_VERBS | ARRIVAL_VERBS | {"sit", "speak", "talk", "discuss", "shake"}
 
 
 def candidates(doc: Doc) -> list[int]:
@@ -330,9 +330,9 @@ def _shakes_hands_with(verb: Token) -> bool:
 
 
 def _spoke_on_the_sidelines(verb: Token) -> bool:
-    """'Modi and Xi spoke briefly on the sidelines': talking on a summit's sidelines is meeting there
-    (speaking by phone, or to reporters, is not)."""
-    return verb.lemma_.lower() in ("speak", "talk") and any(
+    """'Modi and Xi spoke briefly on the sidelines', 'discussed the crisis with Moon on the sidelines of a
+    forum': talking on a summit's sidelines is meeting there (speaking by phone, or to reporters, is not)."""
+    return verb.lemma_.lower() in ("speak", "talk", "discuss") and any(
         c.dep_ == "prep" and c.lower_ in ("on", "at") and any(p.dep_ == "pobj" and p.lower_ in SIDELINE_NOUNS
                                                              for p in c.children) for c in verb.children)
 

@@ -540,3 +540,9 @@ def test_a_counted_meeting_is_that_many_summits_at_its_place(run) -> None:
                 "three times.")
     moscow = [s for s in facts.summits if s.location == "Q649" and {"Q132345", "Q7747"} <= set(s.participants)]
     assert len({s.key for s in moscow}) == 3 and all(s.start is None for s in moscow[1:])
+
+
+def test_discussing_an_issue_with_a_leader_on_a_forums_sidelines_is_a_meeting_there(run) -> None:
+    facts = run("Prime Minister Narendra Modi discussed trade with Chinese President Xi Jinping on the sidelines of "
+                "the BRICS summit in Johannesburg on July 26.", published=datetime(2018, 8, 1, tzinfo=UTC))
+    assert any({"Q1058", "Q15031"} <= set(s.participants) and days(s)[0] == "2018-07-26" for s in facts.summits)
