@@ -22,6 +22,8 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     if token.lower_ in lexicon.AUTHOR_PRONOUNS and not _one_of(token):
         # in a transcript, "I" and "we" are the turn's speaker ("Mao Ning: ... We believe that ...")
         return turn_speaker(token, index, anyone=True) if token.lower_ in ("i", "we") else None
+    if (labelled := _after_label(token)) is not None:
+        return source_key(labelled, index)
     if token.lower_ in lexicon.GROUP_CONTINUATIONS and token.pos_ in ("NOUN", "PRON", "ADJ", "DET", "NUM") \
             and not any(c.dep_ in ("amod", "compound") for c in token.children):
         # "some analysts argued ..., while others worry ...", "some in the Kremlin hope ..."
@@ -61,6 +63,15 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     if key is None or index.kind(key) not in CLAIMANT_KINDS:
         return None
     return key
+
+
+def _after_label(token: Token) -> Token | None:
+    """'A: Moon Jae-in's office said ...': the parse takes a Q&A's answer label for the subject and the
+    real subject after the colon for its apposition; the subject speaks, not the label."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ":":
+        return None
+    return next((c for c in token.children if c.dep_ == "appos" and c.i > token.i + 1), None)
 
 
 def _plural_source_before(pronoun: Token, index: EntityIndex) -> str | None:

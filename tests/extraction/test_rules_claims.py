@@ -512,3 +512,11 @@ def test_a_that_clause_after_an_aside_set_off_by_commas_is_reported_not_an_attri
                 "Hungary still rejected the oil embargo and would seek an exemption.",
                 published=datetime(2022, 6, 1, tzinfo=UTC))
     assert [c.text for c in facts.claims] == ["Hungary still rejected the oil embargo and would seek an exemption"]
+
+
+def test_a_qa_answer_label_parsed_as_the_subject_leaves_the_real_subject_speaking(run) -> None:
+    """'A: Moon Jae-in's office said ...': the parse may take the answer label for the subject and the
+    office after the colon for its apposition; the office (its principal) speaks."""
+    facts = run("Q: What does Seoul make of it?\nA: South Korean President Moon Jae-in's office said it expected "
+                "the trip to speed up a return to nuclear talks.", published=datetime(2019, 1, 10, tzinfo=UTC))
+    assert claimants_of(facts, "speed up a return to nuclear talks") == ["Q21001"]
