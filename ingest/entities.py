@@ -22,8 +22,8 @@ mentions only tokens no earlier rule took. Aliases, metonyms and demonyms are ``
 persons and short names ``entity_persons``; office nouns ``entity_offices``; relatives, capitals,
 "the North", "the bloc" and "the Commission" ``entity_descriptions``; pronouns ``entity_pronouns``
 (they and the descriptions look back through ``entity_antecedents``); governments
-``entity_governments``; names the gazetteer lacks ``entity_unlinked``. The summit, sanction and claim rules import the index
-from here.
+``entity_governments``; names the gazetteer lacks ``entity_unlinked``. The summit, sanction and claim
+rules import the index from here.
 """
 
 from __future__ import annotations
