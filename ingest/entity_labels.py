@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Token
 
 from diplograph.ingest.entity_index import EntityIndex
-from diplograph.ingest.spans import text_of
+from diplograph.ingest.spans import line_opening, text_of
 
 OFFICE_LABEL = re.compile(r"^[ \t]*(?P<label>(?:the[ \t]+)?(?P<office>president|prime[ \t]+minister|chancellor|"
                           r"premier))[ \t]*:[ \t]", re.IGNORECASE | re.MULTILINE)
@@ -32,9 +32,7 @@ def match_office_labels(index: EntityIndex, title: str | None) -> None:
 
 def in_office_label(token: Token) -> bool:
     """The token is part of an office label opening its line ("THE PRESIDENT: Thank you ...")."""
-    text = text_of(token.doc)
-    line = text.rfind("\n", 0, token.idx) + 1
-    label = OFFICE_LABEL.match(text, line)
+    label = line_opening(token, OFFICE_LABEL)
     return label is not None and token.idx < label.end("label")
 
 

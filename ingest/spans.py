@@ -27,6 +27,13 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def line_opening(token: Token, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """``pattern`` matched where the token's line begins: a transcript's speaker label, a wire
+    dateline, which the rules must tell from the sentence the line goes on with."""
+    text = text_of(token.doc)
+    return pattern.match(text, text.rfind("\n", 0, token.idx) + 1)
+
+
 @dataclass(frozen=True)
 class Words:
     """Each token's text, lower case, lower-cased lemma and coarse part of speech, by token index.

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex, gaz_kind
-from diplograph.ingest.spans import subject_of, text_of
+from diplograph.ingest.spans import line_opening, subject_of
 from diplograph.ingest.summit_clauses import TIME_LINKS, sentence_leaders
 from diplograph.ingest.summit_pairs import pair_meant, principal_pair, refers_to_pair, the_leaders
 from diplograph.ingest.summit_parties import PARTY_KINDS, city_state, joined_states, parties_of, place_state
@@ -159,9 +159,8 @@ def _a_persons_own(noun: Token, index: EntityIndex) -> bool:
 
 def _dateline(token: Token) -> bool:
     """'SEOUL, June 20 (Agency) - ...': the city of a wire dateline opening its line."""
-    text = text_of(token.doc)
-    line = text.rfind("\n", 0, token.idx) + 1
-    return token.is_upper and not text[line:token.idx].strip() and DATELINE_CITY.match(text, line) is not None
+    dateline = line_opening(token, DATELINE_CITY) if token.is_upper else None
+    return dateline is not None and not dateline.string[dateline.start():token.idx].strip()
 
 
 def _main_subject(trigger: Token, index: EntityIndex) -> str | None:

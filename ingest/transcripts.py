@@ -13,7 +13,7 @@ import unicodedata
 from spacy.tokens import Token
 
 from diplograph.ingest.entities import EntityIndex
-from diplograph.ingest.spans import text_of
+from diplograph.ingest.spans import line_opening, text_of
 
 # the name, then an aside the transcript adds to it ("PRESIDENT PUTIN (as interpreted):"), then the colon
 SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'\u2019 -]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
@@ -57,7 +57,5 @@ def in_speaker_label(token: Token) -> bool:
     """The token is part of the label opening its line ("DPA: The EU's latest package ... listed three
     companies"), which the parse may take for the sentence's subject; a label names who speaks, never
     who acts in what they say."""
-    text = text_of(token.doc)
-    line = text.rfind("\n", 0, token.idx) + 1
-    label = SPEAKER_LABEL.match(text, line)
+    label = line_opening(token, SPEAKER_LABEL)
     return label is not None and token.idx < label.end(1)
