@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from diplograph.ingest import lexicon
+from diplograph.ingest.spans import words_of
 
 # Verbs that make measures sanctions when an imposer's relative clause applies them to the measures:
 # "the measures Washington imposed", "the penalties Brussels reimposed"; another status verb does so only
@@ -43,7 +44,9 @@ def _aimed(verb: Token) -> bool:
 
 
 def _mentions_sanctions(token: Token) -> bool:
-    return any(t.lemma_.lower() in lexicon.SANCTION_NOUNS or t.lower_ == "sanctioned" for t in token.doc)
+    """The article names sanctions somewhere: read from the Doc's word columns, as each measure noun asks."""
+    words = words_of(token.doc)
+    return any(lemma in lexicon.SANCTION_NOUNS for lemma in words.lemma) or "sanctioned" in words.lower
 
 
 # Nouns that hold a batch of sanctions: "the EU's 14th package of sanctions", "a new round of penalties".
