@@ -12,6 +12,7 @@ the summary, never the end of the batch.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib.metadata
 import os
 import time
@@ -425,6 +426,7 @@ def _start_worker(settings: Settings, extractor: Extractor | None, environment: 
     os.environ.clear()
     os.environ.update(environment)
     _processor = Processor(settings, extractor)
+    gc.freeze()  # spaCy's and the gazetteer's objects live as long as the worker: no collection need scan them
 
 
 def _work(batch: list[Article]) -> list[Outcome]:
