@@ -211,7 +211,7 @@ def _in_workers(batches: Iterator[list[Article]], settings: Settings, extractor:
         if context.get_start_method() == "forkserver":
             context.set_forkserver_preload(WORKER_MODULES)
         return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                   initargs=(settings, extractor, dict(os.environ)))
+                                   initargs=(settings, extractor, dict(os.environ), os.getcwd()))
 
     pool = new_pool()
     pending: deque[tuple[Future[list[Outcome]], list[Article], ProcessPoolExecutor]] = deque()
@@ -419,12 +419,14 @@ def _default_extractor() -> tuple[Extractor, str]:
 _processor: Processor | None = None
 
 
-def _start_worker(settings: Settings, extractor: Extractor | None, environment: dict[str, str]) -> None:
-    """Load the pipeline, in the driver's environment as it is now (the forkserver keeps the one it
-    started with)."""
+def _start_worker(settings: Settings, extractor: Extractor | None, environment: dict[str, str],
+                  directory: str) -> None:
+    """Load the pipeline, in the driver's environment and working directory as they are now (the
+    forkserver keeps those it started with; a ``--model`` folder may be a relative path)."""
     global _processor
     os.environ.clear()
     os.environ.update(environment)
+    os.chdir(directory)
     _processor = Processor(settings, extractor)
     gc.freeze()  # spaCy's and the gazetteer's objects live as long as the worker: no collection need scan them
 

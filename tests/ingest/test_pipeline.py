@@ -359,18 +359,21 @@ def test_a_worker_that_dies_before_the_next_batch_is_submitted_does_not_stop_the
 
 
 def fail_naming_the_environment(article: Article, doc: Doc) -> Facts:
-    raise RuntimeError(f"environment says {os.environ.get('DIPLOGRAPH_TEST_ENVIRONMENT')}")
+    raise RuntimeError(f"environment says {os.environ.get('DIPLOGRAPH_TEST_ENVIRONMENT')} in {os.getcwd()}")
 
 
 def test_each_pool_of_workers_runs_in_the_drivers_environment_of_its_start(tmp_path: Path, monkeypatch) -> None:
-    """Workers fork from a server that starts once per driver process, with the environment of then;
-    a later pool must still see the driver's environment as it is when that pool starts."""
+    """Workers fork from a server that starts once per driver process, with the environment and
+    working directory of then; a later pool must still run in the driver's as they are when it starts."""
     articles = [Article(text=a["text"], source=a["url"]) for a in VLADIVOSTOK_JSONL]
     settings = Settings(store=str(tmp_path / "store"))
     for value in ("before", "after"):
+        (tmp_path / value).mkdir()
+        monkeypatch.chdir(tmp_path / value)
         monkeypatch.setenv("DIPLOGRAPH_TEST_ENVIRONMENT", value)
         outcomes = list(_in_workers(iter([articles]), settings, fail_naming_the_environment, 2))
-        assert [o.failure for o in outcomes] == [f"extraction failed: RuntimeError: environment says {value}"] * 2
+        assert [o.failure for o in outcomes] == [
+            f"extraction failed: RuntimeError: environment says {value} in {tmp_path / value}"] * 2
 
 
 def test_an_outcome_travels_between_processes_as_nquads() -> None:
