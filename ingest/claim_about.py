@@ -1,6 +1,7 @@
 """What a claim is about: the entities its content mentions, the speaker for an "it" that stands for
 them, and the states it names by an adjective ("the Russian economy"), unless the adjective titles a
-person ("North Korean leader Kim Jong Un").
+person ("North Korean leader Kim Jong Un"). The speaker named again as the one who hopes or believes
+what the content goes on to say ("Putin said he hoped the talks would ...") holds the claim, no topic.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from spacy.tokens import Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.claim_pairs import last_two
 from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.spans import lemma_in
 
 
 def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[str]:
@@ -17,6 +19,8 @@ def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[s
     is about Trump), less described groups."""
     keys: list[str] = []
     for token in span:
+        if _speaker_holds(token, index, claimant, span):
+            continue
         if _speaker_its(token, index, claimant):
             found = [index.state_of(claimant) or claimant]
         elif _speaker_it(token, index, claimant, anchor):
@@ -26,6 +30,20 @@ def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[s
         found = [_speaker_state(index, k, claimant, token, anchor) for k in found]
         keys += [k for k in found if k not in keys and index.kind(k) != "Group"]
     return keys
+
+
+def _speaker_holds(token: Token, index: EntityIndex, claimant: str, span) -> bool:
+    """'Putin said he hoped the understanding would open the way to peace', 'Xi said he expected to meet
+    him': the speaker, alone the subject of a reporting or attitude verb with a clause or infinitive in
+    the content, is who holds the hope or belief, not what the claim is about ('he and Kim had agreed to
+    ...' names a pair, and 'he would phone Zelenskiy' reports no attitude, so both stay)."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.pos_ != "VERB" or not span.start <= verb.i < span.end \
+            or lemma_in(verb, lexicon.SAY_VERBS) is None or any(c.dep_ == "conj" for c in token.children) \
+            or not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False  # "Yoon said Seoul would respond 'multiple times stronger'": an act, no attitude
+    found = index.keys_in(token.i, token.i + 1)
+    return bool(found) and all(k in (claimant, index.state_of(claimant)) for k in found)
 
 
 def _speaker_state(index: EntityIndex, key: str, claimant: str, token: Token, anchor: Token) -> str:

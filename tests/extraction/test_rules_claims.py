@@ -520,3 +520,18 @@ def test_a_qa_answer_label_parsed_as_the_subject_leaves_the_real_subject_speakin
     facts = run("Q: What does Seoul make of it?\nA: South Korean President Moon Jae-in's office said it expected "
                 "the trip to speed up a return to nuclear talks.", published=datetime(2019, 1, 10, tzinfo=UTC))
     assert claimants_of(facts, "speed up a return to nuclear talks") == ["Q21001"]
+
+
+def test_the_speaker_who_hopes_what_the_content_says_holds_the_claim_and_is_no_topic(run) -> None:
+    """'Xi said he expected Kim to meet Trump soon': the speaker named again as the one who expects or
+    hopes is who holds the claim, not what it is about; 'he and Moon had agreed' names a pair, and 'he
+    would visit Seoul' reports no attitude, so the speaker stays a topic there."""
+    facts = run("Chinese President Xi Jinping met Kim Jong Un in Beijing on Tuesday. Xi said he expected Kim to "
+                "meet Trump again soon. Kim said he and Moon Jae-in had agreed to reopen the liaison office, and "
+                "that he would visit Seoul in the spring.", published=datetime(2019, 1, 9, tzinfo=UTC))
+    [hope] = [c for c in facts.claims if "meet Trump again soon" in c.text]
+    assert hope.claimant == "Q15031" and "Q15031" not in hope.about and {"Q56226", "Q22686"} <= set(hope.about)
+    [pair] = [c for c in facts.claims if "reopen the liaison office" in c.text]
+    assert {"Q56226", "Q21001"} <= set(pair.about)
+    [visit] = [c for c in facts.claims if "visit Seoul" in c.text]
+    assert "Q56226" in visit.about
