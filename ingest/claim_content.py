@@ -247,9 +247,12 @@ def _object_predicate(verb: Token) -> list[tuple[int, int]]:
 
 def _propositional(obj: Token, verb: Token) -> bool:
     """What a denial cue rejects is a proposition: a clause or gerund ("denied supplying weapons"), a
-    proposition noun ("the allegations", "claims that ..."), or a thing denounced as something ("rejected
-    the resolution as an act of war") -- not a plain thing ("dismissed the measures")."""
+    proposition noun ("the allegations", "claims that ..."), a deed denied to have happened ("denied any
+    arms trade"), or a thing denounced as something ("rejected the resolution as an act of war") -- not a
+    plain thing ("dismissed the measures")."""
     if obj.pos_ in ("VERB", "AUX"):
+        return True
+    if lemma_in(verb, frozenset({"deny"})) and denied_deed(obj):
         return True
     if obj.lemma_.lower() in lexicon.PROPOSITION_NOUNS:
         # "rejects the charge": a bare noun points back at a claim and says nothing of its own
@@ -257,6 +260,25 @@ def _propositional(obj: Token, verb: Token) -> bool:
     if any(c.dep_ in ("acl", "ccomp") and clausal(c) for c in obj.children):
         return True
     return any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+# What one denies to have done or to be: "denied involvement in the attack", "deny any wrongdoing".
+DEED_NOUNS = frozenset({"involvement", "interference", "meddling", "wrongdoing", "role", "responsibility", "link",
+                        "knowledge", "participation", "collusion", "presence", "existence", "trade", "transfer",
+                        "contact", "deal", "hacking", "espionage", "spying", "sale", "supply", "shipment"})
+# What one denies to someone: "denied the inspectors access", "denied any request for asylum" -- a refusal.
+REFUSED_NOUNS = frozenset({"access", "entry", "visa", "permission", "request", "bail", "asylum", "permit",
+                           "approval", "passage", "application", "landing", "right"})
+
+
+def denied_deed(noun: Token) -> bool:
+    """'deny any arms trade', 'Putin's denial of election interference': a deed (or anything with 'any')
+    denied, that is said not to have happened -- not a thing refused to someone ("denied them access")."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ not in ("NOUN", "PROPN") or lemma in REFUSED_NOUNS \
+            or any(c.dep_ == "dative" for c in noun.head.children):
+        return False
+    return lemma in DEED_NOUNS or any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children)
 
 
 def _bare(noun: Token) -> bool:

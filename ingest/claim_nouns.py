@@ -1,5 +1,6 @@
 """Attitude nouns whose holder is named (a rule of ``claims``): "Trump's view that ...", "the biggest
-concern among many analysts is that ...", "North Korea expressed frustration that ...".
+concern among many analysts is that ...", "North Korea expressed frustration that ...", "Putin's denial of
+election interference" (a deed denied).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from spacy.tokens import Token
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.claim_clauses import char_ranges, clausal, content_tokens
+from diplograph.ingest.claim_content import denied_deed
 from diplograph.ingest.claim_fact import make_claim
 from diplograph.ingest.claim_sources import source_key
 from diplograph.ingest.claim_speakers import misattached_conjunct
@@ -27,6 +29,8 @@ def noun_claim(noun: Token, index: EntityIndex) -> Claim | None:
     if not heads and (frame := _framing_phrase(noun)) is not None:
         heads = [frame.head]  # "In Beijing's view, the sanctions are illegal": the clause it frames
         framing = {t.i for t in frame.subtree}
+    if not heads:
+        heads = _denied_deeds(noun)
     if not heads:
         return None
     pieces = char_ranges(tok for h in heads for tok in content_tokens(h) if tok.i not in framing)
@@ -54,6 +58,16 @@ def _holder(noun: Token, index: EntityIndex) -> tuple[str | None, int]:
         if subject is not None:
             return source_key(subject, index), head.i
     return None, noun.i
+
+
+def _denied_deeds(noun: Token) -> list[Token]:
+    """'Putin's denial of election interference': what a denial is of, when it is a deed ("denial of
+    any role in the attack"), is said not to have happened; "his denial of the report" says nothing of its
+    own."""
+    if noun.lemma_.lower() != "denial":
+        return []
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj" and denied_deed(p)]
 
 
 FRAMING_NOUNS = frozenset({"view", "opinion", "assessment", "estimate", "judgment", "judgement", "eyes"})

@@ -535,3 +535,17 @@ def test_the_speaker_who_hopes_what_the_content_says_holds_the_claim_and_is_no_t
     assert {"Q56226", "Q21001"} <= set(pair.about)
     [visit] = [c for c in facts.claims if "visit Seoul" in c.text]
     assert "Q56226" in visit.about
+
+
+def test_denying_a_deed_says_it_did_not_happen_but_a_refusal_or_a_bare_charge_is_no_claim(run) -> None:
+    """'The Kremlin denied any involvement in the detention', 'Putin's denial of any role in the case': a
+    deed denied (or anything denied with 'any') is a Denied claim that it happened; 'denied the
+    inspectors access' refuses something, and 'denied the charge' points back at a claim made before."""
+    facts = run("Russian President Vladimir Putin met Iranian President Ebrahim Raisi in Tehran on Tuesday. "
+                "The Kremlin denied any involvement in the detention of the reporter. Putin's denial of "
+                "interference in the vote was repeated by his spokesman. Russia denied the inspectors access to "
+                "the plant. Iran denied the charge.", published=datetime(2022, 7, 20, tzinfo=UTC))
+    denied = {c.text: (c.claimant, c.modality) for c in facts.claims}
+    assert denied.get("any involvement in the detention of the reporter") == ("Q159", "Denied")
+    assert denied.get("interference in the vote") == ("Q7747", "Denied")
+    assert not any("access" in t or t.strip() == "the charge" for t in denied)
