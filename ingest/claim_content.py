@@ -105,7 +105,7 @@ def verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, 
     quoted = _sentence_quotes(verb, quotes)
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
-    return char_ranges(tok for h in heads for tok in content_tokens(h))
+    return _subjectless_tail(verb, heads) or char_ranges(tok for h in heads for tok in content_tokens(h))
 
 
 def _comment_verb(head: Token, cue: Token) -> bool:
@@ -132,13 +132,9 @@ def nominal_that_clause(verb: Token) -> list[tuple[int, int]]:
     after the cue (or after whom it tells) opening words with a verb in them is still the cue's clause:
     everything the parse hangs under that "that" or its noun."""
     doc = verb.doc
-    at, passed = verb.i + 1, set()
-    while (step := next((c for c in verb.children if c.left_edge.i == at and doc[at].lower_ != "that" and (
-            c.dep_ == "prep" or (c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PRON")))), None)) is not None:
-        passed.add(step.i)  # "told reporters in Luxembourg that ..."
-        if (clause := _that_relative_read_wrong(step)) is not None:
-            return char_ranges(t for t in clause.subtree if t.i > clause.left_edge.i)
-        at = step.right_edge.i + 1
+    clause, at, passed = _clause_on_adverbial(verb)
+    if clause is not None:
+        return char_ranges(t for t in clause.subtree if t.i > clause.left_edge.i)
     if at >= sentence(verb).end or doc[at].lower_ != "that" or doc[at].tag_ not in ("IN", "WDT"):
         return []
     child = next((c for c in verb.children if c.left_edge.i <= at <= c.right_edge.i and c.i not in passed), None)
@@ -153,20 +149,50 @@ def nominal_that_clause(verb: Token) -> list[tuple[int, int]]:
 CORE_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd"})
 
 
+def _clause_on_adverbial(verb: Token) -> tuple[Token | None, int, set[int]]:
+    """The that-clause the parse hangs on a phrase right after the cue ("told reporters in Luxembourg
+    that ...", "estimated at the time that ..."), else None with where those phrases end and their heads."""
+    doc = verb.doc
+    at, passed = verb.i + 1, set()
+    while (step := next((c for c in verb.children if c.left_edge.i == at and doc[at].lower_ != "that" and (
+            c.dep_ == "prep" or (c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PRON")))), None)) is not None:
+        passed.add(step.i)
+        if (clause := _that_relative_read_wrong(step)) is not None:
+            return clause, at, passed
+        at = step.right_edge.i + 1
+    return None, at, passed
+
+
+def _subjectless_tail(verb: Token, heads: list[Token]) -> list[tuple[int, int]]:
+    """'U.S. officials estimated at the time that those measures would strip $1 billion from the $3 billion
+    North Korea earns from exports': the parse hangs the that-clause on "the time" and the clause's last,
+    subjectless verb on the cue; the content is the that-clause with that tail."""
+    if not heads or any(has_subject(h) for h in heads):
+        return []
+    clause = _clause_on_adverbial(verb)[0]
+    if clause is None or any(h.left_edge.i <= clause.i for h in heads):
+        return []
+    return char_ranges(t for t in [*clause.subtree, *(u for h in heads for u in h.subtree)]
+                       if t.i > clause.left_edge.i)
+
+
 def _that_relative_read_wrong(step: Token) -> Token | None:
     """'told a regular press briefing that Beijing opposed unilateral sanctions', 'said in a statement
     that Seoul was a puppet': the parse hangs the that-clause on the audience or the statement noun,
     as a relative clause in which "that" fills no role (the clause has its own subject and complement)
-    or as the noun's complement clause: it is the cue's content."""
+    or stands for "when" ('believed at the time that Kim went to Dalian'), or as the noun's complement
+    clause: it is the cue's content."""
     nouns = [step, *(c for c in step.children if c.dep_ == "pobj")]
     for clause in (c for noun in nouns for c in noun.children if c.dep_ in ("relcl", "acl")):
         that = clause.doc[clause.left_edge.i]
         if that.lower_ != "that" or that.dep_ in ("nsubj", "nsubjpass"):
             continue
         own = [c for c in clause.children if c.i != that.i]
-        if any(c.dep_ == "nsubj" for c in own) and (that.dep_ == "mark" or any(c.dep_ in CORE_COMPLEMENTS
-                                                                                for c in own)):
-            return clause
+        if any(c.dep_ == "nsubj" for c in own) and (that.dep_ in ("mark", "advmod") or any(
+                c.dep_ in CORE_COMPLEMENTS for c in own)):
+            # "said on the day that Kim arrived that China welcomed the visit": a second that-clause is what
+            # was said, the first a true relative
+            return next((c for c in own if c.dep_ == "ccomp" and c.left_edge.lower_ == "that"), clause)
     return None
 
 

@@ -549,3 +549,18 @@ def test_denying_a_deed_says_it_did_not_happen_but_a_refusal_or_a_bare_charge_is
     assert denied.get("any involvement in the detention of the reporter") == ("Q159", "Denied")
     assert denied.get("interference in the vote") == ("Q7747", "Denied")
     assert not any("access" in t or t.strip() == "the charge" for t in denied)
+
+
+def test_a_that_clause_after_at_the_time_is_the_cues_content(run) -> None:
+    """'believed at the time that Abe went to Sochi to ...': the parse reads "the time that" as a relative
+    clause ("that" for "when"), and may hang the clause's last verb on the cue; the that-clause is what
+    the cue reports. In 'said on the day that Kim arrived that ...' the second that-clause is."""
+    facts = run("Shinzo Abe met Vladimir Putin in Sochi in May 2018. Diplomats in Tokyo believed at the time that "
+                "Abe went to Sochi to test Putin's mood. Japanese officials estimated at the time that the new "
+                "curbs would cut about $500 million from the $2 billion Russia earns from seafood each year. "
+                "Chinese Foreign Minister Wang Yi said on the day that Kim arrived in Beijing that China welcomed "
+                "the visit.", published=datetime(2018, 6, 1, tzinfo=UTC))
+    texts = [c.text for c in facts.claims]
+    assert "Abe went to Sochi to test Putin's mood" in texts
+    assert "the new curbs would cut about $500 million from the $2 billion Russia earns from seafood each year" in texts
+    assert "China welcomed the visit" in texts
