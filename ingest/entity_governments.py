@@ -18,7 +18,7 @@ from diplograph.ingest.entity_offices import leader_of, state_modifier
 from diplograph.ingest.entity_persons import TITLE_WORDS
 from diplograph.ingest.entity_pronouns import MALE_FEMALE_PRONOUNS
 from diplograph.ingest.facts import Span
-from diplograph.ingest.spans import indices, words_of
+from diplograph.ingest.spans import indices, text_of, words_of
 
 GOVERNMENT_WORDS = lexicon.GOVERNMENT_NOUNS | lexicon.MINISTRY_NOUNS
 
@@ -110,5 +110,6 @@ def _nest(index: EntityIndex, key: str, start: int, end: int) -> None:
     """A mention of the entity nested in a government's phrase (character offsets)."""
     entity = index.entities[key]
     if all((m.start, m.end) != (start, end) for m in entity.mentions):
-        entity.mentions.append(Span(start, end, index.doc.text[start:end]))
-        entity.matched_alias = entity.matched_alias or index.doc.text[start:end]
+        text = text_of(index.doc)[start:end]
+        entity.mentions.append(Span(start, end, text))
+        entity.matched_alias = entity.matched_alias or text

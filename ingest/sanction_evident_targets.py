@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Sanction
+from diplograph.ingest.spans import text_of
 
 QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "score", "scores", "number", "list", "batch",
                             "round", "wave"})
@@ -90,7 +91,7 @@ def _named_nearby(index: EntityIndex, keys: set[str], evidence, inside_only: boo
     named = [(index.doc[m.start].idx, m.key) for m in index.mentions if m.key in keys]
     adjectives = {state.qid: state for state in index.demonyms.values() if state.qid in keys}
     named += [(index.doc[i].idx, state.qid) for i, state in index.demonyms.items() if state.qid in keys]
-    text = index.doc.text
+    text = text_of(index.doc)
     paragraph = text.rfind("\n\n", 0, evidence.start) + 1
     inside = [key for at, key in named if evidence.start <= at < evidence.end]
     before = [(at, key) for at, key in named if paragraph <= at < evidence.start]

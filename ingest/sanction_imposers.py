@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.sanction_clauses import collection_owner
-from diplograph.ingest.spans import DASHES, subject_of
+from diplograph.ingest.spans import DASHES, subject_of, text_of
 from diplograph.ingest.transcripts import in_speaker_label
 
 IMPOSER_KINDS = frozenset({"Organization", "State", "Government"})
@@ -122,7 +122,7 @@ def instrument_around(index: EntityIndex, sentence: Span):
     law" refers back to ("CAATSA has been used less against Russia ... In 2018 the administration
     sanctioned ..."): a law carrying several programmes imposes each one the text tells without an
     imposer."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
     end = text.find("\n", sentence.end_char)
     paragraph = text[start:end if end >= 0 else len(text)]

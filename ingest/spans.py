@@ -20,10 +20,11 @@ _MONTH_NAME = re.compile(r"\b(" + "|".join(name for name in dates.MONTHS if len(
 
 
 def text_of(doc: Doc) -> str:
-    """The Doc's text, joined once: ``Doc.text`` rebuilds the string from every token on each call."""
+    """The Doc's text, joined once from ``words_of``: ``Doc.text`` walks every token on each call."""
     text = doc.user_data.get("diplograph.text")
     if text is None:
-        text = doc.user_data["diplograph.text"] = doc.text
+        words = words_of(doc)
+        text = doc.user_data["diplograph.text"] = "".join(map(str.__add__, words.text, words.space))
     return text
 
 
@@ -36,7 +37,8 @@ def line_opening(token: Token, pattern: re.Pattern[str]) -> re.Match[str] | None
 
 @dataclass(frozen=True)
 class Words:
-    """Each token's text, lower case, lower-cased lemma and coarse part of speech, by token index.
+    """Each token's text, lower case, lower-cased lemma, coarse part of speech and the whitespace after
+    it, by token index.
 
     Every rule scans the whole Doc for its cue words, and spaCy builds a new ``Token`` and looks its
     strings up on every access: the rules test these columns and touch the Tokens of candidates only.
@@ -46,14 +48,15 @@ class Words:
     lower: tuple[str, ...]
     lemma: tuple[str, ...]
     pos: tuple[str, ...]
+    space: tuple[str, ...]  # "" or " " (``Token.whitespace_``): ``text_of`` joins the text from these
 
 
 def words_of(doc: Doc) -> Words:
     """The Doc's ``Words``, read once per Doc."""
     found = doc.user_data.get("diplograph.words")
     if found is None:
-        rows = [(t.text, t.lower_, t.lemma_.lower(), t.pos_) for t in doc]
-        columns = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
+        rows = [(t.text, t.lower_, t.lemma_.lower(), t.pos_, t.whitespace_) for t in doc]
+        columns = list(zip(*rows, strict=True)) if rows else [(), (), (), (), ()]
         found = doc.user_data["diplograph.words"] = Words(*columns)
     return found
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex, gaz_kind
-from diplograph.ingest.spans import indices, lemma_in, sentence, subject_of, words_of
+from diplograph.ingest.spans import indices, lemma_in, sentence, subject_of, text_of, words_of
 from diplograph.ingest.summit_clauses import TIME_LINKS
 from diplograph.ingest.summit_parties import place_state
 from diplograph.ingest.summit_syntax import same_paragraph, sentences_apart
@@ -88,7 +88,7 @@ def dateline_place(doc: Doc, index: EntityIndex, state: str) -> str | None:
     """'BRASILIA, May 29 - ... the first visit by Maduro to Brazil': a visit to the state the story is
     filed from, with no place the visitor arrives in, is held in the dateline's city (a place the
     gazetteer files in that state)."""
-    match = DATELINE_CITY.search(doc.text, 0, DATELINE_REACH)
+    match = DATELINE_CITY.search(text_of(doc), 0, DATELINE_REACH)
     if match is None:
         return None
     places = [e for e in index.gaz.lookup(match.group(1).title()) if gaz_kind(e) == "Place" and e.state == state]
