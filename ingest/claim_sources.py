@@ -223,25 +223,48 @@ def _group_named_before(token: Token, index: EntityIndex) -> str | None:
     return groups[-1] if groups else None
 
 
+def _who_clause(noun: Token) -> Token | None:
+    """A relative clause opened by "who" in the phrase after a noun, which makes it a person: the parse may
+    hang it on a later noun ("a diplomat from a European country who follows the talks")."""
+    return next((t for t in noun.subtree if t.i > noun.i and t.dep_ == "relcl" and t.left_edge.lower_ == "who"),
+                None)
+
+
+def _where_from(noun: Token) -> Token | None:
+    """'a diplomat from a European country', 'a researcher at a think tank': the phrase right after a
+    singular source noun that says which one it is."""
+    return next((c for c in noun.children if c.dep_ == "prep" and c.i == noun.i + 1
+                 and c.lower_ in ("from", "at", "with", "in")), None)
+
+
 def _described_source(token: Token, index: EntityIndex) -> str | None:
     """'many analysts' -> Group 'analysts'; 'U.S. officials' -> Group 'U.S. officials';
-    'a Kremlin spokesman' -> Person 'Kremlin spokesman'."""
+    'a Kremlin spokesman' -> Person 'Kremlin spokesman'; 'a researcher at a think tank near Seoul who
+    studies ...' -> Person 'researcher at a think tank near Seoul' (a who-clause makes a person of any
+    source noun, and with a phrase that says which one, a bare noun is specific enough)."""
     mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < token.i
-            and c.lower_ not in lexicon.QUANTIFIERS and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+            and c.lower_ not in lexicon.QUANTIFIERS and (c.pos_ in ("ADJ", "PROPN", "NOUN")
+                                                         or (c.dep_ == "amod" and c.tag_ == "VBN"))]  # "Seoul-based"
     first = min((c.left_edge.i for c in mods), default=token.i)
-    words = [t for t in token.doc[first:token.i + 1] if t.lower_ not in lexicon.QUANTIFIERS and not t.is_punct
-             and t.tag_ != "POS"]
+    words = [t for t in token.doc[first:token.i + 1] if t.lower_ not in lexicon.QUANTIFIERS and t.tag_ != "POS"
+             and (not t.is_punct or t.text == "-")]
     # A common noun opening the sentence is no name: "Analysts said" and "many analysts" are one group.
-    label = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text for t in words)
+    label = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text for t in words).replace(" - ", "-")
+    words = [t for t in words if not t.is_punct]
     qualifier = next((c for c in token.children if c.dep_ in ("amod", "acl") and c.i > token.i
                       and c.lemma_.lower() in lexicon.SOURCE_QUALIFIERS), None)
     if qualifier is not None:  # "people familiar with the talks": which people
         label += " " + token.doc[qualifier.left_edge.i:qualifier.right_edge.i + 1].text
     plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in lexicon.COLLECTIVE_NOUNS
-    if not plural and token.lower_ not in lexicon.PERSON_SOURCE_NOUNS:
+    who, where = _who_clause(token), _where_from(token)
+    if not plural and token.lower_ not in lexicon.PERSON_SOURCE_NOUNS and who is None:
         return None
     if not plural and len(words) < 2:
-        return None  # "an official said": too vague to keep as a source
+        if who is None and where is None:
+            return None  # "an official said": too vague to keep as a source
+        if where is not None:  # "a researcher at a think tank near Seoul who studies ...": which one
+            end = who.left_edge.i if who is not None and who.left_edge.i > where.i else where.right_edge.i + 1
+            label += " " + token.doc[where.i:end].text
     key = index.unlinked("Group" if plural else "Person", label, 0.6)
     index.add(first, token.i + 1, key, label, 0.6)
     return key

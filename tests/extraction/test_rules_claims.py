@@ -564,3 +564,17 @@ def test_a_that_clause_after_at_the_time_is_the_cues_content(run) -> None:
     assert "Abe went to Sochi to test Putin's mood" in texts
     assert "the new curbs would cut about $500 million from the $2 billion Russia earns from seafood each year" in texts
     assert "China welcomed the visit" in texts
+
+
+def test_a_lone_source_noun_with_a_phrase_or_who_clause_saying_which_is_a_described_person(run) -> None:
+    """'said a researcher at a think tank near Seoul who studies ...', 'said a Tokyo-based diplomat from
+    a Nordic country who ...': the phrase after the noun (or a who-clause, which makes a person of any
+    source noun) says which one; a bare 'An official said' stays too vague to keep."""
+    facts = run("Kim Jong Un met Xi Jinping in Beijing on Tuesday. \"Kim wants Trump to see that he has options,\" "
+                "said a researcher at a university in Seoul who studies North Korea's ties with China. \"Beijing "
+                "will not let the talks fail,\" said a Tokyo-based diplomat from a Nordic country who follows the "
+                "talks. An official said the trip was planned weeks ago.", published=datetime(2019, 1, 9, tzinfo=UTC))
+    speakers = {c.text.rstrip(","): facts.entities[c.claimant].label for c in facts.claims}
+    assert speakers.get("Kim wants Trump to see that he has options") == "researcher at a university in Seoul"
+    assert speakers.get("Beijing will not let the talks fail") == "Tokyo-based diplomat"
+    assert not any("planned weeks ago" in t for t in speakers)
