@@ -110,9 +110,12 @@ def match_body_short_names(index: EntityIndex) -> None:
     Commission": the European Commission); none or several such bodies, no mention."""
     doc = index.doc
     named = [e for k, e in index.entries.items() if index.kind(k) == "Organization"]
-    for token in doc:
-        if token.tag_ != "NNP" or token.i == 0 or token.i in index.token_key or doc[token.i - 1].lower_ != "the" \
-                or any(c.dep_ in ("prep", "compound", "amod") for c in token.children) or not named:
+    lower = words_of(doc).lower
+    for i in range(1, len(doc)):
+        if not named or lower[i - 1] != "the" or i in index.token_key:
+            continue
+        token = doc[i]
+        if token.tag_ != "NNP" or any(c.dep_ in ("prep", "compound", "amod") for c in token.children):
             continue
         bodies = {b.qid: b for org in named for name in org.names for b in index.gaz.lookup(f"{name} {token.text}")
                   if b.qid and b.qid != org.qid and gaz_kind(b) == "Organization"}

@@ -29,7 +29,7 @@ def date_from_photo(doc: Doc, index: EntityIndex, group: SummitMention) -> None:
         return
     w = words_of(doc)
     for sent in doc.sents:
-        keys = {index.key_at(t) for t in sent} - {None}
+        keys = _keys_in(index, sent)
         if not leaders <= keys or not any(index.kind(k) == "Place" for k in keys) or any(
                 w.lemma[i] in SUMMIT_TRIGGER_NOUNS or w.lemma[i] in lexicon.SUMMIT_VERBS
                 for i in range(sent.start, sent.end)):
@@ -37,6 +37,11 @@ def date_from_photo(doc: Doc, index: EntityIndex, group: SummitMention) -> None:
         if (day := _day_on(sent)) is not None:
             group.start, group.end = day.start, day.end
             return
+
+
+def _keys_in(index: EntityIndex, sent: Span) -> set[str]:
+    """The entities the sentence's tokens mention, read by token index (no ``Token`` per word)."""
+    return {index.token_key[i] for i in range(sent.start, sent.end) if i in index.token_key}
 
 
 def _day_on(sent: Span) -> DateRange | None:
@@ -54,7 +59,7 @@ def date_from_caption(doc: Doc, index: EntityIndex, group: SummitMention, anchor
     2018", typically a photo caption) dates a summit the text otherwise leaves undated."""
     parties = parties_of(group.participants, index)
     for sent in doc.sents:
-        keys = {index.key_at(t) for t in sent} - {None}
+        keys = _keys_in(index, sent)
         if group.location not in keys or not parties & parties_of(list(keys), index):
             continue
         if (day := _day_on(sent)) is not None:
