@@ -207,7 +207,8 @@ def relative_content(verb: Token) -> list[tuple[int, int]]:
     if clause is None:
         return []
     own = [c for c in verb.children if c.dep_ == "nsubj"]
-    pronoun = next((c for c in (*own, *clause.children) if c.dep_ == "nsubj" and c.i < verb.i
+    # "a trade that officials say let Russia sell its gas": the parse may hang the pronoun deeper in the clause
+    pronoun = next((c for c in (*own, *clause.subtree) if c.dep_ == "nsubj" and c.i < verb.i
                     and c.tag_ in ("WP", "WDT")), None)
     if pronoun is None or (pronoun in own and len(own) < 2):
         return []  # "Kishida, who said the talks were useful": the pronoun is the cue's subject
