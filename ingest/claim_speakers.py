@@ -139,6 +139,22 @@ def coordinated_source(verb: Token, index: EntityIndex, pronoun: Token | None) -
     return None
 
 
+def conjoined_speaker(verb: Token, index: EntityIndex) -> str | None:
+    """'Russia's envoy Vassily Nebenzia said Moscow doubted ..., and he accused Washington of ...': a
+    "he" or "she" subject of a reporting verb coordinated with an earlier one is that verb's speaker (a
+    person of no other known gender), whoever the pronoun was resolved to."""
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    first = verb.head
+    if verb.dep_ != "conj" or pronoun is None or pronoun.lower_ not in ("he", "she") or first.pos_ != "VERB" \
+            or lemma_in(first, lexicon.SAY_VERBS) is None or (subject := subject_of(first)) is None \
+            or subject.i > first.i or (key := source_key(subject, index)) is None:
+        return None
+    entry = index.entries.get(key)
+    gender = getattr(entry, "gender", None)
+    fits = gender is None or gender == ("f" if pronoun.lower_ == "she" else "m")
+    return key if fits and index.kind(key) in ("Leader", "Person") else None
+
+
 def _reported_clause(verb: Token) -> bool:
     """The verb heads (or is coordinated within) the complement of a reporting verb."""
     current = verb

@@ -20,6 +20,7 @@ from diplograph.ingest.claim_fact import make_claim
 from diplograph.ingest.claim_sources import source_key
 from diplograph.ingest.claim_speakers import (
     caused_speaker,
+    conjoined_speaker,
     coordinated_source,
     interrupted_subject,
     misattached_conjunct,
@@ -79,7 +80,7 @@ def _claimant(verb: Token, index: EntityIndex) -> str | None:
     own = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "..., and the ministry described"
     if claimant is None and verb.dep_ == "conj" and (own is None or own.pos_ == "PRON"):
         claimant = coordinated_source(verb, index, own)  # "Blinken travelled to Beijing and warned that"
-    return claimant
+    return conjoined_speaker(verb, index) or claimant
 
 
 def that_clause_halves(claim: Claim, verb: Token, index: EntityIndex) -> list[Claim]:

@@ -586,3 +586,14 @@ def test_a_relative_pronoun_hung_deep_in_the_reported_clause_still_says_it_of_th
     facts = run("The new rules close a loophole that diplomats say let Iran buy drone parts through Dubai.",
                 published=datetime(2023, 6, 1, tzinfo=UTC))
     assert [c.text for c in facts.claims] == ["a loophole let Iran buy drone parts through Dubai"]
+
+
+def test_he_coordinated_with_a_speakers_report_is_that_speaker(run) -> None:
+    """'Russia's envoy said Moscow saw no point ..., and he accused Washington of ...': the pronoun subject
+    of a reporting verb coordinated with an earlier one is its speaker, not the man the paragraph before
+    spoke of ("He repeated ...")."""
+    facts = run("China's ambassador Zhang Jun said Beijing opposed new sanctions on North Korea. He repeated a "
+                "call for talks. Russia's envoy Vassily Nebenzia said Moscow saw no point in more pressure, and he "
+                "accused Washington of wrecking the dialogue.", published=datetime(2022, 5, 27, tzinfo=UTC))
+    [accused] = [c for c in facts.claims if "wrecking the dialogue" in c.text]
+    assert facts.entities[accused.claimant].label == "Vassily Nebenzia"
