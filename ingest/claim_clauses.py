@@ -1,7 +1,7 @@
 """Clause tests and content words the claim rules share: which tokens of a clause the source says
 (``content_tokens`` leaves out framing clauses and nested attributions, which are claims of their own)
 and the character ranges they cover; how the parse marks an inverted or semicolon-closed clause, an
-attitude act, an object predicate.
+attitude or demand act, an object predicate.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ def content_tokens(head: Token) -> Iterable[Token]:
         framing = framing or _comment_object(t)
         nested = t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS) is not None and (
             t.dep_ in ("advcl", "relcl", "acl", "conj") or inverted(t)) and _reports(t)
-        nested = nested or (t.dep_ == "conj" and attitude_act(t))  # "... and expressed hope that ..."
+        # "... and expressed hope that ...", "... and urged Kyiv to ...": the source's own acts
+        nested = nested or (t.dep_ == "conj" and (attitude_act(t) or demand_act(t)))
         if framing or nested:
             skip |= {s.i for s in t.subtree}  # a conjunction it leaves behind, ``char_ranges`` drops
         elif (label := _free_relative_label(t)):
@@ -125,6 +126,15 @@ def attitude_act(verb: Token) -> bool:
     """'... and expressed hope that ...' without a subject of its own: the source's own attitude claim."""
     return verb.lemma_.lower() in lexicon.LIGHT_VERBS and not has_subject(verb) and any(
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon.CLAIM_NOUNS for c in verb.children)
+
+
+def demand_act(verb: Token) -> bool:
+    """'said Beijing would never allow chaos on the peninsula and urged Washington and Pyongyang to return to
+    talks': a demand in the past tense, with no subject or auxiliary of its own, hung on the reported
+    clause, is the source's act beside the report (a demand is no claim), not what the source says
+    ("said Seoul would urge both sides to talk" keeps it)."""
+    return lemma_in(verb, lexicon.DEMAND_VERBS) is not None and verb.tag_ == "VBD" and not has_subject(verb) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def has_subject(verb: Token) -> bool:

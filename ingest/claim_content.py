@@ -15,6 +15,7 @@ from diplograph.ingest.claim_clauses import (
     char_ranges,
     clausal,
     content_tokens,
+    demand_act,
     has_subject,
     inside,
     inverted,
@@ -75,7 +76,7 @@ def verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, 
         # subject ("the drills the United States plans proved that ...")
     heads += [c for h in heads for c in h.conjuncts if c.dep_ == "conj" and c not in heads
               and not (c.pos_ == "VERB" and lemma_in(c, lexicon.SAY_VERBS) and not _reported_conjunct(c))
-              and not attitude_act(c)]
+              and not attitude_act(c) and not demand_act(c)]
     if heads:  # "told reporters that the talks went well, but that no date was set": the parse may coordinate
         heads += [c for c in verb.children if c.dep_ == "conj" and c.left_edge.dep_ == "mark"  # the second
                   and c.left_edge.lower_ == "that" and c.left_edge.head.i == c.i]  # that-clause with the cue

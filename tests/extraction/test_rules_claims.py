@@ -597,3 +597,17 @@ def test_he_coordinated_with_a_speakers_report_is_that_speaker(run) -> None:
                 "accused Washington of wrecking the dialogue.", published=datetime(2022, 5, 27, tzinfo=UTC))
     [accused] = [c for c in facts.claims if "wrecking the dialogue" in c.text]
     assert facts.entities[accused.claimant].label == "Vassily Nebenzia"
+
+
+def test_a_demand_hung_on_the_reported_clause_is_the_speakers_act_not_content(run) -> None:
+    """'said Moscow would not allow ... and urged Kyiv and its backers to return to talks': a past-tense
+    demand with no subject of its own is the speaker's act beside the report, so the claim is not about
+    whom it urges; 'said Tokyo would urge both sides ...' says the demand and keeps it."""
+    facts = run("Russian Foreign Minister Sergei Lavrov said Moscow would not allow a new front in the Baltic and "
+                "urged Germany and Poland to return to talks. Japanese Prime Minister Fumio Kishida said Tokyo "
+                "would urge both Koreas to resume dialogue.", published=datetime(2023, 5, 2, tzinfo=UTC))
+    texts = [c.text for c in facts.claims]
+    assert "Moscow would not allow a new front in the Baltic" in texts
+    [lavrov] = [c for c in facts.claims if "new front" in c.text]
+    assert "Q183" not in lavrov.about and "Q36" not in lavrov.about
+    assert any("would urge both Koreas to resume dialogue" in t for t in texts)
