@@ -13,10 +13,10 @@ from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.entity_index import ensure_state
 from diplograph.ingest.spans import subject_of
 
-# "the two presidents", "both leaders", "the two men": two leaders; "the two sides", "both countries":
-# their two states.
+# "the two presidents", "both leaders", "the two men": two leaders; "the two sides", "both countries",
+# "both governments": their two states.
 PAIR_LEADER_NOUNS = frozenset({"leader", "president", "man", "premier", "head"})
-PAIR_STATE_NOUNS = frozenset({"side", "country", "nation"})
+PAIR_STATE_NOUNS = frozenset({"side", "country", "nation", "government"})
 # How far back the pair must have been named: the cue's sentence and the ones before it.
 LOOKBACK_SENTENCES = 6
 

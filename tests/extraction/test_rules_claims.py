@@ -611,3 +611,14 @@ def test_a_demand_hung_on_the_reported_clause_is_the_speakers_act_not_content(ru
     [lavrov] = [c for c in facts.claims if "new front" in c.text]
     assert "Q183" not in lavrov.about and "Q36" not in lavrov.about
     assert any("would urge both Koreas to resume dialogue" in t for t in texts)
+
+
+def test_both_governments_are_the_states_of_the_two_leaders_just_named(run) -> None:
+    """'Both governments rejected reports that ...' after a meeting of two leaders: a claim of each of
+    their states, like 'both sides' and 'the two countries'."""
+    facts = run("South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida in Tokyo on "
+                "Thursday. Both governments rejected reports that the deal would let Japan send troops to the "
+                "peninsula.", published=datetime(2023, 3, 17, tzinfo=UTC))
+    rejected = [c for c in facts.claims if "send troops to the peninsula" in c.text]
+    assert sorted(c.claimant for c in rejected) == ["Q17", "Q884"]
+    assert all(c.modality == "Denied" for c in rejected)
