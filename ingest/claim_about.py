@@ -16,7 +16,8 @@ from diplograph.ingest.spans import lemma_in
 
 def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[str]:
     """The entities a content mentions (a pronoun for the speaker too: "Trump's view that he alone ..."
-    is about Trump), less described groups."""
+    is about Trump), less described groups and places: "Putin said the talks in Anchorage had gone well"
+    is about the talks' parties, not where they met (a capital standing for its state is that state)."""
     keys: list[str] = []
     for token in span:
         if _speaker_holds(token, index, claimant, span):
@@ -28,7 +29,7 @@ def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[s
         else:
             found = _their_pair(token, index, claimant, anchor) or index.keys_in(token.i, token.i + 1)
         found = [_speaker_state(index, k, claimant, token, anchor) for k in found]
-        keys += [k for k in found if k not in keys and index.kind(k) != "Group"]
+        keys += [k for k in found if k not in keys and index.kind(k) not in ("Group", "Place")]
     return keys
 
 

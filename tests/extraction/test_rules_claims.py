@@ -622,3 +622,15 @@ def test_both_governments_are_the_states_of_the_two_leaders_just_named(run) -> N
     rejected = [c for c in facts.claims if "send troops to the peninsula" in c.text]
     assert sorted(c.claimant for c in rejected) == ["Q17", "Q884"]
     assert all(c.modality == "Denied" for c in rejected)
+
+
+def test_a_place_the_content_names_is_not_what_the_claim_is_about(run) -> None:
+    """'Moon said he would meet Kim in Pyongyang in September': the claim is about Kim, not the city where
+    they meet; 'Pyongyang insists ...' is North Korea and stays."""
+    facts = run("South Korean President Moon Jae-in met Kim Jong Un at Panmunjom. Moon said he would meet Kim in "
+                "Pyongyang in September. Moon said Pyongyang had agreed to close its test site.",
+                published=datetime(2018, 5, 2, tzinfo=UTC))
+    [meet] = [c for c in facts.claims if "in September" in c.text]
+    assert "Q56226" in meet.about and "Q18808" not in meet.about
+    [agreed] = [c for c in facts.claims if "close its test site" in c.text]
+    assert "Q423" in agreed.about
