@@ -104,9 +104,21 @@ def verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, 
     if not heads and verb.dep_ == "relcl" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "AUX":
         return _lost_complement(verb)  # "a firm that the bloc says have helped Moscow ...": "have" is no object
     quoted = _sentence_quotes(verb, quotes)
+    if quoted and not heads and (infinitive := _quoting_infinitive(verb, quoted)) is not None:
+        return char_ranges(content_tokens(infinitive))
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _subjectless_tail(verb, heads) or char_ranges(tok for h in heads for tok in content_tokens(h))
+
+
+def _quoting_infinitive(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
+    """'Kim promised to visit Seoul "in the near future"': a quote inside the cue's infinitive is a piece
+    of what the source said it would do, and the whole infinitive is the content, not the quoted words."""
+    for infinitive in (c for c in verb.children if c.dep_ == "xcomp"):
+        start, last = infinitive.left_edge, infinitive.right_edge
+        if all(start.idx <= a and b <= last.idx + len(last.text) + 1 for a, b in quoted):
+            return infinitive
+    return None
 
 
 def _comment_verb(head: Token, cue: Token) -> bool:

@@ -634,3 +634,12 @@ def test_a_place_the_content_names_is_not_what_the_claim_is_about(run) -> None:
     assert "Q56226" in meet.about and "Q18808" not in meet.about
     [agreed] = [c for c in facts.claims if "close its test site" in c.text]
     assert "Q423" in agreed.about
+
+
+def test_a_quote_inside_the_cues_infinitive_gives_the_whole_infinitive(run) -> None:
+    """'Xi promised to visit Pyongyang "at an early date"': the quoted words are a piece of what Xi said he
+    would do; the content is the infinitive with them, not the bare quote."""
+    facts = run("Chinese President Xi Jinping met Kim Jong Un in Beijing. Xi promised to visit Pyongyang \"at an "
+                "early date\", state media said.", published=datetime(2019, 1, 10, tzinfo=UTC))
+    [promise] = [c for c in facts.claims if c.claimant == "Q15031"]
+    assert "visit Pyongyang" in promise.text and "at an early date" in promise.text
