@@ -66,7 +66,7 @@ def verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, 
             return char_ranges(before or ()) + quoted
         return quoted or predicate
     heads = [c for c in verb.children if c.dep_ == "ccomp" and not inverted(c) and not before_semicolon(c, verb)
-             and c.i != getattr(interrupting_clause(verb), "i", -1)
+             and c.i != getattr(interrupting_clause(verb), "i", -1) and not asks(c)
              and not in_speaker_label(c)]  # "MODI (through an interpreter): I believe ...": who speaks
     if not heads and lemma:
         heads = _stranded_that_clause(verb)
@@ -109,6 +109,14 @@ def verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, 
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
     return _subjectless_tail(verb, heads) or char_ranges(tok for h in heads for tok in content_tokens(h))
+
+
+def asks(clause: Token) -> bool:
+    """'Officials have not said whether he will travel outside Pyongyang', 'Asked whether he thought
+    relief was possible': a clause opened by "whether" (or "if", as a cue's complement) is a question,
+    no proposition anyone holds."""
+    return any(c.dep_ == "mark" and (c.lower_ == "whether" or (c.lower_ == "if" and clause.dep_ == "ccomp"))
+               for c in clause.children)
 
 
 def _quoting_infinitive(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:

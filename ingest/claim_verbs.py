@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.claim_clauses import inside, inverted, object_predicates
 from diplograph.ingest.claim_content import (
+    asks,
     inverted_content,
     nominal_that_clause,
     parenthetical,
@@ -43,8 +44,8 @@ def verb_claim(verb: Token, index: EntityIndex, quotes: list[tuple[int, int]],
     knows whom the subject stands for)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # agentless passive: "it is believed that ..."
-    if inside(verb.idx, quotes) or reported_by_another(verb, index):
-        return None
+    if inside(verb.idx, quotes) or reported_by_another(verb, index) or asks(verb):
+        return None  # "Asked whether he thought relief was possible": a question, no belief held
     particle = lexicon.PARTICLE_SAY_VERBS.get(verb.lemma_.lower())
     if particle is not None and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
         return None  # "pointed to the map": no report

@@ -643,3 +643,17 @@ def test_a_quote_inside_the_cues_infinitive_gives_the_whole_infinitive(run) -> N
                 "early date\", state media said.", published=datetime(2019, 1, 10, tzinfo=UTC))
     [promise] = [c for c in facts.claims if c.claimant == "Q15031"]
     assert "visit Pyongyang" in promise.text and "at an early date" in promise.text
+
+
+def test_a_question_under_whether_is_no_claim(run) -> None:
+    """'Asked whether he believed Kim would come, Trump smiled', 'The Kremlin has not said whether Putin
+    will attend': a whether-clause asks, it states nothing anyone holds; 'said that if ... , Moscow would
+    respond' and 'did not know whether ...' still state something."""
+    facts = run("Donald Trump met Vladimir Putin in Helsinki. Asked whether he believed Kim would come to "
+                "Washington, Trump smiled. The Kremlin has not said whether Putin will attend the summit. "
+                "Lavrov said that if the talks failed, Moscow would respond. Trump said he did not know whether "
+                "Kim would come.", published=datetime(2018, 7, 17, tzinfo=UTC))
+    texts = [c.text for c in facts.claims]
+    assert not any("Kim would come to Washington" in t or "will attend the summit" in t for t in texts)
+    assert "if the talks failed, Moscow would respond" in texts
+    assert "he did not know whether Kim would come" in texts
