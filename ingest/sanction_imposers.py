@@ -121,10 +121,11 @@ def instrument_around(index: EntityIndex, sentence: Span):
     """The known instrument a sanction's sentence or paragraph names, or that a paragraph calling it "the
     law" refers back to ("CAATSA has been used less against Russia ... In 2018 the administration
     sanctioned ..."): a law carrying several programmes imposes each one the text tells without an
-    imposer."""
+    imposer. A sentence that ends its paragraph holds the blank line after it: the paragraph ends at its
+    last word, not at the end of the next one."""
     text = text_of(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
-    end = text.find("\n", sentence.end_char)
+    end = text.find("\n", sentence.start_char + len(sentence.text.rstrip()))
     paragraph = text[start:end if end >= 0 else len(text)]
     return (instrument_in(index, sentence.text) or instrument_in(index, paragraph)
             or (instrument_in(index, text[:start]) if _THE_INSTRUMENT.search(paragraph) else None))

@@ -299,3 +299,13 @@ def test_a_leader_who_says_sanctions_remain_speaks_of_his_states_own(run) -> Non
     facts = run("North Korea fired two missiles on Monday. President Joe Biden said sanctions remain in place until "
                 "Pyongyang returns to talks.", published=PUBLISHED)
     assert {(i, t) for i, t, _ in pairs(facts)} == {("Q30", "Q423")}
+
+
+def test_an_instrument_named_in_the_next_paragraph_imposes_nothing_here(run) -> None:
+    """A sentence that ends its paragraph carries the blank line after it; the law the next paragraph
+    names is not in its paragraph, so "sanctions relief" there has no imposer and is no sanction."""
+    facts = run("Moon Jae-in met Kim Jong-un in Pyongyang on Tuesday. Asked whether he thought sanctions relief was "
+                "possible, Moon was careful, saying only that he believed the talks would go on.\n\nWashington is "
+                "another matter. Russia remains under American sanctions imposed under the Countering America's "
+                "Adversaries Through Sanctions Act.", published=datetime(2018, 9, 20, tzinfo=UTC))
+    assert [(s.imposers, s.targets, s.status) for s in facts.sanctions] == [(["Q30"], ["Q159"], None)]
