@@ -26,8 +26,9 @@ def content_tokens(head: Token) -> Iterable[Token]:
             continue
         framing = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FRAMING_MARKS for c in t.children)
         framing = framing or (t.dep_ == "prep" and t.lower_ == "according")  # who reported it, not what
-        # "..., a charge the IAEA has not upheld": the author's comment on the claim, in apposition
-        framing = framing or (t.dep_ == "appos" and t.lemma_.lower() in lexicon.PROPOSITION_NOUNS)
+        # "..., a charge the IAEA has not upheld", "..., a threat widely seen as aimed at Chinese banks": the
+        # author's comment on the claim, in apposition
+        framing = framing or (t.dep_ == "appos" and t.lemma_.lower() in lexicon.PROPOSITION_NOUNS) or _comment_noun(t)
         framing = framing or _comment_object(t)
         nested = t.pos_ == "VERB" and lemma_in(t, lexicon.SAY_VERBS) is not None and (
             t.dep_ in ("advcl", "relcl", "acl", "conj") or inverted(t)) and _reports(t)
@@ -40,6 +41,22 @@ def content_tokens(head: Token) -> Iterable[Token]:
     for t in head.subtree:
         if t.i not in skip and not (t.dep_ == "mark" and t.head.i == head.i and t.i == head.left_edge.i):
             yield t
+
+
+# Nouns by which an author sums up what a source just said or did: "..., a threat widely seen as ...",
+# "..., a move seen in Seoul as ...", "..., a thinly veiled swipe at Beijing".
+COMMENT_NOUNS = frozenset({"threat", "warning", "move", "step", "signal", "message", "gesture", "swipe", "jab",
+                           "dig", "reference", "nod", "rebuke", "reversal", "concession", "rebuttal", "retort"})
+
+
+def _comment_noun(noun: Token) -> bool:
+    """A comment noun set off by a comma with words of its own after it ("a threat widely seen as ..."), in
+    apposition or, as the parse may read it, a modifier of the verb: the author's aside; a bare "a warning"
+    may be the content's own object ("issued a warning")."""
+    start = noun.left_edge.i
+    return noun.dep_ in ("appos", "npadvmod", "dep") and noun.lemma_.lower() in COMMENT_NOUNS and start > 0 \
+        and noun.doc[start - 1].text == "," \
+        and any(c.i > noun.i and c.dep_ in ("acl", "relcl", "prep") for c in noun.children)
 
 
 def _comment_object(noun: Token) -> bool:

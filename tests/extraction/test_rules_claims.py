@@ -657,3 +657,12 @@ def test_a_question_under_whether_is_no_claim(run) -> None:
     assert not any("Kim would come to Washington" in t or "will attend the summit" in t for t in texts)
     assert "if the talks failed, Moscow would respond" in texts
     assert "he did not know whether Kim would come" in texts
+
+
+def test_a_comment_noun_in_apposition_after_the_claim_is_the_authors_aside(run) -> None:
+    """'..., a move widely read as a warning to Beijing': the author sums up what the source said; the
+    claim ends before it and is not about the state the aside names."""
+    facts = run("Japanese Prime Minister Fumio Kishida said Japan would double its defence budget by 2027, a move "
+                "widely read in Tokyo as aimed at China.", published=datetime(2022, 12, 17, tzinfo=UTC))
+    [claim] = facts.claims
+    assert claim.text == "Japan would double its defence budget by 2027" and "Q148" not in claim.about
