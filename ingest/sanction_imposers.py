@@ -2,7 +2,8 @@
 EU imposed", "American sanctions", "Leaders of the Group of Seven"), a verb's imposer subject (also
 through "it" in a joined clause), an opening "its"/"their" left unresolved, the state of a national agency
 (Treasury, OFAC), the imposer of a known instrument the sentence or paragraph names ("under CAATSA"), or
-that a paragraph calls "the law", and the state of a leader who says sanctions "remain in place".
+that a paragraph calls "the law", the state of a leader who says sanctions "remain in place", and the
+state of a leader whose transcript turn says "we" or "our sanctions".
 
 An imposer must be an organisation, state or government; a transcript's speaker label names no one.
 """
@@ -17,7 +18,7 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.sanction_clauses import collection_owner
 from diplograph.ingest.spans import DASHES, subject_of, text_of
-from diplograph.ingest.transcripts import in_speaker_label
+from diplograph.ingest.transcripts import SPEAKER_LABEL, in_speaker_label, turn_speaker
 
 IMPOSER_KINDS = frozenset({"Organization", "State", "Government"})
 
@@ -49,6 +50,8 @@ def agent_key(index: EntityIndex, token: Token) -> str | None:
     ("DPA: ...") no one."""
     if in_speaker_label(token):
         return None
+    if token.lower_ in FIRST_PERSON and (speaker := turn_leader(index, token)) is not None:
+        return speaker
     if (owner := collection_owner(token)) is not None:
         return agent_key(index, owner)
     if (state := index.demonyms.get(token.i)) is not None:
@@ -70,6 +73,24 @@ def agent_key(index: EntityIndex, token: Token) -> str | None:
                     if pobj.dep_ == "pobj":
                         return index.key_of_phrase(pobj)
     return key
+
+
+# "our sanctions remain", "we imposed sanctions": the speaker of a transcript turn
+FIRST_PERSON = frozenset({"i", "we", "my", "our"})
+
+
+def turn_leader(index: EntityIndex, token: Token) -> str | None:
+    """The leader whose transcript turn holds the token: one the label names ("PUTIN:"), or one the
+    label names by office ("THE PRESIDENT:", linked to the leader the title names)."""
+    if (speaker := turn_speaker(token, index)) is not None:
+        return speaker
+    doc, text = token.doc, text_of(token.doc)
+    line = text.rfind("\n", 0, token.idx) + 1
+    while (label := SPEAKER_LABEL.match(text, line)) is None and line > 0:
+        line = text.rfind("\n", 0, line - 1) + 1
+    opening = doc.char_span(line, line + 1, alignment_mode="expand") if label is not None else None
+    key = index.key_at(opening[0]) if opening is not None and label.end() <= token.idx else None
+    return key if key is not None and index.kind(key) == "Leader" else None
 
 
 def _dateline_part(token: Token) -> Token | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract
 from diplograph.ingest.facts import Facts
 
 PUBLISHED = datetime(2024, 11, 5, tzinfo=UTC)
@@ -309,3 +311,15 @@ def test_an_instrument_named_in_the_next_paragraph_imposes_nothing_here(run) -> 
                 "another matter. Russia remains under American sanctions imposed under the Countering America's "
                 "Adversaries Through Sanctions Act.", published=datetime(2018, 9, 20, tzinfo=UTC))
     assert [(s.imposers, s.targets, s.status) for s in facts.sanctions] == [(["Q30"], ["Q159"], None)]
+
+
+def test_our_sanctions_in_a_leaders_transcript_turn_are_his_states(nlp) -> None:
+    """A leader's "our" and "we" in his turn of a press-conference transcript are his state, the label
+    naming him by office ("THE PRESIDENT:") as well as by name; the reporter's turn is no one's."""
+    text = ("Thursday, March 24, 2022.\n\nTHE PRESIDENT: Thank you. We met for three hours this morning.\n\n"
+            "Q: Will you go further on Russia?\n\nTHE PRESIDENT: Our sanctions are working, and we will keep "
+            "them as long as the war goes on.")
+    article = Article(text=text, source="t.txt", title="Remarks by President Joe Biden after the NATO summit",
+                      published=datetime(2022, 3, 24, tzinfo=UTC))
+    facts = extract(article, nlp(text))
+    assert ("Q30", "Q159") in {(i, t) for i, t, _ in pairs(facts)}
