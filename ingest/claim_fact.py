@@ -28,8 +28,9 @@ def make_claim(index: EntityIndex, claimant: str, pieces: list[tuple[int, int]],
     for a, b in pieces:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None:
-            about += [k for k in topic_keys(index, span, claimant, anchor) if k not in about]
-            about += [k for k in demonym_states(index, span) if k not in about]
+            for key in [*topic_keys(index, span, claimant, anchor), *demonym_states(index, span)]:
+                if key not in about:  # "most South Koreans": two demonym words, one state
+                    about.append(key)
     modality = _modality(cue_lemma, negated, doc, pieces, anchor)
     confidence = 0.8 if anchor.pos_ == "VERB" else 0.65
     evidence = clause_sentence(anchor)

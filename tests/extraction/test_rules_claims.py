@@ -666,3 +666,12 @@ def test_a_comment_noun_in_apposition_after_the_claim_is_the_authors_aside(run) 
                 "widely read in Tokyo as aimed at China.", published=datetime(2022, 12, 17, tzinfo=UTC))
     [claim] = facts.claims
     assert claim.text == "Japan would double its defence budget by 2027" and "Q148" not in claim.about
+
+
+def test_a_state_named_twice_by_demonyms_is_about_it_once(run) -> None:
+    """'most South Koreans wanted better ties with Japanese firms': each state the content names is one
+    topic, however many demonym words name it."""
+    facts = run("South Korean President Yoon Suk Yeol met Fumio Kishida. Yoon said most South Koreans wanted "
+                "better ties with Japanese firms.", published=datetime(2023, 3, 17, tzinfo=UTC))
+    [claim] = facts.claims
+    assert sorted(claim.about) == sorted(set(claim.about)) and {"Q884", "Q17"} <= set(claim.about)
