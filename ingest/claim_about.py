@@ -22,7 +22,7 @@ def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[s
     for token in span:
         if _speaker_holds(token, index, claimant, span):
             continue
-        if _speaker_its(token, index, claimant):
+        if _speaker_its(token, index, claimant) or _its_of_speaking_it(token, index, claimant, anchor):
             found = [index.state_of(claimant) or claimant]
         elif _speaker_it(token, index, claimant, anchor):
             found = [claimant]
@@ -76,6 +76,16 @@ def _speaker_its(token: Token, index: EntityIndex, claimant: str) -> bool:
     antecedent was found for, on what a speaking state or body holds, is the speaker's."""
     return token.lower_ == "its" and index.key_at(token) is None and index.kind(claimant) in SPEAKING_KINDS \
         and token.head.lemma_.lower() in HELD_NOUNS
+
+
+def _its_of_speaking_it(token: Token, index: EntityIndex, claimant: str, anchor: Token) -> bool:
+    """'Pyongyang has said that it will not give up its weapons': an "its" in the reported clause whose
+    subject "it" is the speaker is the speaker's too, whatever coreference took (China, named before)."""
+    if token.lower_ != "its":
+        return False
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    return subject is not None and subject.i < token.i and _speaker_it(subject, index, claimant, anchor)
 
 
 def _their_pair(token: Token, index: EntityIndex, claimant: str, anchor: Token) -> list[str]:

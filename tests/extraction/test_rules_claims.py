@@ -675,3 +675,12 @@ def test_a_state_named_twice_by_demonyms_is_about_it_once(run) -> None:
                 "better ties with Japanese firms.", published=datetime(2023, 3, 17, tzinfo=UTC))
     [claim] = facts.claims
     assert sorted(claim.about) == sorted(set(claim.about)) and {"Q884", "Q17"} <= set(claim.about)
+
+
+def test_its_in_a_clause_whose_it_is_the_speaker_is_the_speakers(run) -> None:
+    """'..., and Tehran has said that it will not give up its enrichment programme': "it" is the speaker
+    (Iran), and so is "its", though coreference would take the states named before."""
+    facts = run("But France and Germany have argued that the measures should stay in force, and Tehran has said "
+                "that it will not give up its enrichment programme.", published=datetime(2020, 1, 10, tzinfo=UTC))
+    [claim] = [c for c in facts.claims if "enrichment programme" in c.text]
+    assert claim.claimant == "Q794" and claim.about == ["Q794"]
