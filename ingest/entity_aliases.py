@@ -5,8 +5,9 @@ state for the office and government rules, or stand for it as a clause's subject
 walked out").
 
 A capital or metonym used as a location ("in Pyongyang", "the Hanoi summit"), as a time ("since
-Helsinki": the meeting held there) or in an address ("Hanoi, Vietnam") stays the place; an alias
-inside a longer name spaCy tags ("Trump Tower") is not a mention.
+Helsinki": the meeting held there), for what a meeting left behind ("the lesson of Helsinki") or in an
+address ("Hanoi, Vietnam") stays the place; an alias inside a longer name spaCy tags ("Trump Tower") is
+not a mention.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ NAME_PUNCT = frozenset({"-", "\u2010", "\u2011", ".", "'", "\u2019", "&"})
 NATIONAL_WORDS = frozenset({"national", "supreme", "federal", "state", "security"})
 SEAT_NOUNS = frozenset({"office", "ministry", "government", "administration", "cabinet", "presidency"})
 TIME_PREPS = frozenset({"since", "after", "before", "until"})
+# "the lesson of Helsinki", "a repeat of Hanoi": what a meeting left behind, the capital naming the meeting
+MEETING_SEQUEL_NOUNS = frozenset({"lesson", "legacy", "spirit", "ghost", "memory", "repeat", "replay", "rerun", "echo",
+                                  "aftermath", "anniversary"})
 REGARD_VERBS = frozenset({"read", "see", "view", "regard", "interpret", "perceive", "understand", "take"})
 # "the Minsk agreements", "the Oslo accords": a place naming a document is part of the document's name
 DOCUMENT_NOUNS = frozenset({"agreement", "accord", "protocol", "convention", "declaration", "communique",
@@ -218,6 +222,8 @@ def _locative(span: SpacySpan) -> bool:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS:
         return True  # "since Helsinki", "after Hanoi": the meeting held there, a time, not the state acting
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in MEETING_SEQUEL_NOUNS:
+        return True  # "the lesson of Helsinki": the meeting held there, not the state
     if head.dep_ == "pobj" and head.head.lower_ in lexicon.LOCATIVE_PREPS:
         prep = head.head
         if prep.lower_ == "in" and (_speaks_for_state(prep.head) or _regarded_as(prep.head)):

@@ -182,3 +182,11 @@ def test_a_capital_where_a_view_is_held_is_its_state(run):
                 "Tuesday.", published=datetime(2021, 6, 1, tzinfo=UTC))
     assert _mentions(facts, "Q159") == ["Moscow"]
     assert _mentions(facts, "Q649") == []
+
+
+def test_a_capital_for_what_a_meeting_there_left_behind_is_the_place(run):
+    facts = run("Trump and Putin met in Helsinki in 2018. The lesson of Helsinki, aides say, is that a summit needs "
+                "a plan, and nobody in Washington wants a repeat of Hanoi.", published=datetime(2019, 5, 2, tzinfo=UTC))
+    assert _mentions(facts, "Q1757") == ["Helsinki", "Helsinki"]
+    assert _mentions(facts, "Q1858") == ["Hanoi"]
+    assert _mentions(facts, "Q33") == [] and _mentions(facts, "Q881") == []
