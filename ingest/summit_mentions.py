@@ -114,9 +114,9 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
     ordinal = next((lexicon.ORDINALS[c.lower_] for c in token.children
                     if c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.ORDINALS), None) or _nth_time(token)
     verb = token if is_verb else governing_verb(token)
-    past = verb is not None and not _bare_plan(verb) and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
-        for c in verb.children)))  # "welcomed", "had met", "was received": before
+    past = verb is not None and not _bare_plan(verb) and (verb.tag_ == "VBD" or _finite_participle(verb) or (
+        verb.tag_ == "VBN" and any((c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
+                                   for c in verb.children)))  # "welcomed", "had met", "was received": before
     planned = _planned(token)
     future = planned or (verb is not None and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall") for c in verb.children))  # "will meet in May"
@@ -347,6 +347,15 @@ def _series(token: Token, index: EntityIndex) -> str | None:
 
 
 PLAN_VERBS = frozenset({"plan", "schedule", "slate", "set"})
+
+
+def _finite_participle(verb: Token) -> bool:
+    """'The Singapore summit followed on June 12': a verb the parse tags VBN but that has a subject of its
+    own and no auxiliary is a simple past (a headline's "Summit set for June 12", "Kim expected in Beijing"
+    are plans, not past)."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and verb.lemma_.lower() not in PLAN_VERBS | lexicon.PLANNED_WORDS and verb.lower_ not in lexicon.PLANNED_WORDS
 
 
 def _bare_plan(verb: Token) -> bool:

@@ -546,3 +546,10 @@ def test_discussing_an_issue_with_a_leader_on_a_forums_sidelines_is_a_meeting_th
     facts = run("Prime Minister Narendra Modi discussed trade with Chinese President Xi Jinping on the sidelines of "
                 "the BRICS summit in Johannesburg on July 26.", published=datetime(2018, 8, 1, tzinfo=UTC))
     assert any({"Q1058", "Q15031"} <= set(s.participants) and days(s)[0] == "2018-07-26" for s in facts.summits)
+
+
+def test_a_meeting_verb_the_parse_tags_as_a_participle_with_a_subject_is_past(run) -> None:
+    facts = run("Vladimir Putin has courted Kim Jong-un for years. The Vladivostok summit followed on April 25, and "
+                "Kim left a day early.", published=datetime(2020, 1, 20, tzinfo=UTC))
+    [summit] = [s for s in facts.summits if s.location == "Q959"]
+    assert days(summit)[0] == "2019-04-25" and summit.status == "Held"
