@@ -64,6 +64,8 @@ def merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMenti
             definite or (not parties_of(g.participants, index) and _may_name_parties(m, g))
             or parties <= parties_of(g.participants, index))]
         before = [g for g in fitting if _first(g) < m.token.i]
+        if m.ordinal and any(g.ordinal == m.ordinal for g in before):  # "his second meeting with Trump" after
+            before = [g for g in before if g.ordinal == m.ordinal]  # "a second summit": that one, not the last
         if not before and len(parties) >= 2 and has_leader(m.participants, index) and m.ordinal is None \
                 and not definite:
             groups.append(m)  # "Putin told reporters after the talks" before "they last met in Astana": its own
@@ -140,9 +142,11 @@ def _may_name_parties(m: SummitMention, group: SummitMention) -> bool:
     """A summit named by its place or forum alone takes the leaders the text then places at it, close
     after it (within two sentences of its last mention), not paragraphs later ("The meeting in Helsinki
     was the first of its kind. ... A year later, Putin held talks with Erdogan"; "A meeting planned for
-    Buenos Aires never took place. ... Orban said he was ready to host them")."""
+    Buenos Aires never took place. ... Orban said he was ready to host them"), nor a mention paragraphs
+    before it ("Kim and Trump were preparing for a second summit. ... The Singapore summit followed on June
+    12")."""
     if _first(group) > m.token.i:
-        return True
+        return sentences_apart(m.token, group.token.doc[_first(group)]) <= 2
     return sentences_apart(group.token.doc[_last_before(group, m.token.i)], m.token) <= 2
 
 

@@ -553,3 +553,14 @@ def test_a_meeting_verb_the_parse_tags_as_a_participle_with_a_subject_is_past(ru
                 "Kim left a day early.", published=datetime(2020, 1, 20, tzinfo=UTC))
     [summit] = [s for s in facts.summits if s.location == "Q959"]
     assert days(summit)[0] == "2019-04-25" and summit.status == "Held"
+
+
+def test_a_summit_named_by_its_place_paragraphs_later_is_not_the_planned_one_named_by_its_pair(run) -> None:
+    facts = run("Kim Jong-un and Donald Trump are preparing for a second summit, aides in Seoul say. Kim spent his "
+                "birthday in Beijing this week. Chinese state television showed him touring a medicine factory. "
+                "Traders in Dandong expect more lorries at the border.\n\nThe Singapore summit went ahead on June 12 "
+                "last year, after weeks of doubt. Kim hopes his second meeting with Trump will bring relief from "
+                "sanctions.", published=datetime(2019, 1, 12, tzinfo=UTC))
+    [singapore] = [s for s in facts.summits if s.location == "Q334"]
+    [second] = [s for s in facts.summits if s.location is None and {"Q22686", "Q56226"} <= set(s.participants)]
+    assert singapore.ordinal is None and second.ordinal == 2
