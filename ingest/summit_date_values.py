@@ -1,5 +1,6 @@
 """A DATE entity's value as a summit's date: a month named without a year takes the year the story is
-telling, never later than the telling; a bound of a period ("since 2017", "until March") is no date."""
+telling, never later than the telling; a bound of a period ("since 2017", "until March") is no date, nor is
+a count from another event ("six weeks later"), which the date parser can only count from publication."""
 
 from __future__ import annotations
 
@@ -19,11 +20,17 @@ def resolve(ent, anchor: datetime | None, tense: str | None, inferred: bool) -> 
     ..."; "On February 4, 2022 ... in November"): a story told back in time stays in the year it is
     telling, not the publication's. A future meeting ("will meet in November") is the publication's."""
     text = date_text(ent)
+    if COUNTED_FROM_EVENT.search(text):
+        return None  # "six weeks later": counted from a meeting (``summit_relative_days``), not publication
     story = _story_anchor(ent, anchor, inferred) if tense != "future" and _month_alone(text) else None
     if story is not None and (value := resolve_date(text, story, None)) is not None \
             and (anchor is None or inferred or value.start.value <= anchor):  # never later than the telling
         return value
     return resolve_date(text, anchor, tense, inferred)
+
+
+# "three days later", "six weeks earlier", "a month before": counted from another event of the story
+COUNTED_FROM_EVENT = re.compile(r"\b(?:day|week|month|year)s?\s+(?:later|earlier|before|after)\b", re.IGNORECASE)
 
 
 def _story_anchor(ent, anchor: datetime | None, inferred: bool) -> datetime | None:

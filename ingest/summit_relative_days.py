@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from diplograph.ingest.facts import DateValue
-from diplograph.ingest.spans import ents_in, sentence
+from diplograph.ingest.spans import ents_in, sentence, text_of
 from diplograph.ingest.summit_date_values import MONTH_NAMES, bound, resolve
 from diplograph.ingest.summit_status import status_of
 from diplograph.ingest.summit_syntax import same_paragraph, sentences_apart
@@ -100,10 +100,11 @@ def same_day(token: Token, anchor: datetime | None, tense: str | None, inferred:
     return None
 
 
-# "the next day", "a day later", "three days later", "the day before", "two weeks earlier"
+# "the next day", "a day later", "three days later", "the day before", "two weeks earlier", "only a week later"
 RELATIVE_DAYS = re.compile(r"^(?:(?:the\s+)?(?P<side>next|following|previous)\s+day"
                            r"|the\s+day\s+(?P<rel>before|after)"
-                           r"|(?P<count>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>day|week)s?\s+"
+                           r"|(?:(?:only|just|barely|some|about)\s+)?"
+                           r"(?P<count>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>day|week)s?\s+"
                            r"(?P<dir>later|earlier|after|before))$", re.IGNORECASE)
 RELATIVE_REACH = 4  # sentences back to the day a relative date counts from
 
@@ -143,9 +144,19 @@ def _day_named_before(token: Token, after: int, anchor: datetime | None) -> Date
         first = sentence(doc[first - 1]).start
     for ent in reversed(ents_in(doc[max(first, after + 1):start])):
         if ent.label_ == "DATE" and not bound(ent) and _relative_days(ent.text.strip()) is None \
+                and not _date_line(ent) \
                 and (value := resolve(ent, anchor, "past", False)) is not None and value.start.precision == "day":
             return value.start
     return None
+
+
+def _date_line(ent) -> bool:
+    """'June 1, 2018' on a line of its own under the title: the day the article was written, not a day of
+    the story to count "six weeks later" from."""
+    text = text_of(ent.doc)
+    start, end = ent.start_char, ent.end_char
+    return not text[text.rfind("\n", 0, start) + 1:start].strip() \
+        and not text[end:(text.find("\n", end) + 1 or len(text) + 1) - 1].strip()
 
 
 def _relative_days(text: str) -> int | None:

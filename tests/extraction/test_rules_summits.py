@@ -564,3 +564,16 @@ def test_a_summit_named_by_its_place_paragraphs_later_is_not_the_planned_one_nam
     [singapore] = [s for s in facts.summits if s.location == "Q334"]
     [second] = [s for s in facts.summits if s.location is None and {"Q22686", "Q56226"} <= set(s.participants)]
     assert singapore.ordinal is None and second.ordinal == 2
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Donald Trump met Kim Jong-un in Singapore on June 12. Just a week later Kim met Xi Jinping in Beijing.",
+     datetime(2018, 7, 1, tzinfo=UTC), "2018-06-19"),
+    ("Kim's China channel\nJune 1, 2018\n\nKim Jong-un first met Xi Jinping in Beijing in late March. Their second "
+     "encounter came only six weeks later, in the port city of Dalian.", datetime(2018, 6, 1, tzinfo=UTC), None),
+])
+def test_weeks_later_count_from_the_meeting_before_never_from_publication(run, text: str, published: datetime,
+                                                                          expected: str | None) -> None:
+    facts = run(text, published=published)
+    [later] = [s for s in facts.summits if s.location != "Q334" and "first met" not in s.evidence.text]
+    assert days(later)[0] == expected
