@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import DateValue, Summit
 from diplograph.ingest.gazetteer import Gazetteer, GazSummit
-from diplograph.ingest.spans import anchor_at, day_headings
+from diplograph.ingest.spans import anchor_at, day_headings, sentence
 from diplograph.ingest.summit_captions import date_from_caption, date_from_photo
 from diplograph.ingest.summit_ellipsis import numbered_meetings
 from diplograph.ingest.summit_live_blogs import summit_anchor
@@ -75,6 +75,9 @@ def extract_summits(doc: Doc, index: EntityIndex, published: datetime | None) ->
         if len(parties_of(group.participants, index)) < 2:
             group.participants += [k for k in _known_parties(group, index) or pair_around(group, index)
                                    if k not in group.participants]
+        elif group.start is not None and group.start.precision == "day" and not _parties_named(group, index) \
+                and (known := _known_parties(group, index)):
+            group.participants = known
     visits = {m.token.i for g in groups for m in (g, *g.merged)}
     for group in groups:
         if group.location is None:
@@ -103,6 +106,17 @@ def _known_parties(group: SummitMention, index: EntityIndex) -> list[str]:
     if known is None or not all(qid in index.entities for qid in known.participants):
         return []
     return list(known.participants)
+
+
+def _parties_named(group: SummitMention, index: EntityIndex) -> bool:
+    """A sentence telling of the meeting names one of its parties: else they were read from "the two
+    leaders", "they" or the story's pair, and the known summit its place and day name knows better
+    ("... a second summit between Kim and Trump. The two leaders first met in Singapore on June 12 last
+    year", in a story about Kim and Xi)."""
+    spans = [sentence(m.token) for m in (group, *group.merged)]
+    parties = parties_of(group.participants, index)
+    return any(span.start <= m.start < span.end and (m.key in group.participants or m.key in parties)
+               for span in spans for m in index.mentions)
 
 
 def one_node_per_key(summits: list[Summit]) -> list[Summit]:

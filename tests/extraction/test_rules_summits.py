@@ -577,3 +577,12 @@ def test_weeks_later_count_from_the_meeting_before_never_from_publication(run, t
     facts = run(text, published=published)
     [later] = [s for s in facts.summits if s.location != "Q334" and "first met" not in s.evidence.text]
     assert days(later)[0] == expected
+
+
+def test_the_two_leaders_at_a_known_summits_place_and_day_are_its_leaders(run) -> None:
+    facts = run("Xi Jinping welcomed Kim Jong-un to Beijing on Tuesday. Xi praised Kim's commitment to dialogue, and "
+                "Kim thanked Xi for China's help. Xi and Kim also discussed trade.\n\nDonald Trump said on Sunday "
+                "that the United States was choosing a venue for another summit. The two leaders first met in "
+                "Singapore on June 12 last year.", published=datetime(2019, 1, 12, tzinfo=UTC))
+    [singapore] = [s for s in facts.summits if s.location == "Q334"]
+    assert {"Q22686", "Q56226"} <= set(singapore.participants) and "Q15031" not in singapore.participants
