@@ -109,6 +109,26 @@ def that_clause_halves(claim: Claim, verb: Token, index: EntityIndex) -> list[Cl
     return []
 
 
+def of_phrase_halves(claim: Claim, verb: Token, index: EntityIndex) -> list[Claim]:
+    """'accused Russia of helping North Korea evade sanctions, and of pressuring UN experts to soften a
+    report': two charges, each a claim of the object (the object with its own of-phrase), as 'said X and
+    that Y' is two claims."""
+    if len(claim.content) != 1 or not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    doc, (start, end) = verb.doc, (claim.content[0].start, claim.content[0].end)
+    first = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    second = next((t for t in first.subtree if t.lower_ == "of" and t.dep_ == "conj"), None) if first else None
+    if second is None or doc[second.i - 1].lower_ != "and" or not start < second.idx < end:
+        return []
+    last = doc[second.i - 3] if doc[second.i - 2].is_punct else doc[second.i - 2]  # "X, and of Y"
+    first_end, charged = last.idx + len(last), doc[first.i - 1]
+    cue_lemma = lemma_in(verb, lexicon.SAY_VERBS) or ""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return [make_claim(index, claim.claimant, [(start, first_end)], claim.cue, verb, cue_lemma, negated),
+            make_claim(index, claim.claimant, [(start, charged.idx + len(charged)), (second.idx, end)], claim.cue,
+                       verb, cue_lemma, negated)]
+
+
 def _rejecting_predicate(verb: Token) -> bool:
     """'called the accusations groundless': the object predicate rejects what the object says."""
     return lemma_in(verb, lexicon.QUOTE_VERBS) is not None and any(

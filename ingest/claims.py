@@ -54,7 +54,7 @@ from diplograph.ingest.claim_nouns import noun_claim
 from diplograph.ingest.claim_pairs import pair_speakers
 from diplograph.ingest.claim_quotes import continued_quotes
 from diplograph.ingest.claim_turns import speaker_turns
-from diplograph.ingest.claim_verbs import that_clause_halves, verb_claim
+from diplograph.ingest.claim_verbs import of_phrase_halves, that_clause_halves, verb_claim
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Claim
 from diplograph.ingest.spans import lemma_in, stem_in, text_of, words_of
@@ -81,7 +81,8 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
             for one in said[:-1]:
                 claims += (that_clause_halves(one, token, index) or [one]) if one is not None else []
             claim = said[-1]
-            if claim is not None and (halves := that_clause_halves(claim, token, index)):
+            if claim is not None and (halves := that_clause_halves(claim, token, index)
+                                      or of_phrase_halves(claim, token, index)):
                 claims.append(halves[0])
                 claim = halves[1]
         elif token.pos_ == "NOUN" and lemma in lexicon.CLAIM_NOUNS:

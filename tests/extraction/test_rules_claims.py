@@ -684,3 +684,16 @@ def test_its_in_a_clause_whose_it_is_the_speaker_is_the_speakers(run) -> None:
                 "that it will not give up its enrichment programme.", published=datetime(2020, 1, 10, tzinfo=UTC))
     [claim] = [c for c in facts.claims if "enrichment programme" in c.text]
     assert claim.claimant == "Q794" and claim.about == ["Q794"]
+
+
+def test_accusing_someone_of_one_thing_and_of_another_is_two_claims(run) -> None:
+    """'accused Iran of arming the Houthis, including through ..., and of shielding ...': two charges,
+    each a claim with the accused, about what each names."""
+    facts = run("U.S. Ambassador Linda Thomas-Greenfield accused Iran of arming the Houthis in Yemen, including "
+                "through shipments by sea, and of shielding Russia from the sanctions.",
+                published=datetime(2023, 3, 1, tzinfo=UTC))
+    texts = sorted(c.text for c in facts.claims)
+    assert texts == ["Iran of arming the Houthis in Yemen, including through shipments by sea",
+                     "Iran of shielding Russia from the sanctions"]
+    [second] = [c for c in facts.claims if "shielding" in c.text]
+    assert "Q159" in second.about and "Q805" not in second.about
