@@ -9,6 +9,8 @@ article has already named.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from diplograph.ingest import lexicon
 from diplograph.ingest.entity_antecedents import antecedent
 from diplograph.ingest.entity_index import PERSON_KINDS, EntityIndex, gaz_kind
@@ -107,7 +109,9 @@ def match_definite_descriptions(index: EntityIndex) -> None:
 def match_body_short_names(index: EntityIndex) -> None:
     """'the Commission', 'the Council' in an article naming the EU: a capitalised body noun after "the"
     is the one body the gazetteer names as the named organisation's name plus that noun ("EU
-    Commission": the European Commission); none or several such bodies, no mention."""
+    Commission": the European Commission); none or several such bodies, no mention. A body with no
+    Wikidata link ("EU Council": the Council of the European Union) acts for the organisation it
+    belongs to ("The Council adopted parallel measures against Belarus": the EU's)."""
     doc = index.doc
     named = [e for k, e in index.entries.items() if index.kind(k) == "Organization"]
     lower = words_of(doc).lower
@@ -117,12 +121,30 @@ def match_body_short_names(index: EntityIndex) -> None:
         token = doc[i]
         if token.tag_ != "NNP" or any(c.dep_ in ("prep", "compound", "amod") for c in token.children):
             continue
-        bodies = {b.qid: b for org in named for name in org.names for b in index.gaz.lookup(f"{name} {token.text}")
-                  if b.qid and b.qid != org.qid and gaz_kind(b) == "Organization"}
-        if len(bodies) == 1:
-            key = index.entity_for(next(iter(bodies.values())))
+        bodies = {b.qid or b.label: (b, org) for org in named for name in org.names
+                  for b in index.gaz.lookup(f"{name} {token.text}")
+                  if b.qid != org.qid and gaz_kind(b) == "Organization"}
+        if len(bodies) != 1:
+            continue
+        body, org = next(iter(bodies.values()))
+        key = index.entity_for(body) if body.qid else _owner_of_body(index, token, index.entity_for(org))
+        if key is not None:
             index.add(token.i, token.i + 1, key, token.text, 0.6)
     index.mentions.sort(key=lambda m: m.start)
+
+
+def _owner_of_body(index: EntityIndex, token: Token, owner: str) -> str | None:
+    """The organisation an unlinked body acts for, unless an organisation whose own name holds the noun
+    was named nearer before it ("the Security Council met on Ukraine. The Council has not ...": that
+    one, left to ``entity_unlinked``)."""
+    word = token.lower_
+    last: dict[str, int] = {}
+    for m in index.mentions:
+        if m.start < token.i and (m.key == owner or (index.kind(m.key) == "Organization"
+                                                     and word in index.entities[m.key].label.lower().split())):
+            last[m.key] = max(last.get(m.key, -1), m.start)
+    nearest = max(last, key=last.__getitem__, default=owner)
+    return owner if nearest == owner else None
 
 
 def _category(index: EntityIndex, key: str) -> str:

@@ -190,3 +190,15 @@ def test_a_capital_for_what_a_meeting_there_left_behind_is_the_place(run):
     assert _mentions(facts, "Q1757") == ["Helsinki", "Helsinki"]
     assert _mentions(facts, "Q1858") == ["Hanoi"]
     assert _mentions(facts, "Q33") == [] and _mentions(facts, "Q881") == []
+
+
+def test_a_body_short_name_with_no_link_acts_for_its_organisation(run):
+    """'the Council' in a story naming the EU is the EU's Council, which has no link: the EU acts; after
+    the Security Council is named, 'the Council' is that one."""
+    facts = run("The European Union agreed new curbs on Russian steel on Monday. The Council also adopted matching "
+                "measures against Belarus, so that the steel cannot be routed through Minsk. In New York the "
+                "Security Council met on Ukraine. The Council has not passed a resolution on the war since 2022.",
+                published=datetime(2024, 2, 23, tzinfo=UTC))
+    assert _mentions(facts, "Q458") == ["European Union", "Council"]
+    assert _mentions(facts, "Q37470") == ["Security Council", "Council"]
+    assert ("Q458", "Q184") in {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets}
