@@ -33,6 +33,12 @@ def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[s
     return keys
 
 
+def held_attitude(index: EntityIndex, span, claimant: str) -> str | None:
+    """The reporting or attitude verb the speaker holds in the content ('Putin said he hoped the talks
+    would ...': hope), for the claim's modality."""
+    return next((lemma_in(t.head, lexicon.SAY_VERBS) for t in span if _speaker_holds(t, index, claimant, span)), None)
+
+
 def _speaker_holds(token: Token, index: EntityIndex, claimant: str, span) -> bool:
     """'Putin said he hoped the understanding would open the way to peace', 'Xi said he expected to meet
     him': the speaker, alone the subject of a reporting or attitude verb with a clause or infinitive in

@@ -2,8 +2,8 @@
 the sentence that is its evidence, and how the article names its claimant.
 
 Modality: Denied for denial cues (deny, reject, dismiss) and negated cues ("did not say"); Hedged
-for belief, hope, fear, concern and estimate cues and for contents hedged with may/might/could/
-likely/reportedly; else Asserted.
+for belief, hope, fear, concern and estimate cues, for such a cue the speaker holds inside the content
+("said he hoped ..."), and for contents hedged with may/might/could/likely/reportedly; else Asserted.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from diplograph.ingest import lexicon
-from diplograph.ingest.claim_about import demonym_states, topic_keys
+from diplograph.ingest.claim_about import demonym_states, held_attitude, topic_keys
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Claim, Span
 from diplograph.ingest.spans import clause_sentence, text_of
@@ -25,13 +25,17 @@ def make_claim(index: EntityIndex, claimant: str, pieces: list[tuple[int, int]],
     text = " ".join(text_of(doc)[a:b] for a, b in pieces)
     content = [Span(a, b, text_of(doc)[a:b]) for a, b in pieces]
     about: list[str] = []
+    held: str | None = None
     for a, b in pieces:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None:
             for key in [*topic_keys(index, span, claimant, anchor), *demonym_states(index, span)]:
                 if key not in about:  # "most South Koreans": two demonym words, one state
                     about.append(key)
+            held = held or held_attitude(index, span, claimant)
     modality = _modality(cue_lemma, negated, doc, pieces, anchor)
+    if modality == "Asserted" and held in lexicon.HEDGE_CUES:
+        modality = "Hedged"  # "Putin said he hoped the talks would open the way to peace": a hope
     confidence = 0.8 if anchor.pos_ == "VERB" else 0.65
     evidence = clause_sentence(anchor)
     start = min(evidence.start, pieces[0][0])

@@ -697,3 +697,14 @@ def test_accusing_someone_of_one_thing_and_of_another_is_two_claims(run) -> None
                      "Iran of shielding Russia from the sanctions"]
     [second] = [c for c in facts.claims if "shielding" in c.text]
     assert "Q159" in second.about and "Q805" not in second.about
+
+
+def test_a_hope_the_speaker_holds_inside_the_content_is_hedged(run) -> None:
+    """'Moon said he hoped the meeting would ...' is Moon's hope, Hedged as 'Moon hoped ...' is; 'Moon
+    said he had invited Kim' stays Asserted."""
+    facts = run("South Korean President Moon Jae-in met Kim Jong Un at Panmunjom. Moon said he hoped the meeting "
+                "would lead to talks with Washington. Moon said he had invited Kim to Seoul.",
+                published=datetime(2018, 5, 27, tzinfo=UTC))
+    modality = {c.text: c.modality for c in facts.claims}
+    assert modality.get("he hoped the meeting would lead to talks with Washington") == "Hedged"
+    assert modality.get("he had invited Kim to Seoul") == "Asserted"
