@@ -34,6 +34,8 @@ TIME_PREPS = frozenset({"since", "after", "before", "until"})
 # "the lesson of Helsinki", "a repeat of Hanoi": what a meeting left behind, the capital naming the meeting
 MEETING_SEQUEL_NOUNS = frozenset({"lesson", "legacy", "spirit", "ghost", "memory", "repeat", "replay", "rerun", "echo",
                                   "aftermath", "anniversary"})
+# "invited Kim to the White House", "an invitation to Moscow": where the guest is to come, a place
+INVITING_WORDS = frozenset({"invite", "invitation", "welcome"})
 REGARD_VERBS = frozenset({"read", "see", "view", "regard", "interpret", "perceive", "understand", "take"})
 # "the Minsk agreements", "the Oslo accords": a place naming a document is part of the document's name
 DOCUMENT_NOUNS = frozenset({"agreement", "accord", "protocol", "convention", "declaration", "communique",
@@ -228,7 +230,7 @@ def _locative(span: SpacySpan) -> bool:
         prep = head.head
         if prep.lower_ == "in" and (_speaks_for_state(prep.head) or _regarded_as(prep.head)):
             return False  # "officials in Washington", "the presidential office in Seoul": the state's voice
-        return prep.lower_ not in ("to", "from") or prep.head.lemma_.lower() in lexicon.MOTION_WORDS
+        return prep.lower_ not in ("to", "from") or prep.head.lemma_.lower() in lexicon.MOTION_WORDS | INVITING_WORDS
     if head.dep_ == "dobj" and head.head.lemma_ in lexicon.PLACE_VERBS:
         return True
     return head.dep_ in ("compound", "nmod") and head.head.lemma_ in lexicon.SUMMIT_NOUNS

@@ -202,3 +202,11 @@ def test_a_body_short_name_with_no_link_acts_for_its_organisation(run):
     assert _mentions(facts, "Q458") == ["European Union", "Council"]
     assert _mentions(facts, "Q37470") == ["Security Council", "Council"]
     assert ("Q458", "Q184") in {(i, t) for s in facts.sanctions for i in s.imposers for t in s.targets}
+
+
+def test_where_a_guest_is_invited_to_is_a_place(run):
+    facts = run("Trump said he had invited Kim Jong-un to the White House. Kim has also accepted an invitation to "
+                "Moscow from Vladimir Putin, the Kremlin said.", published=datetime(2019, 6, 30, tzinfo=UTC))
+    assert _mentions(facts, "Q35525") == ["White House"]
+    assert _mentions(facts, "Q649") == ["Moscow"]
+    assert _mentions(facts, "Q159") == ["Kremlin"]
