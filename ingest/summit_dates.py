@@ -9,6 +9,7 @@ live blog's header and entries (``summit_live_blogs``), a dated caption placing 
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from spacy.tokens import Token
@@ -92,10 +93,19 @@ def _two_days(attached: list) -> tuple[DateValue, DateValue] | None:
     return (start, end) if 0 < (end.value - start.value).days <= VISIT_LENGTH else None
 
 
+YEAR = re.compile(r"\d{4}")
+
+
 def _owns_other(ent, trigger: Token) -> bool:
     """'to brief him on today's results': a day in the possessive dates the noun it owns, not the
-    meeting ('Tuesday's summit' is the meeting's own day)."""
-    return ent.root.dep_ == "poss" and ent.root.head.i != trigger.i
+    meeting ('Tuesday's summit' is the meeting's own day); so does a year before a noun that names no
+    meeting ('talks on the basis of a 1956 declaration', 'met the boy who survived the 2008 attacks')."""
+    root, head = ent.root, ent.root.head
+    if root.dep_ == "poss":
+        return head.i != trigger.i
+    return YEAR.fullmatch(ent.text.strip()) is not None and root.dep_ in ("nummod", "compound", "amod") \
+        and head.i != trigger.i and head.pos_ == "NOUN" and head.lemma_.lower() not in SUMMIT_TRIGGER_NOUNS \
+        and head.lower_ not in SUMMIT_TRIGGER_NOUNS  # not "Tuesday evening": a day of the meeting's own
 
 
 def _when_clause_day(verb: Token) -> Token | None:

@@ -586,3 +586,14 @@ def test_the_two_leaders_at_a_known_summits_place_and_day_are_its_leaders(run) -
                 "Singapore on June 12 last year.", published=datetime(2019, 1, 12, tzinfo=UTC))
     [singapore] = [s for s in facts.summits if s.location == "Q334"]
     assert {"Q22686", "Q56226"} <= set(singapore.participants) and "Q15031" not in singapore.participants
+
+
+@pytest.mark.parametrize("text", [
+    "Shinzo Abe and Vladimir Putin met in Singapore on November 14, 2018, and agreed to speed up talks on the "
+    "basis of a 1956 declaration.",
+    "Narendra Modi and Benjamin Netanyahu laid a wreath at a war cemetery in Haifa, and met Moshe Holtzberg, who "
+    "lost his parents in the 2008 attacks on Mumbai.",
+])
+def test_a_year_before_a_noun_that_names_no_meeting_does_not_date_the_meeting(run, text: str) -> None:
+    facts = run(text, published=datetime(2019, 1, 23, tzinfo=UTC))
+    assert facts.summits and all(s.start is None or s.start.value.year >= 2017 for s in facts.summits)
