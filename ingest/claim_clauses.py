@@ -90,7 +90,9 @@ def _reports(verb: Token) -> bool:
         lemma = lemma_in(verb, lexicon.SAY_VERBS)
         return lemma in lexicon.OBJECT_CONTENT_VERBS or bool(object_predicates(verb)) \
             or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-    return True
+    # "..., and that the relevant parties would respond positively to ...": a clause the content goes on
+    # with, opened by its conjunction, is no attribution set off
+    return "mark" not in deps
 
 
 def _free_relative_label(verb: Token) -> set[int]:

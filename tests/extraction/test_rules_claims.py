@@ -708,3 +708,14 @@ def test_a_hope_the_speaker_holds_inside_the_content_is_hedged(run) -> None:
     modality = {c.text: c.modality for c in facts.claims}
     assert modality.get("he hoped the meeting would lead to talks with Washington") == "Hedged"
     assert modality.get("he had invited Kim to Seoul") == "Asserted"
+
+
+def test_a_second_that_clause_whose_verb_is_a_cue_word_stays_content(run) -> None:
+    """'said he hoped the talks would succeed, and that Washington would respond positively to ...':
+    'respond' is a cue word, but opened by its 'that' it is a clause the source says, no attribution set
+    off like '..., she added, ...'; it is the second of two claims."""
+    facts = run("Chinese President Xi Jinping met Kim Jong Un in Beijing. Xi said he hoped the talks would succeed, "
+                "and that Washington would respond positively to Pyongyang's security concerns.",
+                published=datetime(2019, 1, 10, tzinfo=UTC))
+    texts = [c.text for c in facts.claims if c.claimant == "Q15031"]
+    assert "Washington would respond positively to Pyongyang's security concerns" in texts
