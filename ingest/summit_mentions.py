@@ -145,7 +145,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
                          explicit=is_verb and lemma == "meet" and _names_both_sides(token, index),
                          returns=[(place, *dates(motion, anchor, tense, inferred))
                                   for place, motion in _returns(token, index)]
-                         + _places_in_turn(token, index, location, anchor, tense) if is_verb else [])
+                         + _places_in_turn(token, index, location, anchor, tense)
+                         + _again_at(token, index, location, anchor, tense) if is_verb else [])
 
 
 # verbs that say a meeting happens or is arranged ("a summit would take place", "talks were planned")
@@ -218,6 +219,31 @@ def _places_in_turn(verb: Token, index: EntityIndex, location: str | None, ancho
         when = next((value for p in preps[n + 1:n + 2] for ent in ents_in(p.doc[p.i:p.right_edge.i + 1])
                      if ent.label_ == "DATE" and (value := resolve_date(date_text(ent), anchor, tense)) is not None),
                     None)
+        found.append((key, when.start if when else None, when.end if when else None))
+    return found
+
+
+def _again_at(verb: Token, index: EntityIndex, location: str | None, anchor: datetime | None,
+              tense: str | None) -> list[tuple[str, DateValue | None, DateValue | None]]:
+    """'Trump and Kim first met in Singapore in June last year and again in Hanoi in February': a place
+    after "and again" is a further meeting of the same parties there, dated by the date right after it."""
+    if verb.lemma_.lower() != "meet":
+        return []
+    found: list[tuple[str, DateValue | None, DateValue | None]] = []
+    for again in verb.subtree:
+        if again.lower_ != "again" or again.i <= verb.i or again.doc[again.i - 1].lower_ != "and":
+            continue
+        prep = next((c for c in again.children if c.dep_ == "prep" and c.lower_ in ("in", "at")), None)
+        if prep is None and again.head.dep_ == "conj" and again.head.lower_ in ("in", "at"):
+            prep = again.head  # "in Sochi in May and again in Vladivostok": the preposition heads "again"
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        key = index.key_of_phrase(pobj) if pobj is not None else None
+        if key is None or key == location or index.kind(key) not in ("Place", "State"):
+            continue
+        after = prep.right_edge.i + 1
+        when = next((value for ent in ents_in(sentence(verb)) if ent.label_ == "DATE"
+                     and after <= ent.start <= after + 1  # "in Hanoi in February", "in Hanoi, in February"
+                     and (value := resolve_date(date_text(ent), anchor, tense)) is not None), None)
         found.append((key, when.start if when else None, when.end if when else None))
     return found
 

@@ -597,3 +597,10 @@ def test_the_two_leaders_at_a_known_summits_place_and_day_are_its_leaders(run) -
 def test_a_year_before_a_noun_that_names_no_meeting_does_not_date_the_meeting(run, text: str) -> None:
     facts = run(text, published=datetime(2019, 1, 23, tzinfo=UTC))
     assert facts.summits and all(s.start is None or s.start.value.year >= 2017 for s in facts.summits)
+
+
+def test_and_again_at_another_place_is_a_further_meeting_of_the_same_pair(run) -> None:
+    facts = run("Shinzo Abe met Vladimir Putin in Sochi in May and again in Vladivostok in September, but the islands "
+                "stayed Russian.", published=datetime(2016, 12, 1, tzinfo=UTC))
+    vladivostok = [s for s in facts.summits if s.location == "Q959"]
+    assert [(sorted(s.participants), days(s)[0]) for s in vladivostok] == [(["Q132345", "Q7747"], "2016-09-01")]
