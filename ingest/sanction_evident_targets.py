@@ -42,13 +42,14 @@ def counted_listing(token: Token, verb: Token | None) -> bool:
 def fill_targets(found: list[Sanction], index: EntityIndex) -> None:
     """Give target-less sanctions the article's evident target: a state the gazetteer knows this
     imposer (or, for an imposer it knows no regime of, any imposer) sanctions, named in its sentence or
-    last in its paragraph before it; else the target of the same imposer's latest sanction before it;
+    last in its paragraph before it; else the target of the same imposer's latest sanction before it (of
+    each imposer, when they all had the same);
     else the known target the article names most; else the previous sanction's target; else the state
     the article mentions most that imposes no sanction in it."""
     imposing = {k for s in found for k in s.imposers}
     counts = Counter(m.key for m in index.mentions if index.kind(m.key) == "State" and m.key not in imposing)
     previous: list[str] = []
-    by_imposer: dict[str, list[str]] = {}  # imposer -> the targets of its latest sanction so far
+    by_imposer: dict[str, list[str]] = {}  # imposer -> the targets of its latest sanction so far, given or evident
     for sanction in found:
         if sanction.targets:
             previous = sanction.targets
@@ -66,14 +67,17 @@ def fill_targets(found: list[Sanction], index: EntityIndex) -> None:
         candidates = candidates or _named_nearby(index, states, sanction.evidence, inside_only=True)
         candidates = candidates or _named_nearby(index, known - set(sanction.imposers), sanction.evidence)
         # "The United States is lifting its sanctions on Belarusian potash ... the Treasury would remove
-        # Belaruskali from its sanctions list": the same imposer's sanctions told before
-        candidates = candidates or next((by_imposer[k] for k in sanction.imposers if k in by_imposer), [])
+        # Belaruskali from its sanctions list": the same imposer's sanctions told before; imposers side by
+        # side whose sanctions told before differ ("EU, UK and US sanctions") name none of them
+        told = {tuple(by_imposer[k]) for k in sanction.imposers if k in by_imposer}
+        candidates = candidates or (list(told.pop()) if len(told) == 1 else [])
         candidates = candidates or [k for k, _ in counts.most_common() if k in known][:1]
         candidates = candidates or [k for k in previous if k not in sanction.imposers]
         candidates = candidates or [k for k, _ in counts.most_common(1)]
         if candidates:
             sanction.targets = candidates
             sanction.confidence = 0.5
+            by_imposer.update((k, candidates) for k in sanction.imposers)
 
 
 def _acting(index: EntityIndex, sanction: Sanction) -> set[str]:

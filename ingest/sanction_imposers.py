@@ -93,6 +93,22 @@ def turn_leader(index: EntityIndex, token: Token) -> str | None:
     return key if key is not None and index.kind(key) == "Leader" else None
 
 
+def names_coordinated_before(token: Token) -> list[Token]:
+    """"advises banks on EU, UK and US sanctions": the parse makes the sanctions the last conjunct of the
+    names before them ("UK" a conjunct of "EU", "sanctions" of "UK"); when a name of their own modifies
+    them ("US"), the names they hang on modify them too, side by side with it."""
+    if token.dep_ != "conj" or not any(c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
+                                       for c in token.children):
+        return []
+    names = []
+    head = token
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+        if head.pos_ in ("PROPN", "ADJ"):
+            names.append(head)
+    return names
+
+
 def _dateline_part(token: Token) -> Token | None:
     """A wire dateline the parse makes a modifier of the sentence's subject: an upper-case place opening
     the sentence, with the dash that ends the dateline hanging on it."""

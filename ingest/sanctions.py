@@ -62,6 +62,7 @@ from diplograph.ingest.sanction_imposers import (
     agency_state,
     agent_key,
     instrument_around,
+    names_coordinated_before,
     parallel_subject,
     staying_speaker,
     unresolved_owner,
@@ -190,6 +191,13 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                         add(targets, key, TARGET_KINDS)
             elif child.dep_ in ("acl", "relcl"):
                 from_verb(child, index, imposers, targets, add)
+        if names := names_coordinated_before(token):  # "on EU, UK and US sanctions": imposers side by side
+            for key in (agent_key(index, t) for t in names):
+                if key and index.kind(key) == "State" and key not in modifier_states:
+                    modifier_states.append(key)
+                elif key:
+                    add(imposers, key, IMPOSER_KINDS)
+            coordinated.extend(modifier_states)
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":  # "a sanctions package against Russia"
             for prep in token.head.children:
                 if prep.dep_ == "prep" and prep.lower_ in lexicon.SANCTION_TARGET_PREPS:

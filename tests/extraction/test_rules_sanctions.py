@@ -323,3 +323,21 @@ def test_our_sanctions_in_a_leaders_transcript_turn_are_his_states(nlp) -> None:
                       published=datetime(2022, 3, 24, tzinfo=UTC))
     facts = extract(article, nlp(text))
     assert ("Q30", "Q159") in {(i, t) for i, t, _ in pairs(facts)}
+
+
+def test_sanctions_the_parse_hangs_on_a_list_of_imposers_are_all_of_theirs(run) -> None:
+    """"on EU, UK and US sanctions": the parse makes the sanctions a conjunct of "UK", itself one of "EU";
+    all three impose, and the UK is no target of the US."""
+    facts = run("She advises banks on EU, UK and US sanctions against Russia.", published=PUBLISHED)
+    assert {(i, t) for i, t, _ in pairs(facts)} == {("Q458", "Q159"), ("Q145", "Q159"), ("Q30", "Q159")}
+
+
+def test_imposers_side_by_side_with_different_targets_told_take_the_articles_evident_one(run) -> None:
+    """"EU, UK and US sanctions" with no target: the EU's last sanction was on Belarus, the US's on Russia, so
+    neither imposer's own gives the target; the known target the article names most does."""
+    facts = run("Russia's war in Ukraine goes on. The European Union adopted parallel measures against Belarus on "
+                "Friday. Washington has not added sanctions of its own since January, when it targeted two Russian "
+                "oil producers.\n\nOur team advises banks on EU, UK and US sanctions.",
+                published=datetime(2025, 7, 21, tzinfo=UTC))
+    [listed] = [s for s in facts.sanctions if "advises" in s.evidence.text]
+    assert sorted(listed.imposers) == ["Q145", "Q30", "Q458"] and listed.targets == ["Q159"]
