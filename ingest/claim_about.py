@@ -28,9 +28,20 @@ def topic_keys(index: EntityIndex, span, claimant: str, anchor: Token) -> list[s
             found = [claimant]
         else:
             found = _their_pair(token, index, claimant, anchor) or index.keys_in(token.i, token.i + 1)
-        found = [_speaker_state(index, k, claimant, token, anchor) for k in found]
+        found = [_speaker_state(index, k, claimant, token, anchor) for k in found if not _in_title(token, index, k)]
         keys += [k for k in found if k not in keys and index.kind(k) not in ("Group", "Place")]
     return keys
+
+
+def _in_title(token: Token, index: EntityIndex, key: str) -> bool:
+    """'Stephen Biegun, the special representative for North Korea, would lead the team': a state named
+    in the appositive title of a person is part of who the person is, not a topic (as 'North Korean
+    leader Kim' is not)."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "appos":
+            owner = index.key_at(ancestor.head)
+            return owner is not None and owner != key and index.kind(owner) in ("Leader", "Person")
+    return False
 
 
 def held_attitude(index: EntityIndex, span, claimant: str) -> str | None:

@@ -719,3 +719,16 @@ def test_a_second_that_clause_whose_verb_is_a_cue_word_stays_content(run) -> Non
                 published=datetime(2019, 1, 10, tzinfo=UTC))
     texts = [c.text for c in facts.claims if c.claimant == "Q15031"]
     assert "Washington would respond positively to Pyongyang's security concerns" in texts
+
+
+def test_a_state_in_a_persons_appositive_title_is_not_a_topic(run) -> None:
+    """'Stephen Biegun, the special representative for North Korea, would lead the American team': North
+    Korea is part of the envoy's title here, not what the claim is about; the relative clause in 'Kim,
+    who leads North Korea, wanted a deal' says something of North Korea and keeps it."""
+    facts = run("Donald Trump met Kim Jong Un at Panmunjom. Mike Pompeo said Stephen Biegun, the special "
+                "representative for North Korea, would lead the American team. Trump said Kim Jong Un, who leads "
+                "North Korea, wanted a deal.", published=datetime(2019, 7, 1, tzinfo=UTC))
+    [team] = [c for c in facts.claims if "American team" in c.text]
+    assert "Q423" not in team.about
+    [deal] = [c for c in facts.claims if "wanted a deal" in c.text]
+    assert "Q423" in deal.about
