@@ -30,6 +30,7 @@ from diplograph.ingest.summit_briefings import briefed_on
 from diplograph.ingest.summit_dates import dates
 from diplograph.ingest.summit_live_blogs import entry_day
 from diplograph.ingest.summit_officials import officials_meet
+from diplograph.ingest.summit_pairs import PAIR_NOUNS
 from diplograph.ingest.summit_parties import place_state
 from diplograph.ingest.summit_places import participants_and_location
 from diplograph.ingest.summit_relative_days import days_from_main_event, same_day
@@ -68,7 +69,8 @@ class SummitMention:
 WISH_VERBS = frozenset({"hope", "want", "wish", "like", "love", "seek", "try", "aim", "desire", "long", "offer"})
 RECEIVING_VERBS = frozenset({"welcome", "receive", "greet"})
 # every verb ``mention`` may take
-CUE_VERBS = lexicon.SUMMIT_VERBS | RECEIVING_VERBS | ARRIVAL_VERBS | {"sit", "speak", "talk", "discuss", "shake"}
+CUE_VERBS = lexicon.SUMMIT_VERBS | RECEIVING_VERBS | ARRIVAL_VERBS | {"sit", "speak", "talk", "discuss", "shake",
+                                                                      "sign"}
 
 
 def candidates(doc: Doc) -> list[int]:
@@ -86,7 +88,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
     host = _arrival_host(token, index) if token.pos_ == "VERB" and lemma in ARRIVAL_VERBS else None
     is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _receives_leader(token, index)
                                         or _sits_down_with(token) or _spoke_on_the_sidelines(token)
-                                        or _shakes_hands_with(token) or host is not None)
+                                        or _shakes_hands_with(token) or _signed_together(token, index)
+                                        or host is not None)
     if not (is_noun or is_verb):
         return None
     if is_verb and any(c.dep_ == "neg" for c in token.children):
@@ -353,6 +356,30 @@ def _shakes_hands_with(verb: Token) -> bool:
     """'Trump shook hands with Kim across the demarcation line': a handshake with someone is meeting them."""
     children = {(c.dep_, c.lemma_.lower()) for c in verb.children}
     return verb.lemma_.lower() == "shake" and ("dobj", "hand") in children and ("prep", "with") in children
+
+
+def _signed_together(verb: Token, index: EntityIndex) -> bool:
+    """'Merkel and Macron signed the treaty in Aachen', 'the two leaders signed the Panmunjom Declaration',
+    'signed a defence pact with Kim': two leaders signing a text together meet to do it (one leader
+    signing a bill or a decree does not)."""
+    if verb.lemma_.lower() != "sign" or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = subject_of(verb)  # "Putin arrived in Pyongyang and signed a pact with Kim"
+    if subject is None:
+        return False
+    with_leader = any(_leader(p, index) for h in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+                      for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for p in c.children if p.dep_ == "pobj")  # "signed with Kim", "signed a pact with Kim"
+    return (_leader(subject, index) and (with_leader or any(_leader(c, index) for c in subject.conjuncts))) \
+        or (subject.lemma_.lower() in PAIR_NOUNS - {"side", "pair"}
+            and any(c.lower_ in ("two", "both") for c in subject.children))  # "the two leaders signed"
+
+
+def _leader(phrase: Token, index: EntityIndex) -> bool:
+    key = index.key_of_phrase(phrase)
+    return key is not None and index.kind(key) == "Leader"
 
 
 def _spoke_on_the_sidelines(verb: Token) -> bool:

@@ -28,7 +28,8 @@ def merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMenti
     deferred: list[SummitMention] = []  # keyed by an ordinal alone, and no summit of that ordinal yet
     for m in filter(keyed, mentions):
         target = next((g for g in groups if _same(g, m) and _compatible(g, m, index)), None)
-        target = target or next((g for g in groups if _widens(g, m) and not (m.location and m.location != g.location)
+        target = target or next((g for g in groups if _widens(g, m) and not (m.location and g.location
+                                                                              and m.location != g.location)
                                  and parties_of(m.participants, index) <= parties_of(g.participants, index)), None)
         if target is not None:
             _absorb(target, m)

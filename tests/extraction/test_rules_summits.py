@@ -604,3 +604,17 @@ def test_and_again_at_another_place_is_a_further_meeting_of_the_same_pair(run) -
                 "stayed Russian.", published=datetime(2016, 12, 1, tzinfo=UTC))
     vladivostok = [s for s in facts.summits if s.location == "Q959"]
     assert [(sorted(s.participants), days(s)[0]) for s in vladivostok] == [(["Q132345", "Q7747"], "2016-09-01")]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Angela Merkel and Emmanuel Macron signed a new friendship treaty in Aachen on Tuesday.", {"Q567", "Q3052772"}),
+    ("Moon Jae-in crossed into North Korea on Tuesday and was greeted by Kim Jong-un. On Wednesday the two leaders "
+     "signed a joint declaration on military tension.", {"Q21001", "Q56226"}),
+    ("Vladimir Putin signed a defence pact with Kim Jong-un on Wednesday.", {"Q7747", "Q56226"}),
+    ("Vladimir Putin signed a decree on Monday ordering retaliation, and Xi Jinping praised the move.", None),
+])
+def test_two_leaders_signing_a_text_together_meet_but_one_signing_alone_does_not(run, text: str,
+                                                                                  pair: set[str] | None) -> None:
+    facts = run(text, published=datetime(2019, 1, 24, tzinfo=UTC))
+    signed = [s for s in facts.summits if s.status != "Planned"]
+    assert [pair <= set(s.participants) for s in signed] == ([True] if pair else [])
