@@ -192,11 +192,11 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
             elif child.dep_ in ("acl", "relcl"):
                 from_verb(child, index, imposers, targets, add)
         if names := names_coordinated_before(token):  # "on EU, UK and US sanctions": imposers side by side
-            for key in (agent_key(index, t) for t in names):
-                if key and index.kind(key) == "State" and key not in modifier_states:
-                    modifier_states.append(key)
-                elif key:
+            for key in filter(None, (agent_key(index, t) for t in names)):
+                if index.kind(key) != "State":
                     add(imposers, key, IMPOSER_KINDS)
+                elif key not in modifier_states:
+                    modifier_states.append(key)
             coordinated.extend(modifier_states)
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":  # "a sanctions package against Russia"
             for prep in token.head.children:
