@@ -1,8 +1,9 @@
 """Meetings named by their number alone: "It was the fourth meeting between Xi and Kim; the first came in
 Beijing last March", "A meeting in Osaka fared no better, and the 27th and last, in Vladivostok on
-September 5, 2019, ended with a promise to keep talking". The number stands for a meeting of the series
-its sentence has just named, between the same parties (else those of the numbered meeting told just
-before, else the story's pair when no one else is near), and the clause it is the subject of tells its
+September 5, 2019, ended with a promise to keep talking", "a second Trump-Kim summit, following the first in
+Singapore in June". The number stands for a meeting of the series its sentence has just named, between the
+same parties (else those of the numbered meeting told just before, else the story's pair when no one else is
+near), and the clause it is the subject of (or the phrase after "following", "after" or "since") tells its
 place and day.
 """
 
@@ -34,8 +35,11 @@ def numbered_meetings(doc: Doc, index: EntityIndex, anchor: datetime | None, inf
 def _numbered(token: Token, index: EntityIndex, anchor: datetime | None, inferred: bool,
               published: datetime | None, mentions: list[SummitMention]) -> SummitMention | None:
     verb = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if token.dep_ == "pobj" and verb.lower_ in SEQUENCE_WORDS:
+        verb = token  # "a second summit, following the first in Singapore in June": its own place and day
+    elif token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
     named = _series_named(token)
     if named is None:
@@ -48,6 +52,10 @@ def _numbered(token: Token, index: EntityIndex, anchor: datetime | None, inferre
     start, end = dates(verb, anchor, "past", inferred)
     return SummitMention(token, participants, location_of(verb, index), start, end, lexicon.ORDINALS[token.lower_],
                          status_of(token, start, published, False), clause_sentence(token), True)
+
+
+# "following the first in Singapore", "after the second in Hanoi": a numbered meeting placed in a sequence
+SEQUENCE_WORDS = frozenset({"following", "after", "before", "since", "like"})
 
 
 def _series_named(token: Token) -> Token | None:

@@ -618,3 +618,10 @@ def test_two_leaders_signing_a_text_together_meet_but_one_signing_alone_does_not
     facts = run(text, published=datetime(2019, 1, 24, tzinfo=UTC))
     signed = [s for s in facts.summits if s.status != "Planned"]
     assert [pair <= set(s.participants) for s in signed] == ([True] if pair else [])
+
+
+def test_the_first_after_following_is_the_first_meeting_of_the_series_at_its_own_place(run) -> None:
+    facts = run("Officials in Seoul say a second Moon-Trump meeting, following the first at the White House in June, "
+                "could come in New York.", published=datetime(2017, 8, 1, tzinfo=UTC))
+    assert any(s.ordinal == 1 and s.location == "Q61" and {"Q21001", "Q22686"} <= set(s.participants)
+               for s in facts.summits)
