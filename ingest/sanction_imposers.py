@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.sanction_clauses import collection_owner
-from diplograph.ingest.spans import DASHES, subject_of, text_of
+from diplograph.ingest.spans import DASHES, line_opening, subject_of, text_of
 from diplograph.ingest.transcripts import SPEAKER_LABEL, in_speaker_label, turn_speaker
 
 IMPOSER_KINDS = frozenset({"Organization", "State", "Government"})
@@ -47,8 +47,8 @@ def is_imposer(token: Token, index: EntityIndex) -> bool:
 def agent_key(index: EntityIndex, token: Token) -> str | None:
     """Who a subject or modifier names; "Leaders of the Group of Seven" name the G7, "European
     sanctions" the EU, "the EU's latest package of sanctions" the EU; a transcript's speaker label
-    ("DPA: ...") no one."""
-    if in_speaker_label(token):
+    ("DPA: ...") or a wire dateline ("GRANADA, Spain - ") no one."""
+    if in_speaker_label(token) or _in_dateline(token):
         return None
     if token.lower_ in FIRST_PERSON and (speaker := turn_leader(index, token)) is not None:
         return speaker
@@ -109,11 +109,25 @@ def names_coordinated_before(token: Token) -> list[Token]:
     return names
 
 
+# "HIROSHIMA, Japan - ": a wire dateline opening its line, an upper-case place, then its country or date, then a dash
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'\u2019 -]+,[^\n]{1,40}?\s[-\u2013\u2014]\s")
+
+
 def _dateline_part(token: Token) -> Token | None:
     """A wire dateline the parse makes a modifier of the sentence's subject: an upper-case place opening
-    the sentence, with the dash that ends the dateline hanging on it."""
-    return next((c for c in token.children if c.dep_ in ("compound", "nmod") and c.is_upper and c.i == c.sent.start
-                 and any(p.dep_ == "punct" and p.text in DASHES for p in c.children)), None)
+    the sentence, with the dash that ends the dateline hanging on it, or any word before the dash of a
+    dateline that opens the line ("HIROSHIMA, Japan - Leaders of the Group of Seven agreed ...": not
+    Japan's leaders)."""
+    return next((c for c in token.children if c.dep_ in ("compound", "nmod") and (
+        (c.is_upper and c.i == c.sent.start and any(p.dep_ == "punct" and p.text in DASHES for p in c.children))
+        or _in_dateline(c))), None)
+
+
+def _in_dateline(token: Token) -> bool:
+    """The token is part of a wire dateline opening its line ("GRANADA, Spain - "), which the parse may take
+    for the sentence's subject or its modifier; a dateline says where the story was filed, not who acts."""
+    dateline = line_opening(token, _WIRE_DATELINE)
+    return dateline is not None and token.idx < dateline.end()
 
 
 def unresolved_owner(index: EntityIndex, owner: Token) -> list[str]:

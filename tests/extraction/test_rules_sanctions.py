@@ -341,3 +341,11 @@ def test_imposers_side_by_side_with_different_targets_told_take_the_articles_evi
                 published=datetime(2025, 7, 21, tzinfo=UTC))
     [listed] = [s for s in facts.sanctions if "advises" in s.evidence.text]
     assert sorted(listed.imposers) == ["Q145", "Q30", "Q458"] and listed.targets == ["Q159"]
+
+
+def test_a_country_in_a_wire_dateline_is_no_modifier_of_the_subject(run) -> None:
+    """"GRANADA, Spain - Leaders of the European Union ...": the parse hangs the dateline's country on the
+    subject; the leaders are the EU's, not Spain's."""
+    facts = run("GRANADA, Spain - Leaders of the European Union on Friday agreed new sanctions on Iran over its "
+                "drone deliveries to Russia.", published=PUBLISHED)
+    assert {(i, t) for i, t, _ in pairs(facts)} == {("Q458", "Q794")}
