@@ -48,7 +48,7 @@ GROUP_NOUNS = frozenset({
     "leader", "minister", "senator", "envoy", "spokesperson", "spokesman", "spokeswoman", "aide", "adviser",
     "advisor", "strategist", "specialist", "insider", "ally", "resident", "defector", "monitor", "trader",
     "media", "press", "editorial", "prosecutor", "investigator", "inspector", "participant", "delegate",
-    "supporter", "opponent",  # "the government's supporters insist that ..."
+    "supporter", "opponent", "defender",  # "the government's supporters insist that ...", "his defenders say"
     "country", "nation", "government",  # "the three European countries said", "Western governments argue"
     "ambassador", "people",  # "one European ambassador said", "people familiar with the talks said"
     "skeptic", "sceptic", "proponent", "advocate", "hawk", "hardliner",  # "Skeptics argued that ..."
@@ -75,7 +75,7 @@ QUANTIFIERS = frozenset({"many", "some", "most", "several", "few", "other", "cer
 SAY_VERBS = frozenset({
     "say", "tell", "insist", "argue", "warn", "claim", "assert", "state", "stress", "emphasize", "emphasise",
     "note", "add", "believe", "think", "suggest", "predict", "acknowledge", "admit", "announce", "declare",
-    "maintain", "contend", "allege", "deny", "affirm", "reiterate", "confirm", "explain", "observe",
+    "maintain", "contend", "allege", "deny", "affirm", "reaffirm", "reiterate", "confirm", "explain", "observe",
     "caution", "fear", "hope", "expect", "estimate", "worry", "suspect", "doubt", "vow", "pledge", "promise",
     "accuse", "portray", "describe", "complain", "concede", "counter", "retort", "write", "report", "tweet",
     "signal", "assess", "conclude", "agree", "recall", "charge", "reject", "dismiss", "indicate", "offer",

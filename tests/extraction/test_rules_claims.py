@@ -295,6 +295,7 @@ def test_a_name_hyphened_to_a_known_person_is_that_person_too(run) -> None:
 
 @pytest.mark.parametrize("text, group", [
     ("Skeptics argued that the deal gave away too much to Pyongyang.", "skeptics"),
+    ("Defenders of the treaty say that it kept the peace in Europe for a generation.", "defenders"),
     ("Sceptics warned that the talks in Geneva would collapse.", "sceptics"),
     ("Hawks in Washington insisted that the sanctions must stay.", "hawks"),
 ])
@@ -732,3 +733,10 @@ def test_a_state_in_a_persons_appositive_title_is_not_a_topic(run) -> None:
     assert "Q423" not in team.about
     [deal] = [c for c in facts.claims if "wanted a deal" in c.text]
     assert "Q423" in deal.about
+
+
+def test_reaffirming_is_reporting(run) -> None:
+    """'reaffirmed that ...' reports what its subject said, as 'affirmed' and 'reiterated' do."""
+    facts = run("Chinese state media said Xi Jinping met Kim Jong Un in Beijing. Kim reaffirmed that "
+                "Pyongyang would stay committed to talks with Washington.")
+    assert claimants_of(facts, "stay committed to talks") == ["Q56226"]
