@@ -2,7 +2,8 @@
 verb imposes ("the EU imposed sanctions", also through a verb of deciding: "voted to lift"), its agent
 imposes and its "on"/"against" phrase is the target; an adding verb's object is listed ("added dozens of
 Chinese companies to their sanctions list"); sanctions as the means of a verb ("hit Belarus with
-sanctions") are on its object; who offers relief imposes, who demands it is the target.
+sanctions") are on its object; a verb of extending them reaches a "to" phrase ("extended its sanctions to
+Belarus"); who offers relief imposes, who demands it is the target.
 """
 
 from __future__ import annotations
@@ -43,9 +44,20 @@ def from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: lis
         if child.dep_ == "agent":
             for t in pobjs(child):
                 add(imposers, agent_key(index, t), IMPOSER_KINDS)
-        elif child.dep_ == "prep" and child.lower_ in lexicon.SANCTION_TARGET_PREPS:
+        elif child.dep_ == "prep" and (child.lower_ in lexicon.SANCTION_TARGET_PREPS or extended_to(child)):
             for t in pobjs(child):
                 add(targets, target_key(index, t), TARGET_KINDS)
+
+
+# "extended its sanctions to Belarus", "could widen its sanctions to Chinese firms": whom they now reach
+EXTENDING_VERBS = frozenset({"extend", "widen", "expand", "broaden"})
+
+
+def extended_to(prep: Token) -> bool:
+    """A "to" phrase on a verb of extending sanctions, or on the sanctions it extends, names whom they now
+    reach; a date there ("extended its sanctions to July 31") names no entity and adds nothing."""
+    verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
+    return prep.lower_ == "to" and verb.pos_ == "VERB" and verb.lemma_.lower() in EXTENDING_VERBS
 
 
 def enforces_told(token: Token, verb: Token) -> bool:

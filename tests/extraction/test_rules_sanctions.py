@@ -349,3 +349,11 @@ def test_a_country_in_a_wire_dateline_is_no_modifier_of_the_subject(run) -> None
     facts = run("GRANADA, Spain - Leaders of the European Union on Friday agreed new sanctions on Iran over its "
                 "drone deliveries to Russia.", published=PUBLISHED)
     assert {(i, t) for i, t, _ in pairs(facts)} == {("Q458", "Q794")}
+
+
+def test_sanctions_extended_to_someone_target_them(run) -> None:
+    """A "to" phrase on a verb of extending sanctions names whom they now reach, on the verb or on the
+    sanctions; a date there adds no target."""
+    facts = run("The United States expanded its sanctions to Chinese banks that handle Russian oil payments. The "
+                "European Union extended its sanctions on Iran to January 31.", published=PUBLISHED)
+    assert {(i, t) for i, t, _ in pairs(facts)} == {("Q30", "Q148"), ("Q458", "Q794")}
