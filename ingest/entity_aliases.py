@@ -228,12 +228,27 @@ def _locative(span: SpacySpan) -> bool:
         return True  # "the lesson of Helsinki": the meeting held there, not the state
     if head.dep_ == "pobj" and head.head.lower_ in lexicon.LOCATIVE_PREPS:
         prep = head.head
-        if prep.lower_ == "in" and (_speaks_for_state(prep.head) or _regarded_as(prep.head)):
+        if prep.lower_ == "in" and (_speaks_for_state(prep.head) or _regarded_as(prep.head)
+                                    or _source_reports_there(prep)):
             return False  # "officials in Washington", "the presidential office in Seoul": the state's voice
         return prep.lower_ not in ("to", "from") or prep.head.lemma_.lower() in lexicon.MOTION_WORDS | INVITING_WORDS
     if head.dep_ == "dobj" and head.head.lemma_ in lexicon.PLACE_VERBS:
         return True
     return head.dep_ in ("compound", "nmod") and head.head.lemma_ in lexicon.SUMMIT_NOUNS
+
+
+def _source_reports_there(prep: Token) -> bool:
+    """'In Moscow, Kremlin spokesman Dmitry Peskov told reporters ...', 'In Washington, officials said ...':
+    a fronted "in" phrase on a reporting verb whose subject is a source speaking for a state places that
+    state's voice, like 'officials in Washington' ('In Beijing, Xi met Putin' stays the place)."""
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.SAY_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < prep.i:
+        return False
+    nouns = [subject, *(c for c in subject.children if c.dep_ == "compound")]
+    return _speaks_for_state(subject) or any(n.lemma_.lower() in lexicon.PERSON_SOURCE_NOUNS for n in nouns)
 
 
 def _regarded_as(verb: Token) -> bool:

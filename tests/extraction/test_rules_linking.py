@@ -210,3 +210,13 @@ def test_where_a_guest_is_invited_to_is_a_place(run):
     assert _mentions(facts, "Q35525") == ["White House"]
     assert _mentions(facts, "Q649") == ["Moscow"]
     assert _mentions(facts, "Q159") == ["Kremlin"]
+
+
+def test_a_fronted_capital_where_a_source_reports_is_its_state(run):
+    """'In Moscow, Kremlin spokesman Dmitry Peskov told reporters': the state's voice, like 'officials in
+    Washington'; 'In Beijing, Xi met Putin' keeps the place."""
+    facts = run("In Moscow, Kremlin spokesman Dmitry Peskov told reporters that the new curbs were illegal. In "
+                "Washington, officials said they would watch closely. In Beijing, Xi met Putin on Tuesday.",
+                published=datetime(2023, 3, 21, tzinfo=UTC))
+    assert _mentions(facts, "Q159")[:1] == ["Moscow"] and _mentions(facts, "Q30") == ["Washington"]
+    assert _mentions(facts, "Q956") == ["Beijing"] and _mentions(facts, "Q649") == []
