@@ -169,17 +169,9 @@ class Store:
         versions), atomically: readers see the old graphs or the new one.
 
         One SPARQL Update request is one Oxigraph transaction, so a crash mid-way leaves the old
-        graphs intact and an article is never half-written. A graph the store does not hold yet is
-        only added (``add``): nothing of it to take out of the default graph and the counts first,
-        8% of an article's write. That check is not part of the transaction: another thread
-        writing the same graph at once could make it an addition to that write (ingest writes from
-        one thread).
+        graphs intact and an article is never half-written.
         """
-        dropping = list(dropping)
-        if dropping or self.inner.contains_named_graph(ox.NamedNode(graph)):
-            self.inner.update(replace_graph_update(graph, quads, dropping=dropping))
-        else:
-            self.add(graph, quads)
+        self.inner.update(replace_graph_update(graph, quads, dropping=dropping))
 
     def add(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Add ``quads`` to ``graph`` in one transaction."""
