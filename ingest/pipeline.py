@@ -47,9 +47,9 @@ BATCH_SIZE = 16
 FLUSH_EVERY = 250
 FACT_KINDS = ("entity", "summit", "sanction", "claim")
 # What every worker process imports, imported once in the forkserver that forks the workers: with
-# "spawn" each worker paid 0.8 s of CPU for it (1.9 s of a 2-worker, 300-article run's 26 s). The
-# forkserver is a fresh interpreter that holds neither the driver's open store nor a loaded spaCy
-# pipeline, so forking from it is safe; each worker still loads its own pipeline (``Processor``).
+# "spawn" each worker paid 0.8 s of CPU for it. The forkserver is a fresh interpreter that holds
+# neither the driver's open store nor a loaded spaCy pipeline, so forking from it is safe; each
+# worker still loads its own pipeline (``Processor``).
 WORKER_MODULES = ["spacy", "diplograph.ingest.extract", "diplograph.ingest.validate", "diplograph.ingest.triples"]
 # Article graphs (an article's graph is named by its IRI) read from ?source (projected: Oxigraph binds
 # only variables of the projection).
@@ -428,7 +428,7 @@ def _start_worker(settings: Settings, extractor: Extractor | None, environment: 
     os.environ.update(environment)
     os.chdir(directory)
     _processor = Processor(settings, extractor)
-    gc.freeze()  # spaCy's and the gazetteer's objects live as long as the worker: no collection need scan them
+    gc.freeze()  # the loaded pipeline lives as long as the worker: no collection need scan it again
 
 
 def _work(batch: list[Article]) -> list[Outcome]:
