@@ -18,7 +18,7 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.sanction_clauses import collection_owner
 from diplograph.ingest.spans import DASHES, line_opening, subject_of, text_of
-from diplograph.ingest.transcripts import SPEAKER_LABEL, in_speaker_label, turn_speaker
+from diplograph.ingest.transcripts import in_speaker_label, turn_leader
 
 IMPOSER_KINDS = frozenset({"Organization", "State", "Government"})
 
@@ -50,7 +50,7 @@ def agent_key(index: EntityIndex, token: Token) -> str | None:
     ("DPA: ...") or a wire dateline ("GRANADA, Spain - ") no one."""
     if in_speaker_label(token) or _in_dateline(token):
         return None
-    if token.lower_ in FIRST_PERSON and (speaker := turn_leader(index, token)) is not None:
+    if token.lower_ in FIRST_PERSON and (speaker := turn_leader(token, index)) is not None:
         return speaker
     if (owner := collection_owner(token)) is not None:
         return agent_key(index, owner)
@@ -77,20 +77,6 @@ def agent_key(index: EntityIndex, token: Token) -> str | None:
 
 # "our sanctions remain", "we imposed sanctions": the speaker of a transcript turn
 FIRST_PERSON = frozenset({"i", "we", "my", "our"})
-
-
-def turn_leader(index: EntityIndex, token: Token) -> str | None:
-    """The leader whose transcript turn holds the token: one the label names ("PUTIN:"), or one the
-    label names by office ("THE PRESIDENT:", linked to the leader the title names)."""
-    if (speaker := turn_speaker(token, index)) is not None:
-        return speaker
-    doc, text = token.doc, text_of(token.doc)
-    line = text.rfind("\n", 0, token.idx) + 1
-    while (label := SPEAKER_LABEL.match(text, line)) is None and line > 0:
-        line = text.rfind("\n", 0, line - 1) + 1
-    opening = doc.char_span(line, line + 1, alignment_mode="expand") if label is not None else None
-    key = index.key_at(opening[0]) if opening is not None and label.end() <= token.idx else None
-    return key if key is not None and index.kind(key) == "Leader" else None
 
 
 def names_coordinated_before(token: Token) -> list[Token]:

@@ -2,7 +2,8 @@
 
 A press-conference, briefing or interview transcript opens each turn with the speaker's name (perhaps
 with an aside: "(as interpreted)") and a colon. ``claims`` reads a leader's turn as that leader's
-statements; ``summit_speakers`` reads "I" and "our summit" in it as that leader.
+statements; ``summit_speakers`` reads "I" and "our summit" in it as that leader, and
+``sanction_imposers`` "we" and "our sanctions" as that leader's state.
 """
 
 from __future__ import annotations
@@ -45,12 +46,29 @@ def _folded(name: str) -> str:
 def turn_speaker(token: Token, index: EntityIndex, anyone: bool = False) -> str | None:
     """The leader (with ``anyone``, the person) whose transcript turn holds the token: a turn runs from a
     paragraph opening with the speaker's label (as ``claims`` reads them) to the next label."""
+    label = _turn_label(token)
+    return labelled_person(index, label.group(1), anyone) if label is not None else None
+
+
+def turn_leader(token: Token, index: EntityIndex) -> str | None:
+    """The leader whose transcript turn holds the token: one the label names ("PUTIN:"), or one the
+    label names by office ("THE PRESIDENT:", linked to the leader the title names)."""
+    if (speaker := turn_speaker(token, index)) is not None:
+        return speaker
+    if (label := _turn_label(token)) is None:
+        return None
+    opening = token.doc.char_span(label.start(), label.start() + 1, alignment_mode="expand")
+    key = index.key_at(opening[0]) if opening is not None else None
+    return key if key is not None and index.kind(key) == "Leader" else None
+
+
+def _turn_label(token: Token) -> re.Match[str] | None:
+    """The label opening the turn that holds the token: the nearest line at or before it that opens with one."""
     text = text_of(token.doc)
     line = text.rfind("\n", 0, token.idx) + 1
     while (label := SPEAKER_LABEL.match(text, line)) is None and line > 0:
         line = text.rfind("\n", 0, line - 1) + 1
-    return labelled_person(index, label.group(1), anyone) if label is not None and label.end() <= token.idx \
-        else None
+    return label if label is not None and label.end() <= token.idx else None
 
 
 def in_speaker_label(token: Token) -> bool:
