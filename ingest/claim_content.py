@@ -300,7 +300,7 @@ def _propositional(obj: Token, verb: Token) -> bool:
     plain thing ("dismissed the measures")."""
     if obj.pos_ in ("VERB", "AUX"):
         return True
-    if lemma_in(verb, frozenset({"deny"})) and denied_deed(obj):
+    if verb.lemma_.lower() == "deny" and denied_deed(obj):
         return True
     if obj.lemma_.lower() in lexicon.PROPOSITION_NOUNS:
         # "rejects the charge": a bare noun points back at a claim and says nothing of its own

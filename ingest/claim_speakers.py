@@ -150,8 +150,8 @@ def conjoined_speaker(verb: Token, index: EntityIndex) -> str | None:
             or subject.i > first.i or (key := source_key(subject, index)) is None:
         return None
     entry = index.entries.get(key)
-    gender = getattr(entry, "gender", None)
-    fits = gender is None or gender == ("f" if pronoun.lower_ == "she" else "m")
+    gender = entry.gender if entry is not None else ""  # "" where the gazetteer records none
+    fits = not gender or gender == ("f" if pronoun.lower_ == "she" else "m")
     return key if fits and index.kind(key) in ("Leader", "Person") else None
 
 
