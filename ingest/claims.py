@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from diplograph.ingest import lexicon
 from diplograph.ingest.claim_according import according_claim
@@ -79,10 +79,9 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
             if said[0] is None:  # "The two presidents agreed that ...": a claim of each
                 said = [verb_claim(token, index, quotes, key) for key in pair_speakers(token, index)] or said
             for one in said[:-1]:
-                claims += (that_clause_halves(one, token, index) or [one]) if one is not None else []
+                claims += (_halves(one, token, index) or [one]) if one is not None else []
             claim = said[-1]
-            if claim is not None and (halves := that_clause_halves(claim, token, index)
-                                      or of_phrase_halves(claim, token, index)):
+            if claim is not None and (halves := _halves(claim, token, index)):
                 claims.append(halves[0])
                 claim = halves[1]
         elif token.pos_ == "NOUN" and lemma in lexicon.CLAIM_NOUNS:
@@ -94,6 +93,11 @@ def extract_claims(doc: Doc, index: EntityIndex) -> list[Claim]:
             claims += continued_quotes(doc, index, claim, token, quotes)
     claims += speaker_turns(doc, index, claims)
     return _dedupe(claims)
+
+
+def _halves(claim: Claim, verb: Token, index: EntityIndex) -> list[Claim]:
+    """Two propositions a report joins ("said X and that Y", "accused R of X, and of Y"), or none."""
+    return that_clause_halves(claim, verb, index) or of_phrase_halves(claim, verb, index)
 
 
 def _candidates(doc: Doc) -> list[int]:

@@ -274,8 +274,7 @@ def _names_both_sides(verb: Token, index: EntityIndex) -> bool:
     """The meeting verb's own subject and object are leaders ("Erdogan met Kristersson", "he met Xi")."""
     def leader(dep: str) -> bool:
         arg = next((c for c in verb.children if c.dep_ == dep), None)
-        key = index.key_of_phrase(arg) if arg is not None else None
-        return key is not None and index.kind(key) == "Leader"
+        return arg is not None and _leader(arg, index)
     return leader("nsubj") and leader("dobj")
 
 
@@ -316,8 +315,7 @@ def _receives_leader(verb: Token, index: EntityIndex) -> bool:
     the decision", "received a letter" are not)."""
     if verb.lemma_.lower() not in RECEIVING_VERBS:
         return False
-    return any(c.dep_ in ("dobj", "nsubjpass") and (k := index.key_of_phrase(c)) and index.kind(k) == "Leader"
-               for c in verb.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") and _leader(c, index) for c in verb.children)
 
 
 def _no_one(obj: Token, index: EntityIndex) -> bool:
@@ -378,6 +376,7 @@ def _signed_together(verb: Token, index: EntityIndex) -> bool:
 
 
 def _leader(phrase: Token, index: EntityIndex) -> bool:
+    """The phrase names a leader."""
     key = index.key_of_phrase(phrase)
     return key is not None and index.kind(key) == "Leader"
 
