@@ -44,7 +44,7 @@ def from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: lis
         if child.dep_ == "agent":
             for t in pobjs(child):
                 add(imposers, agent_key(index, t), IMPOSER_KINDS)
-        elif child.dep_ == "prep" and (child.lower_ in lexicon.SANCTION_TARGET_PREPS or extended_to(child)):
+        elif names_targets(child):
             for t in pobjs(child):
                 add(targets, target_key(index, t), TARGET_KINDS)
 
@@ -53,9 +53,14 @@ def from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: lis
 EXTENDING_VERBS = frozenset({"extend", "widen", "expand", "broaden"})
 
 
-def extended_to(prep: Token) -> bool:
-    """A "to" phrase on a verb of extending sanctions, or on the sanctions it extends, names whom they now
-    reach; a date there ("extended its sanctions to July 31") names no entity and adds nothing."""
+def names_targets(prep: Token) -> bool:
+    """A phrase that names whom sanctions are on: "on", "against", "targeting", or a "to" phrase on a verb
+    of extending them (or on the sanctions it extends), whom they now reach; a date there ("extended its
+    sanctions to July 31") names no entity and adds nothing."""
+    if prep.dep_ != "prep":
+        return False
+    if prep.lower_ in lexicon.SANCTION_TARGET_PREPS:
+        return True
     verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
     return prep.lower_ == "to" and verb.pos_ == "VERB" and verb.lemma_.lower() in EXTENDING_VERBS
 

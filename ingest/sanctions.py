@@ -79,7 +79,7 @@ from diplograph.ingest.sanction_triggers import (
     target_phrase,
     trigger,
 )
-from diplograph.ingest.sanction_verbs import enforces_told, extended_to, from_means, from_verb, relief_parties
+from diplograph.ingest.sanction_verbs import enforces_told, from_means, from_verb, names_targets, relief_parties
 from diplograph.ingest.spans import (
     clause_sentence,
     date_anchor,
@@ -184,7 +184,7 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                             coordinated.append(key)  # "American and UN sanctions": imposers side by side
                     else:
                         add(imposers, key, IMPOSER_KINDS)
-            elif child.dep_ == "prep" and (child.lower_ in lexicon.SANCTION_TARGET_PREPS or extended_to(child)):
+            elif names_targets(child):
                 for t in pobjs(child):
                     pronoun = pronoun_target(index, token, t, verb)
                     for key in [pronoun] if pronoun else target_keys(index, t):
