@@ -153,10 +153,10 @@ def _day_named_before(token: Token, after: int, anchor: datetime | None) -> Date
 def _date_line(ent) -> bool:
     """'June 1, 2018' on a line of its own under the title: the day the article was written, not a day of
     the story to count "six weeks later" from."""
-    text = text_of(ent.doc)
-    start, end = ent.start_char, ent.end_char
+    text, start, end = text_of(ent.doc), ent.start_char, ent.end_char
+    line_end = text.find("\n", end)
     return not text[text.rfind("\n", 0, start) + 1:start].strip() \
-        and not text[end:(text.find("\n", end) + 1 or len(text) + 1) - 1].strip()
+        and not text[end:line_end if line_end >= 0 else len(text)].strip()
 
 
 def _relative_days(text: str) -> int | None:
