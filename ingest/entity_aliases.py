@@ -4,10 +4,11 @@ Kremlin") or an organisation ("Brussels" for the EU), and demonyms ("North Korea
 state for the office and government rules, or stand for it as a clause's subject ("the Russians
 walked out").
 
-A capital or metonym used as a location ("in Pyongyang", "the Hanoi summit"), as a time ("since
-Helsinki": the meeting held there), for what a meeting left behind ("the lesson of Helsinki") or in an
-address ("Hanoi, Vietnam") stays the place; an alias inside a longer name spaCy tags ("Trump Tower") is
-not a mention.
+A capital or metonym used as a location ("in Pyongyang", "the Hanoi summit", "all the way to Hanoi",
+"From Helsinki to Geneva", "Putin left Pyongyang"), as a time ("since Helsinki": the meeting held there),
+for the meeting held there ("Second Trump-Kim summit, Hanoi", "Then came Hanoi"), for what a meeting left
+behind ("the lesson of Helsinki"), in an address ("Hanoi, Vietnam") or a dateline ("Pyongyang, June 20
+(KCNA) --") stays the place; an alias inside a longer name spaCy tags ("Trump Tower") is not a mention.
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ REGARD_VERBS = frozenset({"read", "see", "view", "regard", "interpret", "perceiv
 # "the Minsk agreements", "the Oslo accords": a place naming a document is part of the document's name
 DOCUMENT_NOUNS = frozenset({"agreement", "accord", "protocol", "convention", "declaration", "communique",
                             "memorandum"})
+# "Putin left Pyongyang on the evening of June 19": the city a visitor leaves
+LEAVING_VERBS = frozenset({"leave", "depart"})
+# what makes "leave" no departure: "the vote left Washington isolated", "left Moscow with few options"
+LEFT_IN_A_STATE = frozenset({"xcomp", "oprd", "ccomp", "acomp"})
 
 
 def match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> None:
@@ -219,7 +224,13 @@ def _locative(span: SpacySpan) -> bool:
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based":
         return True
+    if _opens_dateline(span):
+        return True
     head = span.root
+    if head.dep_ in ("appos", "npadvmod") and head.head.lemma_.lower() in lexicon.SUMMIT_NOUNS and head.i > head.head.i:
+        return True  # "Second Trump-Kim summit, Hanoi": the summit's place
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() == "come" and head.i > head.head.i:
+        return True  # "Then came Hanoi": the meeting held there arriving in the story, not the state acting
     while head.dep_ in ("conj", "appos") and head.head.i != head.i:  # "in Singapore, Hanoi and at the DMZ"
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS:
@@ -231,10 +242,37 @@ def _locative(span: SpacySpan) -> bool:
         if prep.lower_ == "in" and (_speaks_for_state(prep.head) or _regarded_as(prep.head)
                                     or _source_reports_there(prep)):
             return False  # "officials in Washington", "the presidential office in Seoul": the state's voice
-        return prep.lower_ not in ("to", "from") or prep.head.lemma_.lower() in lexicon.MOTION_WORDS | INVITING_WORDS
+        return prep.lower_ not in ("to", "from") or _between_places(prep)
     if head.dep_ == "dobj" and head.head.lemma_ in lexicon.PLACE_VERBS:
         return True
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in LEAVING_VERBS and not any(
+            c.dep_ in LEFT_IN_A_STATE or (c.dep_ == "prep" and c.lower_ == "with") for c in head.head.children):
+        return True  # "Putin left Pyongyang on the evening of June 19", not "the vote left Washington isolated"
     return head.dep_ in ("compound", "nmod") and head.head.lemma_ in lexicon.SUMMIT_NOUNS
+
+
+def _between_places(prep: Token) -> bool:
+    """A "to"/"from" phrase that names a place, not a recipient or a source: on a word of motion or
+    invitation ("travelled from Pyongyang", "an invitation to Moscow"), measured by one ("all the way
+    to Hanoi", "40 kilometres from Seoul"), or spanning a stretch between two places ("From Singapore to
+    Hanoi, the talks went nowhere"; "a message from Washington to Pyongyang" hangs both phrases on the
+    message: a sender and a recipient)."""
+    if prep.head.lemma_.lower() in lexicon.MOTION_WORDS | INVITING_WORDS:
+        return True
+    if any(c.dep_ == "npadvmod" and c.lemma_.lower() in lexicon.MOTION_WORDS for c in prep.children):
+        return True
+    if prep.lower_ == "from":
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in prep.children)
+    return prep.head.lower_ == "from" and prep.head.dep_ == "prep"
+
+
+def _opens_dateline(span: SpacySpan) -> bool:
+    """'Pyongyang, June 20 (KCNA) --', 'SEOUL, March 3 -': a place opening its line before a comma and a
+    date is where the story was filed."""
+    doc = span.doc
+    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    return at_line_start and span.end + 1 < len(doc) and doc[span.end].text == "," \
+        and doc[span.end + 1].ent_type_ == "DATE"
 
 
 def _source_reports_there(prep: Token) -> bool:
