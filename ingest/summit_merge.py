@@ -60,9 +60,11 @@ def merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMenti
                 _at_summit(m, [g for g in groups if not g.sideline and _first(g) < m.token.i])
                 groups.append(m)
             continue
+        own = _own_parties(m, index) if definite else set()
         fitting = [g for g in groups if not (definite and g.sideline) and not _another_leader(m, g, index) and not (
-            m.ordinal and g.ordinal and m.ordinal != g.ordinal) and (
-            definite or (not parties_of(g.participants, index) and _may_name_parties(m, g))
+            m.ordinal and g.ordinal and m.ordinal != g.ordinal) and not _dated_apart(g, m) and (
+            (definite and own <= parties_of(g.participants, index))
+            or (not parties_of(g.participants, index) and _may_name_parties(m, g))
             or parties <= parties_of(g.participants, index))]
         before = [g for g in fitting if _first(g) < m.token.i]
         if m.ordinal and any(g.ordinal == m.ordinal for g in before):  # "his second meeting with Trump" after
@@ -91,6 +93,33 @@ def merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMenti
             groups.append(m)  # "Putin met Xi", "the Putin-Xi summit" without place or date
 
     return groups
+
+
+def _own_parties(m: SummitMention, index: EntityIndex) -> set[str]:
+    """'the Trump-Kim summits', 'the second Trump-Kim summit': the parties the trigger's own modifiers
+    name. "The summit" stands for whichever summit the text has named, but one naming its parties so
+    stands only for a summit of theirs, not for the visit by Putin told just before it."""
+    keys = [k for c in m.token.children if c.dep_ in ("compound", "nmod", "amod") and c.i < m.token.i
+            for t in c.subtree if (k := index.key_at(t))]
+    own = parties_of(keys, index)
+    return own if len(own) >= 2 else set()
+
+
+WIDTH = {"day": 10, "month": 7, "year": 4}  # how much of an ISO date a precision states
+
+
+def _dated_apart(group: SummitMention, m: SummitMention) -> bool:
+    """'When the second Trump-Kim summit collapsed in February 2019', after their meeting in Singapore in
+    June 2018: a mention dated (by its start or its end alone) outside the summit's days, at the coarser
+    of the two precisions, is another summit."""
+    when = m.start or m.end
+    if when is None or group.start is None:
+        return False
+    width = min(WIDTH[when.precision], WIDTH[group.start.precision])
+    stated = when.value.date().isoformat()[:width]
+    first = group.start.value.date().isoformat()[:width]
+    last = (group.end or group.start).value.date().isoformat()[:width]
+    return not first <= stated <= last
 
 
 def has_leader(keys: list[str], index: EntityIndex) -> bool:

@@ -625,3 +625,24 @@ def test_the_first_after_following_is_the_first_meeting_of_the_series_at_its_own
                 "could come in New York.", published=datetime(2017, 8, 1, tzinfo=UTC))
     assert any(s.ordinal == 1 and s.location == "Q61" and {"Q21001", "Q22686"} <= set(s.participants)
                for s in facts.summits)
+
+
+def test_a_summit_named_by_its_pair_is_not_another_pairs_summit_told_before(run) -> None:
+    facts = run("Kim Jong-un invited Vladimir Putin to visit Pyongyang at a convenient time, and Putin accepted. Kim "
+                "last took his armoured train abroad for the Trump-Kim summit, which ended without a deal.",
+                published=datetime(2024, 1, 10, tzinfo=UTC))
+    assert not any({"Q7747", "Q22686"} <= set(s.participants) for s in facts.summits)
+
+
+@pytest.mark.parametrize("text", [
+    "Donald Trump met Kim Jong-un in Singapore in June 2018, and the fishermen here talked of little else. When the "
+    "second Trump-Kim summit collapsed in February 2019, the talk stopped.",
+    "Donald Trump and Kim Jong-un shook hands in Singapore in June 2018. That autumn Moon Jae-in addressed a crowd of "
+    "North Koreans in Pyongyang. Whatever one thought of those meetings, they raised hopes in Seoul.\n\nThen came "
+    "Hanoi. When the second Trump-Kim summit broke up early in February 2019 with no agreement, the hopes faded.",
+])
+def test_a_summit_named_by_its_pair_and_dated_later_is_a_summit_of_its_own(run, text: str) -> None:
+    facts = run(text, published=datetime(2024, 6, 24, tzinfo=UTC))
+    assert not any({"Q21001", "Q22686"} <= set(s.participants) for s in facts.summits)
+    assert any({"Q22686", "Q56226"} <= set(s.participants) and s.start is None and s.end is not None
+               and s.end.value.date().isoformat()[:7] == "2019-02" for s in facts.summits)
