@@ -1,10 +1,12 @@
 """The speaker of a verb cue where the parse misplaces its subject: a name stranded by coordination, a
 quoted or caused speaker, a long title after a quote, the reporter a participle or a coordinated cue
-goes on with; and cues reported second-hand inside another source's clause, which hold no claim of
-their own.
+goes on with, a "he" the entities left unresolved after a long quote; and cues reported second-hand
+inside another source's clause, which hold no claim of their own.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -12,7 +14,8 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.claim_clauses import inverted
 from diplograph.ingest.claim_sources import source_key
 from diplograph.ingest.entities import NAME_PUNCT, EntityIndex
-from diplograph.ingest.spans import lemma_in, sentence, subject_of
+from diplograph.ingest.entity_index import PERSON_KINDS
+from diplograph.ingest.spans import QUOTES, lemma_in, quoted, sentence, subject_of, text_of
 
 
 def stranded_subject(verb: Token) -> Token | None:
@@ -189,4 +192,63 @@ def reporting_ancestor_source(verb: Token, index: EntityIndex) -> str | None:
         if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.SAY_VERBS:
             subject = subject_of(ancestor)
             return source_key(subject, index) if subject is not None else None
+    return None
+
+
+def pronoun_speaker(pronoun: Token, index: EntityIndex) -> str | None:
+    """The person an unresolved "he" or "she" subject of a cue stands for, looked for again once the
+    claims before it have named their sources. After a quote of several sentences ('"We want fair
+    competition. ... But we also talked about Ukraine," he told reporters') the search starts where the
+    quote opened, since its sentences hold only the speaker's words and the narrative's last subject is
+    further back than the entities' own search for a pronoun reaches; a "He denied ..." right after goes
+    on with the speaker so found. The nearest main-clause subject that is a person of no other known
+    gender, outside quotes."""
+    if pronoun.lower_ not in ("he", "she") or pronoun.i in index.token_key:
+        return None
+    gender = "f" if pronoun.lower_ == "she" else "m"
+
+    def fits(key: str) -> bool:
+        entry = index.entries.get(key)
+        return entry is None or not entry.gender or entry.gender == gender
+
+    key = _nearest_subject(index, _quote_opening(pronoun) or pronoun, fits)
+    if key is not None:
+        index.add(pronoun.i, pronoun.i + 1, key, pronoun.text, 0.55)
+    return key
+
+
+def _nearest_subject(index: EntityIndex, anchor: Token, fits: Callable[[str], bool]) -> str | None:
+    """The person the nearest main-clause subject before ``anchor`` (outside quotes, within its sentence
+    and the three before) names, active or passive ("Biden ... was equally measured"). Subjects that
+    cannot be a "he" or "she" (a state, "the talks") are passed over; a name or pronoun that stands for
+    no known person ends the search with none."""
+    start = sentence(anchor).start
+    for _ in range(3):
+        start = sentence(anchor.doc[start - 1]).start if start > 0 else start
+    for token in reversed(anchor.doc[start:anchor.i]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(token.head) or quoted(token):
+            continue
+        key = index.key_of_phrase(token)
+        if key is not None and index.kind(key) in PERSON_KINDS:
+            return key if fits(key) else None
+        if key is None and (token.pos_ in ("PROPN", "PRON") or token.lemma_.lower() in lexicon.PERSON_SOURCE_NOUNS):
+            return None
+    return None
+
+
+def _main_clause(verb: Token) -> bool:
+    """The verb heads its sentence or a clause coordinated with it."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _quote_opening(pronoun: Token) -> Token | None:
+    """The first word of a quote that closes right before the pronoun's clause ('"...," he said') and
+    opened in an earlier sentence, or None."""
+    doc, start = pronoun.doc, sentence(pronoun).start_char
+    for match in QUOTES.finditer(text_of(doc), 0, pronoun.idx):
+        if match.start() < start < match.end() and not text_of(doc)[match.end():pronoun.idx].strip(" ,"):
+            return next((t for t in doc.char_span(match.start(), match.end(), alignment_mode="expand") or ()
+                         if not t.is_punct), None)
     return None

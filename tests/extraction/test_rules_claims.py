@@ -740,3 +740,16 @@ def test_reaffirming_is_reporting(run) -> None:
     facts = run("Chinese state media said Xi Jinping met Kim Jong Un in Beijing. Kim reaffirmed that "
                 "Pyongyang would stay committed to talks with Washington.")
     assert claimants_of(facts, "stay committed to talks") == ["Q56226"]
+
+
+def test_he_after_a_quote_of_several_sentences_is_who_spoke_before_it(run) -> None:
+    """'"We want fair competition. ... But we also talked about Ukraine," he told reporters': the quote's
+    own sentences hold only the speaker's words, so "he" looks back from where the quote opened (Scholz),
+    and the "He" of the next sentence goes on with him."""
+    facts = run("Olaf Scholz met Xi Jinping in Beijing on Tuesday. Scholz called the talks \"open and frank\" and "
+                "said trade had dominated them. \"We want fair competition. Our companies must have the same chances "
+                "in China that Chinese companies have in Germany. That is not too much to ask. But we also talked "
+                "about Ukraine,\" he told reporters. He denied that Berlin was planning new tariffs.",
+                published=datetime(2024, 4, 16, tzinfo=UTC))
+    assert claimants_of(facts, "We want fair competition") == ["Q61053"]
+    assert claimants_of(facts, "Berlin was planning new tariffs") == ["Q61053"]
