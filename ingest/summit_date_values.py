@@ -19,7 +19,7 @@ def resolve(ent, anchor: datetime | None, tense: str | None, inferred: bool) -> 
     the story when the sentence or the one before has just stated one ("That changed in March 2018,
     ..."; "On February 4, 2022 ... in November"): a story told back in time stays in the year it is
     telling, not the publication's. A future meeting ("will meet in November") is the publication's."""
-    text = date_text(ent)
+    text = _day_left_out(ent) + date_text(ent)
     if COUNTED_FROM_EVENT.search(text):
         return None  # "six weeks later": counted from a meeting (``summit_relative_days``), not publication
     story = _story_anchor(ent, anchor, inferred) if tense != "future" and _month_alone(text) else None
@@ -27,6 +27,21 @@ def resolve(ent, anchor: datetime | None, tense: str | None, inferred: bool) -> 
             and (anchor is None or inferred or value.start.value <= anchor):  # never later than the telling
         return value
     return resolve_date(text, anchor, tense, inferred)
+
+
+# a day ("12"), or a range of days ("27\u201328"), before a month
+LONE_DAYS = re.compile(r"(?:[0-3]?\d(?:-|\u2013|\u2014))?[0-3]?\d(?:st|nd|rd|th)?")
+
+
+def _day_left_out(ent) -> str:
+    """'12 June 2018 \u2013 Trump and Kim meet ...', '27\u201328 February 2019 \u2013 Second summit': at
+    the start of a line spaCy may leave the day, or a range's days, out of the DATE entity ("June 2018"),
+    which then reads as the month; the day number right before the month's name is the date's own."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is None or before.ent_type_ == "DATE" or not before.whitespace_ \
+            or not LONE_DAYS.fullmatch(before.text) or not MONTH_NAMES.match(ent.text):
+        return ""
+    return before.text_with_ws
 
 
 # "three days later", "six weeks earlier", "a month before": counted from another event of the story

@@ -646,3 +646,12 @@ def test_a_summit_named_by_its_pair_and_dated_later_is_a_summit_of_its_own(run, 
     assert not any({"Q21001", "Q22686"} <= set(s.participants) for s in facts.summits)
     assert any({"Q22686", "Q56226"} <= set(s.participants) and s.start is None and s.end is not None
                and s.end.value.date().isoformat()[:7] == "2019-02" for s in facts.summits)
+
+
+def test_a_day_before_the_month_at_a_lines_start_is_the_dates_own(run) -> None:
+    facts = run("Key dates\n\n2018\n\n12 June 2018 \u2013 Donald Trump and Kim Jong-un meet in Singapore and "
+                "sign a short statement.\n\n2019\n\n27\u201328 February 2019 \u2013 Trump and Kim meet again in "
+                "Hanoi; the talks end without a deal.\n\n25 April 2019 \u2013 Kim travels by train to Vladivostok "
+                "and meets Vladimir Putin on Russky Island.", published=datetime(2024, 7, 1, tzinfo=UTC))
+    assert sorted(days(s) for s in facts.summits) == [("2018-06-12", None), ("2019-02-27", "2019-02-28"),
+                                                       ("2019-04-25", None)]
