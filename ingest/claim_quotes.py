@@ -10,7 +10,7 @@ from diplograph.ingest import lexicon
 from diplograph.ingest.claim_fact import make_claim
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.facts import Claim
-from diplograph.ingest.spans import clause_sentence, lemma_in, sentence, text_of
+from diplograph.ingest.spans import clause_sentence, lemma_in, text_of
 
 OPENING_QUOTES = frozenset({'"', "\u201c"})
 
@@ -29,9 +29,9 @@ def continued_quotes(doc: Doc, index: EntityIndex, claim: Claim, cue: Token,
             continue
         gap = text[end:a]
         after = doc.char_span(a, b, alignment_mode="expand")
-        if gap.strip() not in OPENING_QUOTES or "\n" in gap or after is None or sentence(after[0]).end_char > b + 2:
+        if gap.strip() not in OPENING_QUOTES or "\n" in gap or after is None or clause_sentence(after[0]).end > b + 2:
             break  # not right after, another paragraph, or a sentence with its own attribution
         found.append(make_claim(index, claim.claimant, [(a, b)], claim.cue, cue, lemma_in(cue, lexicon.SAY_VERBS) or "",
                                 False))
-        end = sentence(after[0]).end_char
+        end = clause_sentence(after[0]).end
     return found

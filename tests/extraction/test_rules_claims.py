@@ -753,3 +753,11 @@ def test_he_after_a_quote_of_several_sentences_is_who_spoke_before_it(run) -> No
                 published=datetime(2024, 4, 16, tzinfo=UTC))
     assert claimants_of(facts, "We want fair competition") == ["Q61053"]
     assert claimants_of(facts, "Berlin was planning new tariffs") == ["Q61053"]
+
+
+def test_a_quote_going_on_to_the_end_of_its_paragraph_is_still_the_speakers(run) -> None:
+    """'"...," Moon said. "What the North does now is up to Pyongyang."' closing its paragraph: the
+    blank line after it is no attribution of its own."""
+    facts = run("Moon Jae-in met Kim Jong Un at Panmunjom. \"We offered a room and a table,\" Moon said. "
+                "\"What the North does now is up to Pyongyang.\"\n\nRead more: the inter-Korean summits")
+    assert claimants_of(facts, "What the North does now") == ["Q21001"]
