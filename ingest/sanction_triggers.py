@@ -1,6 +1,7 @@
 """Which tokens name sanctions, for ``sanctions``: the nouns "sanction(s)"/"embargo", the verb "to
 sanction", listing verbs and nouns (``sanction_listings``), resolutions and bans that restrict trade,
-an imposer's numbered package, price caps, asset freezes, and "measures"/"penalties" that name a target
+an imposer's numbered package, price caps, asset freezes, cutting a state off from SWIFT or finance
+(``sanction_cutoffs``), and "measures"/"penalties" that name a target
 ("measures against"), are taken up from before ("those penalties") or that an imposer's relative clause
 imposes ("the measures Washington imposed").
 
@@ -14,6 +15,7 @@ from spacy.tokens import Token
 from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.sanction_clauses import PACKAGE_NOUNS, imposing_clause, owned_package
+from diplograph.ingest.sanction_cutoffs import CUTTING_VERBS, cuts_off
 from diplograph.ingest.sanction_imposers import imposer_subject, is_imposer
 from diplograph.ingest.sanction_listings import LISTING_NOUNS, LISTING_VERBS, listing_verb, lists_people
 from diplograph.ingest.sanction_resolutions import RESTRICTING_VERBS, resolution_subject
@@ -21,7 +23,7 @@ from diplograph.ingest.sanction_syntax import governing_verb
 
 # Every lemma ``trigger`` may take.
 TRIGGER_LEMMAS = lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS | LISTING_VERBS | LISTING_NOUNS | RESTRICTING_VERBS | {
-    "sanction", "list", "freeze"} | PACKAGE_NOUNS
+    "sanction", "list", "freeze"} | PACKAGE_NOUNS | CUTTING_VERBS
 
 
 ASSET_NOUNS = frozenset({"asset", "fund", "account", "reserve"})
@@ -56,6 +58,8 @@ def trigger(token: Token, index: EntityIndex) -> bool:
     if lemma == "freeze" and any(c.lemma_.lower() in ASSET_NOUNS and c.dep_ in ("dobj", "compound")
                                  for c in token.children):
         return True  # "Japan froze the assets of Russian officials", "an asset freeze on ..."
+    if cuts_off(token):
+        return True  # "The EU cut seven Russian banks out of SWIFT"
     if lemma == "ban":
         objects = [c for c in token.children
                    if c.dep_ in ("dobj", "compound") or (c.dep_ == "prep" and c.lower_ == "on")]

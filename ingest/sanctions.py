@@ -56,6 +56,7 @@ from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.entity_index import ensure_state
 from diplograph.ingest.facts import Sanction
 from diplograph.ingest.sanction_clauses import imposing_clause, sanctions_collection
+from diplograph.ingest.sanction_cutoffs import cuts_off, deciders
 from diplograph.ingest.sanction_evident_targets import counted_listing, fill_targets
 from diplograph.ingest.sanction_imposers import (
     IMPOSER_KINDS,
@@ -148,6 +149,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
         if not any(c.dep_ == "nsubj" for c in token.children) and (subject := subject_of(token)) is not None:
             for t in (subject, *subject.conjuncts):  # "Britain blacklisted ... and froze the assets of ..."
                 add(imposers, agent_key(index, t), IMPOSER_KINDS)
+        for t in deciders(token):  # "France and Canada announce that ... banks will be removed from SWIFT"
+            add(imposers, agent_key(index, t), IMPOSER_KINDS)
         for child in token.children:
             if child.dep_ == "nsubj":
                 if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
@@ -231,7 +234,8 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
     if not imposers and not targets:
         return None
     legal = _LEGAL.search(sentence(token).text)
-    status = "Imposed" if resolution is not None else _status(token, verb)
+    # "banks will be removed from SWIFT": a cut-off imposes, whatever the verb says of sanctions themselves
+    status = "Imposed" if resolution is not None or cuts_off(token) else _status(token, verb)
     if status is None and (clause := imposing_clause(token)) is not None:
         status = lexicon.SANCTION_STATUS[clause.lemma_.lower()]  # "the measures Washington imposed"
     start = None

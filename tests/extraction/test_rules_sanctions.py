@@ -357,3 +357,16 @@ def test_sanctions_extended_to_someone_target_them(run) -> None:
     facts = run("The United States expanded its sanctions to Chinese banks that handle Russian oil payments. The "
                 "European Union extended its sanctions on Iran to January 31.", published=PUBLISHED)
     assert {(i, t) for i, t, _ in pairs(facts)} == {("Q30", "Q148"), ("Q458", "Q794")}
+
+
+def test_cutting_a_state_s_banks_out_of_swift_or_off_from_finance_sanctions_it(run) -> None:
+    """A cut-off from SWIFT or finance is a sanction by the verb's subject, or in the passive by those who
+    announce it; cutting gas supplies or expelling diplomats from talks is none."""
+    facts = run("Canada and Japan announced that five Iranian banks would be removed from SWIFT next week. Britain "
+                "cut two Belarusian lenders out of the SWIFT network in March, and Australia is cutting Syria off "
+                "from Western finance. Russia cut gas supplies to Moldova, and North Korean envoys were expelled "
+                "from the talks.", published=datetime(2022, 4, 2, tzinfo=UTC))
+    found = pairs(facts)
+    assert {("Q16", "Q794", "Imposed"), ("Q17", "Q794", "Imposed"), ("Q145", "Q184", "Imposed"),
+            ("Q408", "Q858", "Imposed")} <= found
+    assert not [s for s in facts.sanctions if "gas" in s.evidence.text or "envoys" in s.evidence.text]
