@@ -27,6 +27,7 @@ from diplograph.ingest.spans import (
     words_of,
 )
 from diplograph.ingest.summit_briefings import briefed_on
+from diplograph.ingest.summit_chronologies import entry_days
 from diplograph.ingest.summit_dates import dates
 from diplograph.ingest.summit_live_blogs import entry_day
 from diplograph.ingest.summit_officials import officials_meet
@@ -127,6 +128,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
     start, end = days_from_main_event(token, anchor, inferred), None
     if start is None:
         start, end = dates(token, anchor, tense, inferred)
+    if start is None and end is None:
+        start, end = entry_days(token, tense)
     if start is None:
         start = same_day(token, anchor, tense, inferred)
     if start is None and verb is not None and not inferred:

@@ -655,3 +655,10 @@ def test_a_day_before_the_month_at_a_lines_start_is_the_dates_own(run) -> None:
                 "and meets Vladimir Putin on Russky Island.", published=datetime(2024, 7, 1, tzinfo=UTC))
     assert sorted(days(s) for s in facts.summits) == [("2018-06-12", None), ("2019-02-27", "2019-02-28"),
                                                        ("2019-04-25", None)]
+
+
+def test_a_chronology_entrys_date_dates_the_meeting_its_first_sentence_tells(run) -> None:
+    facts = run("Timeline\n\n2018\n\n12 June 2018 \u2013 Donald Trump and Kim Jong-un meet in Singapore. Trump later "
+                "says joint military drills with South Korea will stop.\n\n16 July 2018 \u2013 Trump and Vladimir "
+                "Putin hold a one-on-one meeting in Helsinki.", published=datetime(2024, 7, 1, tzinfo=UTC))
+    assert [days(s) for s in facts.summits if s.location == "Q1757"] == [("2018-07-16", None)]
