@@ -39,7 +39,7 @@ from diplograph.ingest.summit_sidelines import SIDELINE_NOUNS, held_on_sidelines
 from diplograph.ingest.summit_status import status_of
 from diplograph.ingest.summit_syntax import STRONG_NOUNS, SUMMIT_TRIGGER_NOUNS, governing_verb, same_paragraph
 from diplograph.ingest.summit_visit_days import day_told_before, departure_day, stretch
-from diplograph.ingest.summit_visits import ARRIVAL_VERBS, travelled_to
+from diplograph.ingest.summit_visits import ARRIVAL_VERBS, invited_for, travelled_to
 
 
 @dataclass
@@ -121,7 +121,9 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
     past = verb is not None and not _bare_plan(verb) and (verb.tag_ == "VBD" or _finite_participle(verb) or (
         verb.tag_ == "VBN" and any((c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
                                    for c in verb.children)))  # "welcomed", "had met", "was received": before
-    planned = _planned(token)
+    invited = invited_for(token)
+    past = past and not invited
+    planned = _planned(token) or invited
     future = planned or (verb is not None and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall") for c in verb.children))  # "will meet in May"
     tense = "past" if past else ("future" if future and not inferred else None)  # "..., while Putin met X": past

@@ -32,6 +32,7 @@ from diplograph.ingest.summit_visits import (
     capital_named,
     dateline_place,
     destination,
+    invited_to,
     travelled_to,
 )
 
@@ -119,8 +120,9 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
         location = destination(token, index)
     if location is None and not is_verb and token.dep_ == "pobj" and (token.head.lower_ == "for" or (
             token.head.lower_ == "on" and token.lemma_.lower() in ("trip", "visit"))):
-        # "will travel to New Delhi for talks with Modi", "flew to Tehran on his first trip abroad"
-        location = travelled_to(token.head.head, index)
+        # "will travel to New Delhi for talks with Modi", "flew to Tehran on his first trip abroad", "invited
+        # Kim to Moscow for their next meeting"
+        location = travelled_to(token.head.head, index) or invited_to(token.head.head, index)
     travelled = is_verb and token.dep_ == "conj" and (location is None or index.entities[location].qid is None) \
         and (goal := travelled_to(token.head, index)) is not None
     if travelled:  # "Petro travelled to Caracas ... and met Maduro at the Miraflores palace": a visit there

@@ -51,8 +51,8 @@ def status_of(token: Token, start: DateValue | None, published: datetime | None,
     if "cut" in words and "short" in {t.lower_ for t in token.head.subtree}:
         return "CutShort"
     verb = token if token.pos_ == "VERB" else governing_verb(token)
-    if planned and not (verb is not None and verb.tag_ == "VBD"):  # "expected ..., while Putin met X"
-        return "Planned"
+    if planned and not (verb is not None and verb.tag_ == "VBD" and verb.lemma_.lower() != "invite"):
+        return "Planned"  # "expected ..., while Putin met X" is past; "invited Kim for talks" is to come
     if start is not None and published is not None:
         return "Held" if start.value <= published else "Planned"
     if verb is not None and verb.tag_ in ("VBD", "VBN") and verb.lemma_ in ("meet", "hold", "host", "visit"):

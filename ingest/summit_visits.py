@@ -103,6 +103,24 @@ def destination(verb: Token, index: EntityIndex) -> str | None:
     return travelled_to(verb.head, index)
 
 
+def invited_to(verb: Token, index: EntityIndex) -> str | None:
+    """'Putin invited Kim to Moscow for their next meeting': the place an invitation names is where the
+    meeting it is for would be held (the guest's journey's goal, as for "will travel to New Delhi for
+    talks")."""
+    if verb.lemma_.lower() != "invite" or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return next((key for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                 for pobj in prep.children if pobj.dep_ == "pobj"
+                 and (key := index.key_of_phrase(pobj)) and index.kind(key) in ("Place", "State")), None)
+
+
+def invited_for(noun: Token) -> bool:
+    """'invited Kim to Moscow for their next meeting', 'invited Putin to Beijing for talks in October': the
+    meeting an invitation is for is still to come, whatever the invitation's tense."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "for" \
+        and noun.head.head.lemma_.lower() == "invite"
+
+
 def travelled_to(motion: Token, index: EntityIndex) -> str | None:
     """The place a motion verb ("flew to Tokyo", "will travel to New Delhi") names as its goal."""
     if lemma_in(motion, lexicon.PLACE_VERBS) is None:

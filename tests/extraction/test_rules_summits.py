@@ -662,3 +662,16 @@ def test_a_chronology_entrys_date_dates_the_meeting_its_first_sentence_tells(run
                 "says joint military drills with South Korea will stop.\n\n16 July 2018 \u2013 Trump and Vladimir "
                 "Putin hold a one-on-one meeting in Helsinki.", published=datetime(2024, 7, 1, tzinfo=UTC))
     assert [days(s) for s in facts.summits if s.location == "Q1757"] == [("2018-07-16", None)]
+
+
+@pytest.mark.parametrize(("text", "held", "planned", "when"), [
+    ("Vladimir Putin and Xi Jinping met in Astana on Wednesday. Xi invited Putin to Beijing for talks in October.",
+     "Q1520", "Q956", "2024-10-01"),
+    ("Kim Jong-un and Vladimir Putin signed a defence treaty in Pyongyang on Wednesday. Before leaving, Putin "
+     "invited Kim to Moscow for their next meeting.", "Q18808", "Q649", None),
+])
+def test_the_meeting_an_invitation_is_for_is_planned_at_the_place_it_names(run, text: str, held: str, planned: str,
+                                                                          when: str | None) -> None:
+    facts = run(text, published=datetime(2024, 7, 4, tzinfo=UTC))
+    assert sorted((s.location, s.status, days(s)[0]) for s in facts.summits) == sorted(
+        [(held, "Held", "2024-07-03"), (planned, "Planned", when)])
