@@ -1,14 +1,18 @@
 """Resolutions that restrict trade, for ``sanction_triggers`` and ``sanctions``: a resolution that bans,
 caps or prohibits trade imposes sanctions ("Resolution 2397 capped its oil imports"), by the body its
 phrase names, else the UN Security Council, on the states its objects or the places goods come from or
-go to name; those a prohibition bars ("prohibits member states from ...") are not targets.
+go to name; those a prohibition bars ("prohibits member states from ...") are not targets. A numbered
+resolution the gazetteer knows as a sanctions instrument names its regime wherever the text names it
+("The UN Security Council unanimously adopts Resolution 2397"), with the gazetteer's imposers and targets.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from diplograph.ingest import lexicon
 from diplograph.ingest.entities import EntityIndex
+from diplograph.ingest.gazetteer import GazSanction
 from diplograph.ingest.sanction_imposers import agent_key
 from diplograph.ingest.sanction_targets import target_key
 
@@ -18,6 +22,35 @@ RESTRICTING_VERBS = frozenset({"ban", "cap", "prohibit", "restrict", "limit", "b
 # Those a prohibiting verb's object names are the ones barred ("prohibits member states from ..."), not targets.
 BARRING_VERBS = frozenset({"prohibit", "bar", "forbid"})
 SECURITY_COUNCIL = "Q37470"  # a numbered resolution no body is named for is the UN Security Council's
+# The word before a resolution's number: "Resolution 2397", "UNSCR 2397".
+RESOLUTION_WORDS = frozenset({"resolution", "unscr"})
+
+
+def known_resolution(token: Token, index: EntityIndex) -> GazSanction | None:
+    """The sanctions instrument a numbered resolution is, when the gazetteer knows it ("adopts Resolution
+    2397", "in breach of UNSCR 2397"); an unknown number ("Resolution 2231") is none. Where its sentence
+    tells of sanctions or measures itself, or the resolution is only the basis of another's ("Japan froze
+    the assets under Resolution 2270"), the other rules read the sentence."""
+    doc = token.doc
+    if token.lower_ not in RESOLUTION_WORDS or token.i + 1 >= len(doc) or not doc[token.i + 1].like_num:
+        return None
+    if _basis_of_another(token) or any(t.lemma_.lower() in lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS
+                                       for t in token.sent):
+        return None
+    regime = index.gaz.instrument(doc[token.i:token.i + 2].text)
+    return regime if regime is not None and regime.imposers and regime.targets else None
+
+
+def _basis_of_another(token: Token) -> bool:
+    """'under Resolution 2270', 'pursuant to Resolution 2397': the legal basis of someone's own step."""
+    prep = token.head if token.dep_ == "pobj" else None
+    return prep is not None and (prep.lower_ == "under" or (prep.lower_ == "to" and prep.head.lower_ == "pursuant"))
+
+
+def instrument_parties(regime: GazSanction, index: EntityIndex) -> tuple[list[str], list[str]]:
+    """The imposers and targets the gazetteer records for a known instrument, as entities of the article."""
+    return ([index.entity_for(entry) for qid in regime.imposers if (entry := index.gaz.by_qid(qid))],
+            [index.entity_for(entry) for qid in regime.targets if (entry := index.gaz.by_qid(qid))])
 
 
 def resolution_subject(verb: Token) -> Token | None:

@@ -1,9 +1,9 @@
 """Which tokens name sanctions, for ``sanctions``: the nouns "sanction(s)"/"embargo", the verb "to
-sanction", listing verbs and nouns (``sanction_listings``), resolutions and bans that restrict trade,
-an imposer's numbered package, price caps, asset freezes, cutting a state off from SWIFT or finance
-(``sanction_cutoffs``), and "measures"/"penalties" that name a target
-("measures against"), are taken up from before ("those penalties") or that an imposer's relative clause
-imposes ("the measures Washington imposed").
+sanction", listing verbs and nouns (``sanction_listings``), resolutions and bans that restrict trade, a
+sanctions resolution the gazetteer knows ("adopts Resolution 2397"), an imposer's numbered package, price
+caps, asset freezes, cutting a state off from SWIFT or finance (``sanction_cutoffs``), and
+"measures"/"penalties" that name a target ("measures against"), are taken up from before ("those
+penalties") or that an imposer's relative clause imposes ("the measures Washington imposed").
 
 ``TRIGGER_LEMMAS`` lists every lemma ``trigger`` may take, so that only those tokens are tried.
 """
@@ -18,12 +18,17 @@ from diplograph.ingest.sanction_clauses import PACKAGE_NOUNS, imposing_clause, o
 from diplograph.ingest.sanction_cutoffs import CUTTING_VERBS, cuts_off
 from diplograph.ingest.sanction_imposers import imposer_subject, is_imposer
 from diplograph.ingest.sanction_listings import LISTING_NOUNS, LISTING_VERBS, listing_verb, lists_people
-from diplograph.ingest.sanction_resolutions import RESTRICTING_VERBS, resolution_subject
+from diplograph.ingest.sanction_resolutions import (
+    RESOLUTION_WORDS,
+    RESTRICTING_VERBS,
+    known_resolution,
+    resolution_subject,
+)
 from diplograph.ingest.sanction_syntax import governing_verb
 
 # Every lemma ``trigger`` may take.
 TRIGGER_LEMMAS = lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS | LISTING_VERBS | LISTING_NOUNS | RESTRICTING_VERBS | {
-    "sanction", "list", "freeze"} | PACKAGE_NOUNS | CUTTING_VERBS
+    "sanction", "list", "freeze"} | PACKAGE_NOUNS | CUTTING_VERBS | RESOLUTION_WORDS
 
 
 ASSET_NOUNS = frozenset({"asset", "fund", "account", "reserve"})
@@ -51,6 +56,8 @@ def trigger(token: Token, index: EntityIndex) -> bool:
         return True  # "Britain said it would restore its national listings"
     if resolution_subject(token) is not None:
         return True  # "Resolution 2397 capped the North's imports of refined petroleum"
+    if known_resolution(token, index) is not None:
+        return True  # "The UN Security Council unanimously adopts Resolution 2397"
     if (owner := owned_package(token)) is not None:
         return is_imposer(owner, index)  # "The bloc's 13th package, agreed in February, targeted ..."
     if token.pos_ == "NOUN" and lemma == "cap" and any(c.lower_ == "price" for c in token.children):

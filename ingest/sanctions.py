@@ -69,7 +69,12 @@ from diplograph.ingest.sanction_imposers import (
     unresolved_owner,
 )
 from diplograph.ingest.sanction_merge import merge
-from diplograph.ingest.sanction_resolutions import resolution_parties, resolution_subject
+from diplograph.ingest.sanction_resolutions import (
+    instrument_parties,
+    known_resolution,
+    resolution_parties,
+    resolution_subject,
+)
 from diplograph.ingest.sanction_syntax import governing_verb, pobjs
 from diplograph.ingest.sanction_targets import TARGET_KINDS, only_a_target, pronoun_target, target_key, target_keys
 from diplograph.ingest.sanction_triggers import (
@@ -143,7 +148,10 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
         if key and key not in bucket and index.kind(key) in kinds:
             bucket.append(key)
 
-    if (resolution := resolution_subject(token)) is not None:
+    resolution = resolution_subject(token)
+    if (regime := known_resolution(token, index)) is not None:
+        imposers, targets = instrument_parties(regime, index)  # "adopts Resolution 2397": the gazetteer's parties
+    elif resolution is not None:
         imposers, targets = resolution_parties(token, resolution, index)
     elif token.pos_ == "VERB":
         if not any(c.dep_ == "nsubj" for c in token.children) and (subject := subject_of(token)) is not None:

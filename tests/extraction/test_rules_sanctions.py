@@ -370,3 +370,19 @@ def test_cutting_a_state_s_banks_out_of_swift_or_off_from_finance_sanctions_it(r
     assert {("Q16", "Q794", "Imposed"), ("Q17", "Q794", "Imposed"), ("Q145", "Q184", "Imposed"),
             ("Q408", "Q858", "Imposed")} <= found
     assert not [s for s in facts.sanctions if "gas" in s.evidence.text or "envoys" in s.evidence.text]
+
+
+def test_a_sanctions_resolution_the_gazetteer_knows_names_its_regime(run) -> None:
+    """'The Security Council adopted Resolution 2375': a numbered resolution the gazetteer records as a
+    sanctions instrument is that regime, with its recorded imposer and target, without a word of
+    sanctions; a number the gazetteer does not know names none, and a resolution that is only the basis
+    of another's step is left to that step."""
+    facts = run("The Security Council unanimously adopted Resolution 2375 on Monday, a week after the sixth "
+                "nuclear test by North Korea. A draft on Myanmar, Resolution 2669, was adopted in December.",
+                published=datetime(2017, 9, 12, tzinfo=UTC))
+    assert pairs(facts) == {("Q37470", "Q423", "Imposed")}
+    [regime] = facts.sanctions
+    assert regime.legal_basis == "Resolution 2375"
+    basis = run("Japan froze the assets of two Singapore shipping firms under Resolution 2270 on Friday.",
+                published=datetime(2017, 9, 12, tzinfo=UTC))
+    assert {i for i, _, _ in pairs(basis)} == {"Q17"}
