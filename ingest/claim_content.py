@@ -202,14 +202,15 @@ def _that_relative_read_wrong(step: Token) -> Token | None:
     that Seoul was a puppet': the parse hangs the that-clause on the audience or the statement noun,
     as a relative clause in which "that" fills no role (the clause has its own subject and complement)
     or stands for "when" ('believed at the time that Kim went to Dalian'), or as the noun's complement
-    clause: it is the cue's content."""
+    clause: it is the cue's content. A passive subject is the clause's own too ('told reporters before
+    the trip that the treaty would not be directed against any country')."""
     nouns = [step, *(c for c in step.children if c.dep_ == "pobj")]
     for clause in (c for noun in nouns for c in noun.children if c.dep_ in ("relcl", "acl")):
         that = clause.doc[clause.left_edge.i]
         if that.lower_ != "that" or that.dep_ in ("nsubj", "nsubjpass"):
             continue
         own = [c for c in clause.children if c.i != that.i]
-        if any(c.dep_ == "nsubj" for c in own) and (that.dep_ in ("mark", "advmod") or any(
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in own) and (that.dep_ in ("mark", "advmod") or any(
                 c.dep_ in CORE_COMPLEMENTS for c in own)):
             # "said on the day that Kim arrived that China welcomed the visit": a second that-clause is what
             # was said, the first a true relative

@@ -761,3 +761,13 @@ def test_a_quote_going_on_to_the_end_of_its_paragraph_is_still_the_speakers(run)
     facts = run("Moon Jae-in met Kim Jong Un at Panmunjom. \"We offered a room and a table,\" Moon said. "
                 "\"What the North does now is up to Pyongyang.\"\n\nRead more: the inter-Korean summits")
     assert claimants_of(facts, "What the North does now") == ["Q21001"]
+
+
+def test_a_passive_that_clause_the_parse_hangs_on_a_time_phrase_is_what_was_told(run) -> None:
+    """'told reporters before the talks that no documents would be signed': the parse hangs the
+    that-clause on "the talks" as their clause; opened by its "that" and with a subject of its own,
+    passive as here or active, it is what Peskov told them."""
+    facts = run("Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome. Dmitry Peskov, the Kremlin spokesman, "
+                "told reporters before the talks that no documents would be signed.",
+                published=datetime(2023, 9, 14, tzinfo=UTC))
+    assert claimants_of(facts, "no documents would be signed") == ["dmitry-peskov"]
