@@ -111,7 +111,8 @@ def _bare_definite(token: Token) -> bool:
 def _described_before(token: Token, index: EntityIndex) -> str | None:
     """The described source a bare "the official" points back to: the last phrase headed by the same
     noun with words of its own ("a senior administration official", "two U.S. officials") in its
-    sentence or the three before it; the group itself when that phrase was plural."""
+    sentence or the three before it; the group itself when that phrase was plural; the principal a
+    spokesperson or aide was named for ("a spokesperson for the Foreign Ministry ... the spokesperson")."""
     start = sentence(token).start
     for _ in range(3):
         start = sentence(token.doc[start - 1]).start if start > 0 else start
@@ -120,6 +121,9 @@ def _described_before(token: Token, index: EntityIndex) -> str | None:
                 and (key := index.key_at(earlier) or _described_source(earlier, index)) is not None:
             index.add(token.i - 1, token.i + 1, key, f"the {token.text}", 0.55)
             return key
+        if earlier.lemma_.lower() == token.lemma_.lower() and earlier.lemma_.lower() in lexicon.DELEGATE_NOUNS \
+                and not _bare_definite(earlier) and (key := source_key(earlier, index)) is not None:
+            return key  # "a spokesperson for the DPRK Foreign Ministry said ... The spokesperson warned": its state
     return None
 
 

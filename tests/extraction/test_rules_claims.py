@@ -771,3 +771,13 @@ def test_a_passive_that_clause_the_parse_hangs_on_a_time_phrase_is_what_was_told
                 "told reporters before the talks that no documents would be signed.",
                 published=datetime(2023, 9, 14, tzinfo=UTC))
     assert claimants_of(facts, "no documents would be signed") == ["dmitry-peskov"]
+
+
+def test_the_spokesman_is_whom_a_spokesman_for_someone_just_named_speaks_for(run) -> None:
+    """'A spokesman for South Korea's unification ministry said ... The spokesman warned that ...': the
+    bare "the spokesman" is the one just described, and speaks for the same principal."""
+    facts = run("Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome. A spokesman for South Korea's "
+                "unification ministry said Seoul was watching the talks closely. The spokesman warned that any "
+                "arms deal would violate UN resolutions.", published=datetime(2023, 9, 14, tzinfo=UTC))
+    first = claimants_of(facts, "watching the talks closely")
+    assert first and claimants_of(facts, "any arms deal would violate") == first
