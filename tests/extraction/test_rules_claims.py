@@ -781,3 +781,14 @@ def test_the_spokesman_is_whom_a_spokesman_for_someone_just_named_speaks_for(run
                 "arms deal would violate UN resolutions.", published=datetime(2023, 9, 14, tzinfo=UTC))
     first = claimants_of(facts, "watching the talks closely")
     assert first and claimants_of(facts, "any arms deal would violate") == first
+
+
+def test_both_alone_is_the_pair_just_named_and_so_is_they_after_it(run) -> None:
+    """'Donald Trump and Kim Jong Un shook hands ... Both said ...': a bare "Both" subject is the two
+    the sentence before coordinated as its subject, a claim of each; a "they" after it goes on with
+    that pair."""
+    facts = run("Donald Trump and Kim Jong Un shook hands at the Capella Hotel in Singapore. Both said the meeting "
+                "had gone better than anyone expected. Later they insisted that a second summit would follow "
+                "within a year.", published=datetime(2018, 6, 12, tzinfo=UTC))
+    assert sorted(claimants_of(facts, "the meeting had gone better")) == ["Q22686", "Q56226"]
+    assert sorted(claimants_of(facts, "a second summit would follow")) == ["Q22686", "Q56226"]
