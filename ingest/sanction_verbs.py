@@ -49,6 +49,40 @@ def from_verb(verb: Token, index: EntityIndex, imposers: list[str], targets: lis
                 add(targets, target_key(index, t), TARGET_KINDS)
 
 
+# "Iran wants the sanctions lifted": the lifting verb completes the demanding one
+COMPLEMENTS = frozenset({"ccomp", "xcomp", "oprd"})
+
+
+def wanted_lifted_by(token: Token, verb: Token | None) -> Token | None:
+    """Who wants the sanctions a trigger names lifted or eased: "the sanctions North Korea wanted eased",
+    "the sanctions Tehran wants lifted" (a clause without "that", read from its words, as the small model
+    parses it several ways), or the subject of a verb of demanding that the lifting verb completes ("Iran
+    wants the sanctions removed")."""
+    doc = token.doc
+    first = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the" else token.i + 1
+    i = first  # "the sanctions the North wanted eased"
+    while i < len(doc) and i - first < 4 and doc[i].pos_ == "PROPN":
+        i += 1
+    if first < i and i + 1 < len(doc) and _demanding(doc[i]) and _lifting(doc[i + 1]):
+        return doc[i - 1]
+    if verb is None:
+        return None
+    if _lifting(verb) and verb.dep_ in COMPLEMENTS and _demanding(verb.head):
+        return subject_of(verb.head)  # "Kim wants the sanctions removed": the parse hangs them on "removed"
+    if _demanding(verb) and any(c.dep_ in COMPLEMENTS and _lifting(c) for c in verb.children):
+        return subject_of(verb)  # "Iran wants UN sanctions lifted": ... or on "wants"
+    return None
+
+
+def _demanding(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("VERB", "AUX") and (lemma in DEMANDING_VERBS or token.lower_ in ("wants", "wanted"))
+
+
+def _lifting(token: Token) -> bool:
+    return token.tag_ in ("VBN", "VBD") and lexicon.SANCTION_STATUS.get(token.lemma_.lower()) in ("Lifted", "Eased")
+
+
 # "extended its sanctions to Belarus", "could widen its sanctions to Chinese firms": whom they now reach
 EXTENDING_VERBS = frozenset({"extend", "widen", "expand", "broaden"})
 

@@ -85,7 +85,14 @@ from diplograph.ingest.sanction_triggers import (
     target_phrase,
     trigger,
 )
-from diplograph.ingest.sanction_verbs import enforces_told, from_means, from_verb, names_targets, relief_parties
+from diplograph.ingest.sanction_verbs import (
+    enforces_told,
+    from_means,
+    from_verb,
+    names_targets,
+    relief_parties,
+    wanted_lifted_by,
+)
 from diplograph.ingest.spans import (
     clause_sentence,
     date_anchor,
@@ -216,11 +223,16 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                         add(targets, target_key(index, t), TARGET_KINDS)
         if token.dep_ == "pobj" and token.head.lower_ in MEANS_PREPS and token.head.head.pos_ == "VERB":
             from_means(token.head.head, index, imposers, targets, add)
+        demander = wanted_lifted_by(token, verb)
+        if demander is not None and not targets:
+            # "the sanctions North Korea wanted eased": who wants them lifted is their target, not the imposer
+            for t in (demander, *demander.conjuncts):
+                add(targets, _state_for_leader(index, agent_key(index, t)), TARGET_KINDS)
         if verb is not None and verb.i != token.i:
             # "maintain their own restrictions on top of the UN sanctions": a named imposer's sanctions
             # do not take on the subject of a verb further up
             from_verb(verb, index, imposers, targets, add,
-                      subject=not imposers and not enforces_told(token, verb))
+                      subject=not imposers and not enforces_told(token, verb) and demander is None)
     if verb is not None and _status(token, verb) == "LiftingDemanded":
         relief_parties(verb, index, imposers, targets, add)
     named_targets = bool(targets)  # "U.S. and European sanctions on Russia": with a target named, modifiers impose
@@ -258,10 +270,16 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                     confidence=0.8 if imposers and targets else 0.6)
 
 
+def _state_for_leader(index: EntityIndex, key: str | None) -> str | None:
+    return ensure_state(index, index.state_of(key)) if key and index.kind(key) == "Leader" else key
+
+
 def _status(token: Token, verb: Token | None) -> str | None:
     if token.head.lemma_.lower() in lexicon.RELIEF_NOUNS or any(
             c.lemma_.lower() in lexicon.RELIEF_NOUNS for c in token.children):
         return "LiftingDemanded"
+    if token.pos_ == "NOUN" and wanted_lifted_by(token, verb) is not None:
+        return "LiftingDemanded"  # "the sanctions North Korea wanted eased"
     if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.THREAT_VERBS:
         return "Threatened"  # "would not hesitate to impose new sanctions"
     if verb is not None:

@@ -386,3 +386,16 @@ def test_a_sanctions_resolution_the_gazetteer_knows_names_its_regime(run) -> Non
     basis = run("Japan froze the assets of two Singapore shipping firms under Resolution 2270 on Friday.",
                 published=datetime(2017, 9, 12, tzinfo=UTC))
     assert {i for i, _, _ in pairs(basis)} == {"Q17"}
+
+
+def test_who_wants_sanctions_lifted_is_their_target_not_their_imposer(run) -> None:
+    """'the sanctions North Korea wanted eased' (a clause without 'that', which the small model misreads),
+    'Iran wants the sanctions lifted': who wants them lifted or eased is their target, and the status is a
+    demand; 'the sanctions the United States lifted on Cuba' keeps its imposer."""
+    facts = run("Trump and Kim met in Singapore in June. The sanctions North Korea wanted eased are not small "
+                "print. Rouhani spoke in New York on Tuesday. Iran wants the sanctions removed, he said. The "
+                "sanctions the United States lifted on Cuba in 2015 came back.", published=PUBLISHED)
+    found = pairs(facts)
+    assert all(i not in ("Q423", "Q794") for i, _, _ in found)
+    assert {t for s in facts.sanctions if s.status == "LiftingDemanded" for t in s.targets} >= {"Q423", "Q794"}
+    assert ("Q30", "Q241") in {(i, t) for i, t, _ in found}
