@@ -66,6 +66,9 @@ def merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMenti
             (definite and own <= parties_of(g.participants, index))
             or (not parties_of(g.participants, index) and _may_name_parties(m, g))
             or parties <= parties_of(g.participants, index))]
+        if _next_one(m):  # "invited Kim to Moscow for their next meeting": none told so far
+            fitting = [g for g in fitting if _first(g) > m.token.i]
+        fitting = [g for g in fitting if not (_next_one(g) and m.token.i < _first(g))]
         before = [g for g in fitting if _first(g) < m.token.i]
         if m.ordinal and any(g.ordinal == m.ordinal for g in before):  # "his second meeting with Trump" after
             before = [g for g in before if g.ordinal == m.ordinal]  # "a second summit": that one, not the last
@@ -103,6 +106,13 @@ def _own_parties(m: SummitMention, index: EntityIndex) -> set[str]:
             for t in c.subtree if (k := index.key_at(t))]
     own = parties_of(keys, index)
     return own if len(own) >= 2 else set()
+
+
+def _next_one(m: SummitMention) -> bool:
+    """'their next meeting', 'the next summit': a meeting after every one the text tells before it, and
+    none that it tells before it ("Putin landed on June 19 ... signed a treaty ... Then Putin invited Kim
+    to Moscow for their next meeting")."""
+    return any(c.dep_ == "amod" and c.lower_ == "next" for c in m.token.children)
 
 
 WIDTH = {"day": 10, "month": 7, "year": 4}  # how much of an ISO date a precision states

@@ -675,3 +675,11 @@ def test_the_meeting_an_invitation_is_for_is_planned_at_the_place_it_names(run, 
     facts = run(text, published=datetime(2024, 7, 4, tzinfo=UTC))
     assert sorted((s.location, s.status, days(s)[0]) for s in facts.summits) == sorted(
         [(held, "Held", "2024-07-03"), (planned, "Planned", when)])
+
+
+def test_their_next_meeting_is_none_of_the_meetings_told_before_it(run) -> None:
+    facts = run("Vladimir Putin's state visit was short, but he and Kim Jong-un signed a treaty within hours. As he "
+                "left, Putin invited Kim to Moscow for their next meeting.",
+                published=datetime(2024, 6, 24, tzinfo=UTC))
+    assert sorted((s.location or "", s.status or "") for s in facts.summits
+                  if {"Q7747", "Q56226"} <= set(s.participants)) == [("", ""), ("Q649", "Planned")]
