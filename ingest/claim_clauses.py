@@ -72,11 +72,14 @@ def _comment_object(noun: Token) -> bool:
 def _reports(verb: Token) -> bool:
     """A cue word inside the content that attributes something of its own, so its words are another
     claim: a clause or infinitive it reports, a label it gives, or none at all when it is set off as an
-    attribution ("..., she added, ..."). Not a passive ("until everything is agreed"), an infinitive of
+    attribution ("..., she added, ..."). Not a passive ("until everything is agreed"), a comparison's
+    measure ("got more than it expected", no claim of its own either: see ``verb_claim``), an infinitive of
     what there is ("had nothing to add"), nor the verb of an act ("offers Trump a summit", "the reason
     Putin had called Trump")."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
+        return False  # "Moscow had got more than it expected": the comparison's measure, part of the content
     deps = {c.dep_ for c in verb.children}
     if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
             and "nsubj" not in deps:

@@ -792,3 +792,14 @@ def test_both_alone_is_the_pair_just_named_and_so_is_they_after_it(run) -> None:
                 "within a year.", published=datetime(2018, 6, 12, tzinfo=UTC))
     assert sorted(claimants_of(facts, "the meeting had gone better")) == ["Q22686", "Q56226"]
     assert sorted(claimants_of(facts, "a second summit would follow")) == ["Q22686", "Q56226"]
+
+
+def test_a_comparison_with_what_someone_expected_stays_in_the_content(run) -> None:
+    """'said Moscow had got more than it expected': the than-clause measures the comparison, it is no
+    attribution of its own (and makes no claim), so its words stay in Lavrov's claim."""
+    facts = run("Joe Biden met Vladimir Putin in Geneva. Sergei Lavrov said afterwards that Moscow had got more than "
+                "it expected. Antony Blinken said the talks had gone better than anyone had predicted.",
+                published=datetime(2021, 6, 17, tzinfo=UTC))
+    texts = {c.text for c in facts.claims}
+    assert "Moscow had got more than it expected" in texts
+    assert "the talks had gone better than anyone had predicted" in texts
