@@ -65,9 +65,10 @@ PERSON_SOURCE_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "of
                                  "adviser", "advisor", "envoy", "negotiator", "minister", "source", "ambassador"})
 # Words after a described source's noun that say which ones it means: "people familiar with the talks".
 SOURCE_QUALIFIERS = frozenset({"familiar", "close", "involved", "briefed", "knowledgeable"})
-# Who speaks for a principal: "his office said", "the president's spokesman said" -> the principal.
+# Who speaks for a principal: "his office said", "the president's spokesman said" -> the principal; "the
+# Russian side said", as readouts of talks put it -> the state.
 DELEGATE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "camp", "team",
-                            "campaign", "cabinet", "secretariat", "mission", "embassy"})
+                            "campaign", "cabinet", "secretariat", "mission", "embassy", "side"})
 QUANTIFIERS = frozenset({"many", "some", "most", "several", "few", "other", "certain", "numerous", "all", "both",
                          "a", "an", "the", "these", "those", "its", "their", "his", "her"})
 

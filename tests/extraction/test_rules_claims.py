@@ -803,3 +803,13 @@ def test_a_comparison_with_what_someone_expected_stays_in_the_content(run) -> No
     texts = {c.text for c in facts.claims}
     assert "Moscow had got more than it expected" in texts
     assert "the talks had gone better than anyone had predicted" in texts
+
+
+def test_the_side_a_state_adjective_names_speaks_for_that_state(run) -> None:
+    """'The Chinese side said ...', as readouts of talks put it: the side is the state its adjective
+    names, as 'the South Korean presidential office' speaks for South Korea."""
+    facts = run("Wang Yi met Antony Blinken in Beijing on Friday. The Chinese side said that it opposed unilateral "
+                "sanctions. The American side insisted that export controls would stay in place.",
+                published=datetime(2024, 4, 27, tzinfo=UTC))
+    assert claimants_of(facts, "opposed unilateral sanctions") == ["Q148"]
+    assert claimants_of(facts, "export controls would stay in place") == ["Q30"]
