@@ -37,9 +37,22 @@ def _reported_speech(according: Token) -> bool:
     """'Kim told Putin that ..., according to state media': the sentence already has a reporting verb
     with its own subject, who is the claimant; "according to" names whoever reported the report. So
     with a demand ('Raisi urged Islamic countries to arm ..., according to Iranian media'): the
-    demand is its subject's act, and no claim."""
-    return any(a.pos_ == "VERB" and lemma_in(a, REPORTED_ACTS) and subject_of(a) is not None
+    demand is its subject's act, and no claim. A cue word used for what it does, reporting nothing
+    ('the Treasury maintains its own sanctions ..., according to a State Department official'), leaves
+    the sentence to the one it is according to."""
+    return any(a.pos_ == "VERB" and lemma_in(a, REPORTED_ACTS) and subject_of(a) is not None and _reports(a)
                for a in according.ancestors)
+
+
+def _reports(verb: Token) -> bool:
+    """The verb has something to report: a clause, an infinitive, a quote or parenthetical beside it, or
+    an object it can say something of ("denied the reports", "called the talks a success")."""
+    lemma = lemma_in(verb, lexicon.SAY_VERBS) or ""
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and lemma in OBJECT_VERBS)
+               for c in verb.children) or lemma_in(verb, lexicon.DEMAND_VERBS) is not None
+
+
+OBJECT_VERBS = lexicon.OBJECT_CONTENT_VERBS | lexicon.AS_VERBS | lexicon.QUOTE_VERBS
 
 
 REPORTED_ACTS = lexicon.SAY_VERBS | lexicon.DEMAND_VERBS

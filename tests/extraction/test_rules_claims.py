@@ -813,3 +813,14 @@ def test_the_side_a_state_adjective_names_speaks_for_that_state(run) -> None:
                 published=datetime(2024, 4, 27, tzinfo=UTC))
     assert claimants_of(facts, "opposed unilateral sanctions") == ["Q148"]
     assert claimants_of(facts, "export controls would stay in place") == ["Q30"]
+
+
+def test_according_to_is_the_claim_when_the_cue_word_in_the_sentence_reports_nothing(run) -> None:
+    """'The European Union still maintains its arms embargo on China, according to a senior EU diplomat':
+    "maintains" is a cue word only when it reports something ("maintained that ..."); keeping an embargo
+    leaves the sentence to the diplomat. 'Kim told Putin that ..., according to state media' stays Kim's."""
+    facts = run("Ursula von der Leyen met Xi Jinping in Beijing. The European Union still maintains its arms embargo "
+                "on China, according to a senior EU diplomat who briefed reporters. Kim Jong Un told Putin that "
+                "Russia would win, according to state media.", published=datetime(2023, 12, 8, tzinfo=UTC))
+    assert claimants_of(facts, "maintains its arms embargo on China") == ["senior-eu-diplomat"]
+    assert claimants_of(facts, "Russia would win") == ["Q56226"]
