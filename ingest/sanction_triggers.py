@@ -1,9 +1,10 @@
 """Which tokens name sanctions, for ``sanctions``: the nouns "sanction(s)"/"embargo", the verb "to
 sanction", listing verbs and nouns (``sanction_listings``), resolutions and bans that restrict trade, a
-sanctions resolution the gazetteer knows ("adopts Resolution 2397"), an imposer's numbered package, price
-caps, asset freezes, cutting a state off from SWIFT or finance (``sanction_cutoffs``), and
-"measures"/"penalties" that name a target ("measures against"), are taken up from before ("those
-penalties") or that an imposer's relative clause imposes ("the measures Washington imposed").
+sanctions resolution the gazetteer knows ("adopts Resolution 2397"), a "restrictive regime", an imposer's
+numbered package, price caps, asset freezes, cutting a state off from SWIFT or finance
+(``sanction_cutoffs``), and "measures"/"penalties" that name a target ("measures against"), are taken up
+from before ("those penalties") or that an imposer's relative clause imposes ("the measures Washington
+imposed").
 
 ``TRIGGER_LEMMAS`` lists every lemma ``trigger`` may take, so that only those tokens are tried.
 """
@@ -28,7 +29,7 @@ from diplograph.ingest.sanction_syntax import governing_verb
 
 # Every lemma ``trigger`` may take.
 TRIGGER_LEMMAS = lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS | LISTING_VERBS | LISTING_NOUNS | RESTRICTING_VERBS | {
-    "sanction", "list", "freeze"} | PACKAGE_NOUNS | CUTTING_VERBS | RESOLUTION_WORDS
+    "sanction", "list", "freeze", "regime"} | PACKAGE_NOUNS | CUTTING_VERBS | RESOLUTION_WORDS
 
 
 ASSET_NOUNS = frozenset({"asset", "fund", "account", "reserve"})
@@ -60,6 +61,9 @@ def trigger(token: Token, index: EntityIndex) -> bool:
         return True  # "The UN Security Council unanimously adopts Resolution 2397"
     if (owner := owned_package(token)) is not None:
         return is_imposer(owner, index)  # "The bloc's 13th package, agreed in February, targeted ..."
+    if token.pos_ == "NOUN" and lemma == "regime" and any(c.dep_ == "amod" and c.lower_ == "restrictive"
+                                                         for c in token.children):
+        return True  # "the restrictive regime of the UN Security Council against the DPRK"
     if token.pos_ == "NOUN" and lemma == "cap" and any(c.lower_ == "price" for c in token.children):
         return True  # "the G7 price cap on Russian oil"
     if lemma == "freeze" and any(c.lemma_.lower() in ASSET_NOUNS and c.dep_ in ("dobj", "compound")

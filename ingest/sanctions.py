@@ -202,6 +202,10 @@ def _sanction(token: Token, index: EntityIndex, anchor: datetime | None, inferre
                             coordinated.append(key)  # "American and UN sanctions": imposers side by side
                     else:
                         add(imposers, key, IMPOSER_KINDS)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for t in pobjs(child):  # "the restrictive regime of the UN Security Council": the body's own
+                    if (key := agent_key(index, t)) and index.kind(key) == "Organization":
+                        add(imposers, key, IMPOSER_KINDS)
             elif names_targets(child):
                 for t in pobjs(child):
                     pronoun = pronoun_target(index, token, t, verb)

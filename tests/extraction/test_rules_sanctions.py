@@ -399,3 +399,12 @@ def test_who_wants_sanctions_lifted_is_their_target_not_their_imposer(run) -> No
     assert all(i not in ("Q423", "Q794") for i, _, _ in found)
     assert {t for s in facts.sanctions if s.status == "LiftingDemanded" for t in s.targets} >= {"Q423", "Q794"}
     assert ("Q30", "Q241") in {(i, t) for i, t, _ in found}
+
+
+def test_a_restrictive_regime_of_a_body_is_its_sanctions(run) -> None:
+    """'the restrictive regime of the UN Security Council against Iran': a regime called restrictive is a
+    sanctions regime, and an organisation in its 'of' phrase imposes it; 'the Kim regime' is none."""
+    facts = run("Lavrov said the restrictive regime of the UN Security Council against Iran had outlived its "
+                "purpose. He added that the Kim regime of North Korea was a neighbour like any other.",
+                published=datetime(2019, 5, 2, tzinfo=UTC))
+    assert {(i, t) for i, t, _ in pairs(facts)} == {("Q37470", "Q794")}
