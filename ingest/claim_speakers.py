@@ -1,7 +1,8 @@
 """The speaker of a verb cue where the parse misplaces its subject: a name stranded by coordination, a
 quoted or caused speaker, a long title after a quote, the reporter a participle or a coordinated cue
-goes on with, a "he" the entities left unresolved after a long quote; and cues reported second-hand
-inside another source's clause, which hold no claim of their own.
+goes on with, a "he" the entities left unresolved after a long quote or gave to a man before a source
+the gazetteer lacks; and cues reported second-hand inside another source's clause, which hold no claim
+of their own.
 """
 
 from __future__ import annotations
@@ -155,7 +156,10 @@ def conjoined_speaker(verb: Token, index: EntityIndex) -> str | None:
     entry = index.entries.get(key)
     gender = entry.gender if entry is not None else ""  # "" where the gazetteer records none
     fits = not gender or gender == ("f" if pronoun.lower_ == "she" else "m")
-    return key if fits and index.kind(key) in ("Leader", "Person") else None
+    if not fits or index.kind(key) not in ("Leader", "Person"):
+        return None
+    settle_pronoun(pronoun, key, index)
+    return key
 
 
 def _reported_clause(verb: Token) -> bool:
@@ -196,14 +200,22 @@ def reporting_ancestor_source(verb: Token, index: EntityIndex) -> str | None:
 
 
 def pronoun_speaker(pronoun: Token, index: EntityIndex) -> str | None:
-    """The person an unresolved "he" or "she" subject of a cue stands for, looked for again once the
-    claims before it have named their sources. After a quote of several sentences ('"We want fair
-    competition. ... But we also talked about Ukraine," he told reporters') the search starts where the
-    quote opened, since its sentences hold only the speaker's words and the narrative's last subject is
-    further back than the entities' own search for a pronoun reaches; a "He denied ..." right after goes
-    on with the speaker so found. The nearest main-clause subject that is a person of no other known
-    gender, outside quotes."""
-    if pronoun.lower_ not in ("he", "she") or pronoun.i in index.token_key:
+    """The person a "he" or "she" subject of a cue stands for, looked for again once the claims before it
+    have named their sources, or None to keep what the entities made of it. After a quote of several
+    sentences ('"We want fair competition. ... But we also talked about Ukraine," he told reporters') the
+    search starts where the quote opened, since its sentences hold only the speaker's words and the
+    narrative's last subject is further back than the entities' own search for a pronoun reaches; a
+    "He denied ..." right after goes on with the speaker so found. The nearest main-clause subject that
+    is a person of no other known gender, outside quotes. A pronoun the entities resolved is overruled
+    only by a person they could not yet see, one the gazetteer lacks ("A senior French diplomat said
+    ... '...,' he said", "Russia's envoy Vassily Nebenzia said ... He said ...": the pronouns were
+    resolved before such names and described sources were found), and only when the pronoun opens its
+    clause's sentence."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    resolved = index.token_key.get(pronoun.i)
+    if resolved is not None and any(t.dep_ == "nsubj" and not quoted(t) for t in sentence(pronoun)
+                                    if t.i < pronoun.i):
         return None
     gender = "f" if pronoun.lower_ == "she" else "m"
 
@@ -212,9 +224,17 @@ def pronoun_speaker(pronoun: Token, index: EntityIndex) -> str | None:
         return entry is None or not entry.gender or entry.gender == gender
 
     key = _nearest_subject(index, _quote_opening(pronoun) or pronoun, fits)
-    if key is not None:
-        index.add(pronoun.i, pronoun.i + 1, key, pronoun.text, 0.55)
+    if key is None or key == resolved or (resolved is not None and key in index.entries):
+        return None
+    settle_pronoun(pronoun, key, index)
     return key
+
+
+def settle_pronoun(pronoun: Token, key: str, index: EntityIndex) -> None:
+    """A "he" or "she" a claim found the speaker of mentions that speaker from now on, so the next
+    sentence's "He said ..." goes on with the same person."""
+    if pronoun.lower_ in ("he", "she") and index.token_key.get(pronoun.i) != key:
+        index.replace(pronoun.i, pronoun.i + 1, key, pronoun.text, 0.55)
 
 
 def _nearest_subject(index: EntityIndex, anchor: Token, fits: Callable[[str], bool]) -> str | None:

@@ -74,8 +74,8 @@ def _claimant(verb: Token, index: EntityIndex) -> str | None:
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subject = verb.head  # "Kishida, who said ..."
     claimant = source_key(subject, index) if subject is not None else None
-    if claimant is None and subject is not None:
-        claimant = pronoun_speaker(subject, index)  # '"...," he told reporters' after a long quote
+    if subject is not None:  # '"...," he told reporters' after a long quote or a source the gazetteer lacks
+        claimant = pronoun_speaker(subject, index) or claimant
     if claimant is None and (subject is None or subject.i > verb.i) \
             and (speaker := postposed_speaker(verb, index)) is not None:
         claimant = source_key(speaker, index)

@@ -824,3 +824,19 @@ def test_according_to_is_the_claim_when_the_cue_word_in_the_sentence_reports_not
                 "Russia would win, according to state media.", published=datetime(2023, 12, 8, tzinfo=UTC))
     assert claimants_of(facts, "maintains its arms embargo on China") == ["senior-eu-diplomat"]
     assert claimants_of(facts, "Russia would win") == ["Q56226"]
+
+
+def test_he_after_a_source_the_gazetteer_lacks_is_that_source(run) -> None:
+    """The entities resolve pronouns before they find names the gazetteer lacks and before the claims
+    describe their sources, so "he" may go to an earlier known man: 'A senior French diplomat said ...
+    "...," he said' is the diplomat, not Zelensky; after 'Vassily Nebenzia said ..., and he accused
+    ...', 'He said ...' is Nebenzia, not Wang Yi."""
+    facts = run("Emmanuel Macron met Volodymyr Zelensky in Kyiv on Friday. Zelensky thanked him for the new "
+                "artillery. A senior French diplomat said the visit had been planned for months. \"We wanted to "
+                "sign it on Ukrainian soil,\" he said.\n\nChina's foreign minister Wang Yi said Beijing wanted calm "
+                "on the peninsula and urged both sides to talk. He repeated a proposal for a freeze on drills.\n\n"
+                "Russia's envoy Vassily Nebenzia said Moscow opposed new sanctions, and he accused Washington of "
+                "ignoring the proposal. He said only talks could end the crisis.",
+                published=datetime(2024, 2, 17, tzinfo=UTC))
+    assert claimants_of(facts, "We wanted to sign it") == claimants_of(facts, "planned for months")
+    assert claimants_of(facts, "only talks could end the crisis") == ["vassily-nebenzia"]
