@@ -5,7 +5,8 @@ article was written. A text file has it only in its header, in one of these shap
 
 * a date line below the title: "Published: 2023-11-16", "Date: June 12, 2018" (taken out of the text);
 * a short dated byline or dateline among a scraped page's first lines: "By Jane Doe | March 24, 2023",
-  "Fri 27 Apr 2018 14.52 BST";
+  "Fri 27 Apr 2018 14.52 BST", or a metadata line of short fields set apart by bars ("Outlet | Opinion |
+  June 24, 2024 | By Jane Doe, editorial writer");
 * a transcript's or live blog's verbless header, a full stop and all: "Thursday 28 February 2019.",
   "Seoul, 27 May 2018, 10:00 KST." (a weekday or a clock time marks it; a caption has neither);
 * a wire story's dateline before its dash: "SEOUL, May 27, 2024 (Agency) -", and "BEIJING, Jan 10
@@ -79,9 +80,17 @@ def _byline_date(body: str) -> datetime | None:
         if not days:
             continue
         rest = line[:days[0].start] + line[days[0].end:]
-        if len(re.findall(r"[A-Za-z]+", rest)) <= BYLINE_MAX_WORDS:
+        if len(re.findall(r"[A-Za-z]+", rest)) <= BYLINE_MAX_WORDS or _short_fields(line):
             return days[0].value.start.value
     return None
+
+
+def _short_fields(line: str) -> bool:
+    """'East Coast Daily (Gangwon) | Opinion | June 24, 2024 | By Choi Eun-ji, editorial writer': a scraped
+    page's metadata line, its fields (outlet, section, date, byline) set apart by bars, each of them short,
+    however many words they hold together."""
+    fields = line.split("|")
+    return len(fields) > 2 and all(len(re.findall(r"[A-Za-z]+", field)) <= BYLINE_MAX_WORDS for field in fields)
 
 
 def _verbless_header(line: str) -> bool:

@@ -42,3 +42,9 @@ def test_a_yearless_dateline_takes_the_year_beside_the_stated_one_that_fits_the_
     story = ("Erdogan to visit Gulf\n\nANKARA, July 14 (Reuters) - Turkish President Tayyip Erdogan said on Friday "
              "he would tour three Gulf states, his first trip since the elections of May 2022.\n")
     assert _published(tmp_path, story) == datetime(2023, 7, 14, tzinfo=UTC)  # a Friday; July 14, 2022 was not
+
+
+def test_a_metadata_line_of_short_fields_set_apart_by_bars_dates_the_article(tmp_path: Path) -> None:
+    assert _published(tmp_path, "Seoul must keep its nerve\nHarbour Times (Sokcho) | Opinion | June 24, 2024 | By Lee "
+                                "Min-ho, senior columnist\n\nThe border station has not sold a ticket north in "
+                                "decades.\n") == datetime(2024, 6, 24, tzinfo=UTC)
