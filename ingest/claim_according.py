@@ -45,11 +45,14 @@ def _reported_speech(according: Token) -> bool:
 
 
 def _reports(verb: Token) -> bool:
-    """The verb has something to report: a clause, an infinitive, a quote or parenthetical beside it, or
-    an object it can say something of ("denied the reports", "called the talks a success")."""
+    """The verb has something to report: a clause, a quote or parenthetical beside it, an object it can
+    say something of ("denied the reports", "called the talks a success"), an infinitive that is a claim
+    ("claimed to have ...") -- not one that is a commitment ("the two leaders agreed to keep up close
+    contact, according to the Russian side": what the Russian side says happened)."""
     lemma = lemma_in(verb, lexicon.SAY_VERBS) or ""
-    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and lemma in OBJECT_VERBS)
-               for c in verb.children) or lemma_in(verb, lexicon.DEMAND_VERBS) is not None
+    return any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "dobj" and lemma in OBJECT_VERBS)
+               or (c.dep_ == "xcomp" and lemma in lexicon.XCOMP_CONTENT_VERBS) for c in verb.children) \
+        or lemma_in(verb, lexicon.DEMAND_VERBS) is not None
 
 
 OBJECT_VERBS = lexicon.OBJECT_CONTENT_VERBS | lexicon.AS_VERBS | lexicon.QUOTE_VERBS

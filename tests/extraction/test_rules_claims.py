@@ -840,3 +840,14 @@ def test_he_after_a_source_the_gazetteer_lacks_is_that_source(run) -> None:
                 published=datetime(2024, 2, 17, tzinfo=UTC))
     assert claimants_of(facts, "We wanted to sign it") == claimants_of(facts, "planned for months")
     assert claimants_of(facts, "only talks could end the crisis") == ["vassily-nebenzia"]
+
+
+def test_according_to_claims_a_commitment_the_sentence_reports(run) -> None:
+    """'the two leaders agreed to keep up close contact, according to the Russian side': agreeing to do
+    something is a commitment, no claim of the leaders, so what happened is the Russian side's claim;
+    'Kim claimed to have ..., according to KCNA' stays Kim's."""
+    facts = run("Vladimir Putin invited Kim Jong Un to visit Moscow, and the two leaders agreed to keep up close "
+                "contact, according to the Russian side. Kim claimed to have built a new missile, according to KCNA.",
+                published=datetime(2024, 6, 20, tzinfo=UTC))
+    assert claimants_of(facts, "agreed to keep up close contact") == ["Q159"]
+    assert claimants_of(facts, "built a new missile") == ["Q56226"]
