@@ -172,8 +172,9 @@ def _document_source(token: Token, index: EntityIndex) -> str | None:
         return key
     if owner is not None and owner.pos_ == "NOUN":
         return _in_own_words(token, index, "Group", [owner, *_modifiers(token)])
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        return None  # "a statement said": which one, the text does not say
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+            and not any(c.lower_ == "joint" for c in _modifiers(token)):
+        return None  # "a statement said": which one, the text does not say; "a joint statement": the parties'
     return _in_own_words(token, index, "Group", _modifiers(token))
 
 

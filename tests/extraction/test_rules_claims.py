@@ -851,3 +851,14 @@ def test_according_to_claims_a_commitment_the_sentence_reports(run) -> None:
                 published=datetime(2024, 6, 20, tzinfo=UTC))
     assert claimants_of(facts, "agreed to keep up close contact") == ["Q159"]
     assert claimants_of(facts, "built a new missile") == ["Q56226"]
+
+
+def test_a_joint_statement_is_the_parties_statement_and_a_claim(run) -> None:
+    """'A joint statement on strategic stability reaffirmed the principle that ...': a joint statement is
+    the meeting's parties' own, a source specific enough to keep under its words; 'a statement said'
+    still names no one."""
+    facts = run("Joe Biden met Vladimir Putin in Geneva. A joint statement on strategic stability reaffirmed the "
+                "principle that a nuclear war cannot be won. A statement said the talks had ended.",
+                published=datetime(2021, 6, 17, tzinfo=UTC))
+    assert claimants_of(facts, "a nuclear war cannot be won") == ["joint-statement"]
+    assert claimants_of(facts, "the talks had ended") == []
