@@ -89,7 +89,7 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
     host = _arrival_host(token, index) if token.pos_ == "VERB" and lemma in ARRIVAL_VERBS else None
     is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _receives_leader(token, index)
                                         or _sits_down_with(token) or _spoke_on_the_sidelines(token)
-                                        or _shakes_hands_with(token) or _signed_together(token, index)
+                                        or _shakes_hands_with(token, index) or _signed_together(token, index)
                                         or host is not None)
     if not (is_noun or is_verb):
         return None
@@ -355,10 +355,15 @@ def _arrival_host(verb: Token, index: EntityIndex) -> str | None:
                  and index.state_of(m.key) == state and same_paragraph(doc[m.start], verb)), None)
 
 
-def _shakes_hands_with(verb: Token) -> bool:
-    """'Trump shook hands with Kim across the demarcation line': a handshake with someone is meeting them."""
+def _shakes_hands_with(verb: Token, index: EntityIndex) -> bool:
+    """'Trump shook hands with Kim across the demarcation line', 'Trump and Kim shook hands on a hotel
+    veranda in Singapore': a handshake with someone, or between two leaders named, is meeting them ("the
+    two men shook hands" is left to the meeting its story tells: a handshake is a host's greeting too, and
+    whom "the two men" means is less sure)."""
     children = {(c.dep_, c.lemma_.lower()) for c in verb.children}
-    return verb.lemma_.lower() == "shake" and ("dobj", "hand") in children and ("prep", "with") in children
+    subject = _subject(verb)
+    return verb.lemma_.lower() == "shake" and ("dobj", "hand") in children \
+        and (("prep", "with") in children or (subject is not None and _two_named(subject, index)))
 
 
 def _signed_together(verb: Token, index: EntityIndex) -> bool:
@@ -367,17 +372,31 @@ def _signed_together(verb: Token, index: EntityIndex) -> bool:
     signing a bill or a decree does not)."""
     if verb.lemma_.lower() != "sign" or not any(c.dep_ == "dobj" for c in verb.children):
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "conj":
-        subject = subject_of(verb)  # "Putin arrived in Pyongyang and signed a pact with Kim"
-    if subject is None:
-        return False
+    subject = _subject(verb)
     with_leader = any(_leader(p, index) for h in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
                       for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                       for p in c.children if p.dep_ == "pobj")  # "signed with Kim", "signed a pact with Kim"
-    return (_leader(subject, index) and (with_leader or any(_leader(c, index) for c in subject.conjuncts))) \
-        or (subject.lemma_.lower() in PAIR_NOUNS - {"side", "pair"}
-            and any(c.lower_ in ("two", "both") for c in subject.children))  # "the two leaders signed"
+    return (subject is not None and _leader(subject, index) and with_leader) or _done_by_two(verb, index)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or the one it shares ("Putin arrived in Pyongyang and signed a pact with Kim")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject_of(verb) if subject is None and verb.dep_ == "conj" else subject
+
+
+def _done_by_two(verb: Token, index: EntityIndex) -> bool:
+    """The verb's subject is two leaders: 'Merkel and Macron', 'the two leaders', 'both men'."""
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    return _two_named(subject, index) or (subject.lemma_.lower() in PAIR_NOUNS - {"side", "pair"}
+                                          and any(c.lower_ in ("two", "both") for c in subject.children))
+
+
+def _two_named(subject: Token, index: EntityIndex) -> bool:
+    """'Merkel and Macron': a leader and another leader conjoined with them."""
+    return _leader(subject, index) and any(_leader(c, index) for c in subject.conjuncts)
 
 
 def _leader(phrase: Token, index: EntityIndex) -> bool:

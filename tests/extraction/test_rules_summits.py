@@ -683,3 +683,14 @@ def test_their_next_meeting_is_none_of_the_meetings_told_before_it(run) -> None:
                 published=datetime(2024, 6, 24, tzinfo=UTC))
     assert sorted((s.location or "", s.status or "") for s in facts.summits
                   if {"Q7747", "Q56226"} <= set(s.participants)) == [("", ""), ("Q649", "Planned")]
+
+
+@pytest.mark.parametrize(("text", "pair", "place"), [
+    ("Donald Trump and Kim Jong-un shook hands on a hotel terrace in Singapore, and the fish sellers at our harbour "
+     "talked of little else for weeks.", {"Q22686", "Q56226"}, "Q334"),
+    ("Xi Jinping and Vladimir Putin shook hands in Samarkand on Thursday as the cameras rolled.",
+     {"Q15031", "Q7747"}, None),
+])
+def test_two_leaders_named_shaking_hands_meet(run, text: str, pair: set[str], place: str | None) -> None:
+    facts = run(text, published=datetime(2024, 6, 24, tzinfo=UTC))
+    assert any(pair <= set(s.participants) and (place is None or s.location == place) for s in facts.summits)
