@@ -8,7 +8,8 @@ A capital or metonym used as a location ("in Pyongyang", "the Hanoi summit", "al
 "From Helsinki to Geneva", "Putin left Pyongyang"), as a time ("since Helsinki": the meeting held there),
 for the meeting held there ("Second Trump-Kim summit, Hanoi", "Then came Hanoi"), for what a meeting left
 behind ("the lesson of Helsinki"), in an address ("Hanoi, Vietnam") or a dateline ("Pyongyang, June 20
-(KCNA) --") stays the place; an alias inside a longer name spaCy tags ("Trump Tower") is not a mention.
+(KCNA) --") stays the place; an alias inside a longer name spaCy tags ("Trump Tower") is not a mention,
+but an unlinked body named with its organisation's short name ("the UN panel of experts") names both.
 """
 
 from __future__ import annotations
@@ -76,6 +77,10 @@ def match_aliases(index: EntityIndex, ents_by_token: dict[int, SpacySpan]) -> No
         entry = _choose(index, span, candidates, ents_by_token.get(start))
         if entry is None or _another_body(span, entry):
             continue
+        if (owner := _owning_organisation(span, entry, table)) is not None:
+            # "the UN panel of experts": the UN is named, and the panel after it
+            index.add(start, owner[0], index.entity_for(owner[1]), doc[start:owner[0]].text, 0.9)
+            span = doc[owner[0]:end]
         _add_linked(index, span, entry)
 
 
@@ -186,6 +191,21 @@ def _choose(index: EntityIndex, span: SpacySpan, candidates: list[GazEntry], ent
         return fitting[0]
     known = [c for c in fitting if (c.qid or slug(c.label)) in index.entities]
     return known[0] if len(known) == 1 else None
+
+
+def _owning_organisation(span: SpacySpan, entry: GazEntry, table: AliasTable) -> tuple[int, GazEntry] | None:
+    """'the UN panel of experts', 'the UN Command', 'the EU Council': a body the gazetteer does not link,
+    named with the short name of a linked organisation it belongs to, names that organisation too (its
+    end and entry)."""
+    if entry.qid or gaz_kind(entry) != "Organization":
+        return None
+    for cut in range(span.start + 1, span.end):
+        head = span.doc[span.start:cut].text
+        named = table.cased.get(names.key(head, keep_case=True), []) + table.folded.get(names.key(head), [])
+        owners = [e for e in named if e.qid and gaz_kind(e) == "Organization"]
+        if len({e.qid for e in owners}) == 1:
+            return cut, owners[0]
+    return None
 
 
 def _another_body(span: SpacySpan, entry: GazEntry) -> bool:

@@ -234,3 +234,14 @@ def test_a_capital_a_story_files_from_travels_to_or_leaves_is_the_city(run):
     assert _mentions(facts, "Q8684") == ["Seoul"] and _mentions(facts, "Q884") == []
     assert _mentions(facts, "Q1858") == ["Hanoi"] * 5 and _mentions(facts, "Q881") == []
     assert _mentions(facts, "Q423") == ["Pyongyang"] and _mentions(facts, "Q159") == ["Moscow"]
+
+
+def test_a_body_named_with_its_organisation_s_short_name_names_the_organisation(run):
+    """'the UN panel of experts', 'the UN Command': an unlinked body named with a linked organisation's
+    short name mentions that organisation as well as the body; a linked body ('the UN Security Council')
+    is the body alone."""
+    facts = run("Russia blocked the renewal of the UN panel of experts on Thursday. The UN Security Council "
+                "will not vote again this year.", published=datetime(2024, 3, 29, tzinfo=UTC))
+    assert _mentions(facts, "Q1065") == ["UN"]
+    assert _mentions(facts, "Q37470") == ["UN Security Council"]
+    assert any(e.label == "UN Panel of Experts on North Korea" for e in facts.entities.values())
