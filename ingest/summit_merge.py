@@ -66,7 +66,7 @@ def merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMenti
             (definite and own <= parties_of(g.participants, index))
             or (not parties_of(g.participants, index) and _may_name_parties(m, g))
             or parties <= parties_of(g.participants, index))]
-        if _next_one(m):  # "invited Kim to Moscow for their next meeting": none told so far
+        if _next_one(m):  # "invited Kim to Moscow for their next meeting", "will meet again": none told so far
             fitting = [g for g in fitting if _first(g) > m.token.i]
         fitting = [g for g in fitting if not (_next_one(g) and m.token.i < _first(g))]
         before = [g for g in fitting if _first(g) < m.token.i]
@@ -109,10 +109,12 @@ def _own_parties(m: SummitMention, index: EntityIndex) -> set[str]:
 
 
 def _next_one(m: SummitMention) -> bool:
-    """'their next meeting', 'the next summit': a meeting after every one the text tells before it, and
-    none that it tells before it ("Putin landed on June 19 ... signed a treaty ... Then Putin invited Kim
-    to Moscow for their next meeting")."""
-    return any(c.dep_ == "amod" and c.lower_ == "next" for c in m.token.children)
+    """'their next meeting', 'the next summit', 'expected to meet Kim again': a meeting after every one the
+    text tells before it, and none that it tells before it ("Putin landed on June 19 ... signed a treaty
+    ... Then Putin invited Kim to Moscow for their next meeting"; "the summit in Singapore in June 2018
+    ... Trump said he expected to meet Kim again")."""
+    return any((c.dep_ == "amod" and c.lower_ == "next") or (c.dep_ == "advmod" and c.lower_ == "again"
+                                                              and m.token.pos_ == "VERB") for c in m.token.children)
 
 
 WIDTH = {"day": 10, "month": 7, "year": 4}  # how much of an ISO date a precision states

@@ -694,3 +694,10 @@ def test_their_next_meeting_is_none_of_the_meetings_told_before_it(run) -> None:
 def test_two_leaders_named_shaking_hands_meet(run, text: str, pair: set[str], place: str | None) -> None:
     facts = run(text, published=datetime(2024, 6, 24, tzinfo=UTC))
     assert any(pair <= set(s.participants) and (place is None or s.location == place) for s in facts.summits)
+
+
+def test_meeting_again_is_none_of_the_meetings_told_before(run) -> None:
+    facts = run("Xi Jinping hosted Vladimir Putin in Beijing in May. Putin said afterwards that he expected to meet Xi "
+                "again before the end of the year, though no venue had been chosen.",
+                published=datetime(2024, 6, 24, tzinfo=UTC))
+    assert sorted((s.location or "", s.status or "") for s in facts.summits) == [("", "Planned"), ("Q956", "Held")]
