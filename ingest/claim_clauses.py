@@ -133,7 +133,11 @@ def inverted(verb: Token) -> bool:
     # "He insisted, however, that Slovakia still opposed ...": a that-clause is what is reported, never the
     # attribution trailing it
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
-    return verb.dep_ == "ccomp" and verb.i > verb.head.i and comma and not that
+    # "said he had handed him a list of sites, from energy to water, that should be off-limits": a relative
+    # clause after the cue that the parse hangs on it, its subject a relative pronoun, attributes nothing
+    relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and c.i > verb.head.i
+                   for c in verb.children)
+    return verb.dep_ == "ccomp" and verb.i > verb.head.i and comma and not that and not relative
 
 
 def before_semicolon(head: Token, verb: Token) -> bool:

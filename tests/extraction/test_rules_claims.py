@@ -862,3 +862,14 @@ def test_a_joint_statement_is_the_parties_statement_and_a_claim(run) -> None:
                 published=datetime(2021, 6, 17, tzinfo=UTC))
     assert claimants_of(facts, "a nuclear war cannot be won") == ["joint-statement"]
     assert claimants_of(facts, "the talks had ended") == []
+
+
+def test_a_relative_clause_the_parse_hangs_on_the_cue_stays_in_the_content(run) -> None:
+    """'said he had handed Putin a list of sites, from energy to water systems, that should be off-limits
+    to attack': the parse makes the relative clause after the comma a second complement of "said", set
+    off like a trailing attribution ('..., state media reported'); with a relative pronoun for subject it
+    attributes nothing and stays part of what Biden said."""
+    facts = run("Joe Biden met Vladimir Putin in Geneva. He said he had handed Putin a list of sixteen kinds of "
+                "critical infrastructure, from energy to water systems, that should be off-limits to attack.",
+                published=datetime(2021, 6, 17, tzinfo=UTC))
+    assert any("should be off-limits to attack" in t for t in (c.text for c in facts.claims if c.claimant == "Q6279"))
