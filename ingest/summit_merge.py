@@ -69,6 +69,8 @@ def merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMenti
         if _next_one(m):  # "invited Kim to Moscow for their next meeting", "will meet again": none told so far
             fitting = [g for g in fitting if _first(g) > m.token.i]
         fitting = [g for g in fitting if not (_next_one(g) and m.token.i < _first(g))]
+        if not fitting and _recalled(m):
+            continue  # "whatever you thought of those meetings": none of the meetings told is theirs
         before = [g for g in fitting if _first(g) < m.token.i]
         if m.ordinal and any(g.ordinal == m.ordinal for g in before):  # "his second meeting with Trump" after
             before = [g for g in before if g.ordinal == m.ordinal]  # "a second summit": that one, not the last
@@ -115,6 +117,13 @@ def _next_one(m: SummitMention) -> bool:
     ... Trump said he expected to meet Kim again")."""
     return any((c.dep_ == "amod" and c.lower_ == "next") or (c.dep_ == "advmod" and c.lower_ == "again"
                                                               and m.token.pos_ == "VERB") for c in m.token.children)
+
+
+def _recalled(m: SummitMention) -> bool:
+    """'those meetings', 'these talks': meetings the text has told, which the mention stands for; it
+    never starts a summit of its own (its parties are read from the pair near it, not from its words)."""
+    return m.token.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ("those", "these")
+                                         for c in m.token.children)
 
 
 WIDTH = {"day": 10, "month": 7, "year": 4}  # how much of an ISO date a precision states

@@ -701,3 +701,10 @@ def test_meeting_again_is_none_of_the_meetings_told_before(run) -> None:
                 "again before the end of the year, though no venue had been chosen.",
                 published=datetime(2024, 6, 24, tzinfo=UTC))
     assert sorted((s.location or "", s.status or "") for s in facts.summits) == [("", "Planned"), ("Q956", "Held")]
+
+
+def test_those_meetings_stand_for_meetings_told_and_start_none(run) -> None:
+    facts = run("Donald Trump and Kim Jong-un shook hands in Singapore in June 2018. That autumn Moon Jae-in addressed "
+                "a crowd of North Koreans in Pyongyang. Whatever one thought of those meetings, they raised hopes in "
+                "Seoul.", published=datetime(2024, 6, 24, tzinfo=UTC))
+    assert [(sorted(s.participants), s.location) for s in facts.summits] == [(["Q22686", "Q56226"], "Q334")]
