@@ -29,8 +29,8 @@ def match_leader_nouns(index: EntityIndex) -> None:
     for i in indices(words_of(doc).lower, OFFICE_WORDS):
         token = doc[i]
         span = _leader_noun(token)
-        if span is None or token.i in index.token_key or token.tag_ in ("NNS", "NNPS") or _indefinite(doc[span[0]]) \
-                or in_office_label(token):
+        if span is None or token.i in index.token_key or token.tag_ in ("NNS", "NNPS") \
+                or _indefinite(doc[span[0]], token) or in_office_label(token):
             continue
         following = doc[span[1]] if span[1] < len(doc) else None
         if following is not None and (following.ent_type_ == "PERSON" or following.i in index.token_key):
@@ -58,9 +58,14 @@ def _leader_noun(token: Token) -> tuple[int, int] | None:
     return (token.i, token.i + 1) if lower in lexicon.LEADER_NOUNS else None
 
 
-def _indefinite(first: Token) -> bool:
-    """"an American president", "any leader": no one in particular."""
-    return first.i > 0 and first.doc[first.i - 1].lower_ in ("a", "an", "any", "every", "no")
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "any", "every", "no"})
+
+
+def _indefinite(first: Token, noun: Token) -> bool:
+    """"an American president", "any leader", "a sitting U.S. president and a North Korean leader": no one
+    in particular, whether the determiner is right before the office or before its modifiers."""
+    return (first.i > 0 and first.doc[first.i - 1].lower_ in INDEFINITE_DETERMINERS) or any(
+        c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in noun.children)
 
 
 def _office_holder_named_before(index: EntityIndex, token: Token, start: int) -> str | None:

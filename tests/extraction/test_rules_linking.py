@@ -245,3 +245,13 @@ def test_a_body_named_with_its_organisation_s_short_name_names_the_organisation(
     assert _mentions(facts, "Q1065") == ["UN"]
     assert _mentions(facts, "Q37470") == ["UN Security Council"]
     assert any(e.label == "UN Panel of Experts on North Korea" for e in facts.entities.values())
+
+
+def test_an_office_with_an_indefinite_determiner_before_its_modifiers_is_no_one(run):
+    """'a sitting U.S. president', 'a North Korean leader': no one in particular, though the determiner is
+    not right before the office noun; 'the U.S. president' is the one in office."""
+    facts = run("It was the first time a sitting U.S. president had set foot in the country, and a North Korean "
+                "leader had never met one there. The U.S. president said the day was historic.",
+                published=datetime(2019, 6, 30, tzinfo=UTC))
+    assert _mentions(facts, "Q22686") == ["president"]
+    assert _mentions(facts, "Q56226") == []
