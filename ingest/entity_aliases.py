@@ -6,10 +6,11 @@ walked out").
 
 A capital or metonym used as a location ("in Pyongyang", "the Hanoi summit", "all the way to Hanoi",
 "From Helsinki to Geneva", "Putin left Pyongyang"), as a time ("since Helsinki": the meeting held there),
-for the meeting held there ("Second Trump-Kim summit, Hanoi", "Then came Hanoi"), for what a meeting left
-behind ("the lesson of Helsinki"), in an address ("Hanoi, Vietnam") or a dateline ("Pyongyang, June 20
-(KCNA) --") stays the place; an alias inside a longer name spaCy tags ("Trump Tower") is not a mention,
-but an unlinked body named with its organisation's short name ("the UN panel of experts") names both.
+for the meeting held there ("Second Trump-Kim summit, Hanoi", "Then came Hanoi", "the Hanoi collapse"),
+for what a meeting left behind ("the lesson of Helsinki"), in an address ("Hanoi, Vietnam") or a dateline
+("Pyongyang, June 20 (KCNA) --") stays the place; an alias inside a longer name spaCy tags ("Trump
+Tower") is not a mention, but an unlinked body named with its organisation's short name ("the UN panel
+of experts") names both.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ TIME_PREPS = frozenset({"since", "after", "before", "until"})
 # "the lesson of Helsinki", "a repeat of Hanoi": what a meeting left behind, the capital naming the meeting
 MEETING_SEQUEL_NOUNS = frozenset({"lesson", "legacy", "spirit", "ghost", "memory", "repeat", "replay", "rerun", "echo",
                                   "aftermath", "anniversary"})
+# "the Hanoi collapse", "the Helsinki fiasco": how the meeting held there went, the capital naming the meeting
+MEETING_OUTCOME_NOUNS = frozenset({"collapse", "breakdown", "failure", "walkout", "fiasco", "debacle", "impasse",
+                                   "deadlock", "stalemate", "breakthrough", "setback", "outcome", "flop"})
 # "invited Kim to the White House", "an invitation to Moscow": where the guest is to come, a place
 INVITING_WORDS = frozenset({"invite", "invitation", "welcome"})
 REGARD_VERBS = frozenset({"read", "see", "view", "regard", "interpret", "perceive", "understand", "take"})
@@ -268,7 +272,8 @@ def _locative(span: SpacySpan) -> bool:
     if head.dep_ == "dobj" and head.head.lemma_.lower() in LEAVING_VERBS and not any(
             c.dep_ in LEFT_IN_A_STATE or (c.dep_ == "prep" and c.lower_ == "with") for c in head.head.children):
         return True  # "Putin left Pyongyang on the evening of June 19", not "the vote left Washington isolated"
-    return head.dep_ in ("compound", "nmod") and head.head.lemma_ in lexicon.SUMMIT_NOUNS
+    meeting_words = lexicon.SUMMIT_NOUNS | MEETING_OUTCOME_NOUNS
+    return head.dep_ in ("compound", "nmod") and head.head.lemma_.lower() in meeting_words
 
 
 def _between_places(prep: Token) -> bool:

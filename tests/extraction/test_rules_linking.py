@@ -255,3 +255,13 @@ def test_an_office_with_an_indefinite_determiner_before_its_modifiers_is_no_one(
                 published=datetime(2019, 6, 30, tzinfo=UTC))
     assert _mentions(facts, "Q22686") == ["president"]
     assert _mentions(facts, "Q56226") == []
+
+
+def test_a_capital_naming_how_a_meeting_there_went_is_the_place(run):
+    """'the Hanoi collapse', 'the Helsinki fiasco': the meeting held there, not the state; 'the Beijing
+    government' is the state."""
+    facts = run("Analysts trace the Hanoi collapse to the thin text signed in Singapore, and the Helsinki fiasco "
+                "still worries aides. The Beijing government said nothing.", published=datetime(2019, 6, 1, tzinfo=UTC))
+    assert _mentions(facts, "Q1858") == ["Hanoi"] and _mentions(facts, "Q881") == []
+    assert _mentions(facts, "Q1757") == ["Helsinki"] and _mentions(facts, "Q33") == []
+    assert "Beijing" not in _mentions(facts, "Q956")
