@@ -48,8 +48,8 @@ def source_key(token: Token, index: EntityIndex) -> str | None:
     if _bare_definite(token) and lemma in lexicon.PERSON_SOURCE_NOUNS and token.i not in index.token_key \
             and (key := _described_before(token, index)) is not None:
         return key  # "A senior administration official put it bluntly. ... the official told reporters"
-    if token.pos_ == "NOUN" and (lemma in lexicon.GROUP_NOUNS or token.lower_ in lexicon.GROUP_NOUNS) \
-            and token.i not in index.token_key:
+    if token.pos_ == "NOUN" and (lemma in lexicon.GROUP_NOUNS | lexicon.MEMBER_SOURCE_NOUNS
+                                 or token.lower_ in lexicon.GROUP_NOUNS) and token.i not in index.token_key:
         if lemma in lexicon.PAIR_GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
             return None  # "the two countries said": the pair just named, not a described group
         return _described_source(token, index)
@@ -262,7 +262,7 @@ def _described_source(token: Token, index: EntityIndex) -> str | None:
         label += " " + token.doc[qualifier.left_edge.i:qualifier.right_edge.i + 1].text
     plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in lexicon.COLLECTIVE_NOUNS
     who, where = _who_clause(token), _where_from(token)
-    if not plural and token.lower_ not in lexicon.PERSON_SOURCE_NOUNS and who is None:
+    if not plural and token.lower_ not in lexicon.PERSON_SOURCE_NOUNS | lexicon.MEMBER_SOURCE_NOUNS and who is None:
         return None
     if not plural and len(words) < 2:
         if who is None and where is None:

@@ -63,6 +63,9 @@ COLLECTIVE_NOUNS = frozenset({"media", "press"})
 # Singular described sources ("a Kremlin spokesman") become an unlinked Person.
 PERSON_SOURCE_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "diplomat", "aide",
                                  "adviser", "advisor", "envoy", "negotiator", "minister", "source", "ambassador"})
+# A person described by the body they sit on, a source for claims only (no title for typing a name): "a
+# former member of the UN panel told us", "the former panel member said".
+MEMBER_SOURCE_NOUNS = frozenset({"member"})
 # Words after a described source's noun that say which ones it means: "people familiar with the talks".
 SOURCE_QUALIFIERS = frozenset({"familiar", "close", "involved", "briefed", "knowledgeable"})
 # Who speaks for a principal: "his office said", "the president's spokesman said" -> the principal; "the

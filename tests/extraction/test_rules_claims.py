@@ -873,3 +873,16 @@ def test_a_relative_clause_the_parse_hangs_on_the_cue_stays_in_the_content(run) 
                 "critical infrastructure, from energy to water systems, that should be off-limits to attack.",
                 published=datetime(2021, 6, 17, tzinfo=UTC))
     assert any("should be off-limits to attack" in t for t in (c.text for c in facts.claims if c.claimant == "Q6279"))
+
+
+def test_a_member_of_a_body_is_a_described_source(run) -> None:
+    """'A former member of the UN panel that monitors the sanctions told us ...', 'the former panel member
+    said': a member described by what they are (with words of their own) is a source like 'a former
+    official'; a bare 'a member of the panel' says too little, as 'an official' does."""
+    facts = run("Donald Trump met Kim Jong Un in Hanoi. A former member of the UN panel that monitors the "
+                "sanctions told us the five resolutions account for most of the pressure. \"If you lift those, "
+                "you are left with the arms embargo,\" the former panel member said. A member of the panel said "
+                "the sanctions were failing.", published=datetime(2019, 3, 4, tzinfo=UTC))
+    assert claimants_of(facts, "account for most of the pressure") == ["former-member"]
+    assert claimants_of(facts, "left with the arms embargo") == ["former-panel-member"]
+    assert claimants_of(facts, "the sanctions were failing") == []
