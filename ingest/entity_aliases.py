@@ -253,8 +253,8 @@ def _locative(span: SpacySpan) -> bool:
     head = span.root
     if head.dep_ in ("appos", "npadvmod") and head.head.lemma_.lower() in lexicon.SUMMIT_NOUNS and head.i > head.head.i:
         return True  # "Second Trump-Kim summit, Hanoi": the summit's place
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() == "come" and head.i > head.head.i:
-        return True  # "Then came Hanoi": the meeting held there arriving in the story, not the state acting
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() == "come" and head.i > head.head.i and _meeting_near(span):
+        return True  # "Then came Hanoi. When the second summit broke up ...": the meeting held there
     while head.dep_ in ("conj", "appos") and head.head.i != head.i:  # "in Singapore, Hanoi and at the DMZ"
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS:
@@ -279,16 +279,25 @@ def _locative(span: SpacySpan) -> bool:
 def _between_places(prep: Token) -> bool:
     """A "to"/"from" phrase that names a place, not a recipient or a source: on a word of motion or
     invitation ("travelled from Pyongyang", "an invitation to Moscow"), measured by one ("all the way
-    to Hanoi", "40 kilometres from Seoul"), or spanning a stretch between two places ("From Singapore to
-    Hanoi, the talks went nowhere"; "a message from Washington to Pyongyang" hangs both phrases on the
-    message: a sender and a recipient)."""
+    to Hanoi", "40 kilometres from Seoul"), or spanning a stretch between two meeting places ("From
+    Singapore to Hanoi, the talks went nowhere"; "a message from Washington to Pyongyang" hangs both
+    phrases on the message: a sender and a recipient)."""
     if prep.head.lemma_.lower() in lexicon.MOTION_WORDS | INVITING_WORDS:
         return True
     if any(c.dep_ == "npadvmod" and c.lemma_.lower() in lexicon.MOTION_WORDS for c in prep.children):
         return True
     if prep.lower_ == "from":
-        return any(c.dep_ == "prep" and c.lower_ == "to" for c in prep.children)
-    return prep.head.lower_ == "from" and prep.head.dep_ == "prep"
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in prep.children) and _meeting_near(prep)
+    return prep.head.lower_ == "from" and prep.head.dep_ == "prep" and _meeting_near(prep)
+
+
+def _meeting_near(span: SpacySpan | Token) -> bool:
+    """Whether the sentence, or the one after it, tells of a meeting: 'From Singapore to Hanoi, the talks
+    went nowhere' and 'Then came Hanoi. When the second summit broke up ...' name meeting places, where
+    'From Washington to Tokyo, governments are watching' and 'Then came Beijing' name states acting."""
+    sent = span.sent
+    following = span.doc[sent.end].sent if sent.end < len(span.doc) else sent
+    return any(t.lemma_.lower() in lexicon.SUMMIT_NOUNS | lexicon.SUMMIT_VERBS for t in (*sent, *following))
 
 
 def _opens_dateline(span: SpacySpan) -> bool:

@@ -223,17 +223,20 @@ def test_a_fronted_capital_where_a_source_reports_is_its_state(run):
 
 
 def test_a_capital_a_story_files_from_travels_to_or_leaves_is_the_city(run):
-    """A dateline, a stretch 'from' one place 'to' another, 'all the way to', a city left, a summit named
-    by its city, and 'Then came Hanoi' are places; 'a message to Pyongyang' and 'the vote left Moscow
-    isolated' stay the states."""
+    """A dateline, a stretch 'from' one meeting place 'to' another, 'all the way to', a city left, a summit
+    named by its city, and 'Then came Hanoi' before a summit is told are places; 'a message to Pyongyang',
+    'the vote left Moscow isolated', 'From Washington to Tokyo, governments ...' and 'Then came Beijing'
+    with no meeting near stay the states."""
     facts = run("Seoul, May 2 (Wire) -- From Singapore to Hanoi, the talks between Trump and Kim Jong-un went "
                 "nowhere. Their second summit, Hanoi, ended early. Kim had gone by train all the way to Hanoi and "
-                "left Hanoi without a deal.\n\nThen came Panmunjom, and then came Hanoi again in the memoirs. A "
-                "message to Pyongyang went unanswered, and the vote left Moscow isolated.",
+                "left Hanoi without a deal.\n\nThen came Hanoi. When the summit broke up, the mood changed. A "
+                "message to Pyongyang went unanswered, and the vote left Moscow isolated.\n\nFrom Washington to "
+                "Tokyo, governments are watching. Then came Beijing.",
                 published=datetime(2019, 5, 2, tzinfo=UTC))
     assert _mentions(facts, "Q8684") == ["Seoul"] and _mentions(facts, "Q884") == []
     assert _mentions(facts, "Q1858") == ["Hanoi"] * 5 and _mentions(facts, "Q881") == []
     assert _mentions(facts, "Q423") == ["Pyongyang"] and _mentions(facts, "Q159") == ["Moscow"]
+    assert _mentions(facts, "Q17") == ["Tokyo"] and _mentions(facts, "Q148") == ["Beijing"]
 
 
 def test_a_body_named_with_its_organisation_s_short_name_names_the_organisation(run):
