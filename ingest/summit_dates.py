@@ -50,6 +50,8 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
     when = _when_clause_day(token)
     if not attached and when is not None:  # "comes on Thursday, when Trump sits down with Xi": that day
         attached = [(ent, value) for ent, value in dated if ent.start <= when.i < ent.end]
+    if not attached and verb is not None and (timed := _timed_by_when(verb)):  # "went in May, when they met"
+        attached = [(ent, value) for ent, value in dated if ent.start in timed]
     if not attached and called_off:  # "cancelled his planned summit with Kim on 24 May": the day of calling off
         return None, None
     if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
@@ -115,6 +117,17 @@ def _when_clause_day(verb: Token) -> Token | None:
     if verb.pos_ != "VERB" or clause.dep_ != "relcl" or not any(c.lower_ == "when" for c in clause.children):
         return None
     return clause.head if clause.head.ent_type_ == "DATE" else None
+
+
+def _timed_by_when(verb: Token) -> set[int]:
+    """'Kim last travelled to Russia in September 2023, when the two leaders met at the Vostochny
+    Cosmodrome': a meeting told in a "when" clause happened at the time its main clause's verb is dated by
+    (the tokens of that verb's own date phrases, outside the clause)."""
+    if verb.pos_ != "VERB" or verb.dep_ != "advcl" or not any(c.lower_ == "when" and c.dep_ == "advmod"
+                                                               for c in verb.children):
+        return set()
+    head = verb.head
+    return {t.i for c in head.children if c.dep_ in ("prep", "npadvmod") and c.i != verb.i for t in c.subtree}
 
 
 def _conjoined_clauses(verb: Token) -> set[int]:

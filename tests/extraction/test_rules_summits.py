@@ -708,3 +708,14 @@ def test_those_meetings_stand_for_meetings_told_and_start_none(run) -> None:
                 "a crowd of North Koreans in Pyongyang. Whatever one thought of those meetings, they raised hopes in "
                 "Seoul.", published=datetime(2024, 6, 24, tzinfo=UTC))
     assert [(sorted(s.participants), s.location) for s in facts.summits] == [(["Q22686", "Q56226"], "Q334")]
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("Vladimir Putin has not been back to Pyongyang since. Kim Jong-un last travelled to Russia in September 2023, "
+     "when the two leaders met at the Vostochny Cosmodrome.", "2023-09"),
+    ("Vladimir Putin waited at the station. Kim Jong-un had taken his armoured train to Vladivostok in April 2019, "
+     "when the two leaders met for the first time.", "2019-04"),
+])
+def test_a_meeting_in_a_when_clause_is_dated_by_its_main_clause(run, text: str, month: str) -> None:
+    facts = run(text, published=datetime(2024, 12, 1, tzinfo=UTC))
+    assert [s.start.value.date().isoformat()[:7] for s in facts.summits if s.start] == [month]
