@@ -71,7 +71,7 @@ WISH_VERBS = frozenset({"hope", "want", "wish", "like", "love", "seek", "try", "
 RECEIVING_VERBS = frozenset({"welcome", "receive", "greet"})
 # every verb ``mention`` may take
 CUE_VERBS = lexicon.SUMMIT_VERBS | RECEIVING_VERBS | ARRIVAL_VERBS | {"sit", "speak", "talk", "discuss", "shake",
-                                                                      "sign"}
+                                                                      "sign", "stand"}
 
 
 def candidates(doc: Doc) -> list[int]:
@@ -90,6 +90,7 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
     is_verb = token.pos_ == "VERB" and (lemma in lexicon.SUMMIT_VERBS or _receives_leader(token, index)
                                         or _sits_down_with(token) or _spoke_on_the_sidelines(token)
                                         or _shakes_hands_with(token, index) or _signed_together(token, index)
+                                        or _stood_beside(token, index)
                                         or host is not None)
     if not (is_noun or is_verb):
         return None
@@ -364,6 +365,17 @@ def _shakes_hands_with(verb: Token, index: EntityIndex) -> bool:
     subject = _subject(verb)
     return verb.lemma_.lower() == "shake" and ("dobj", "hand") in children \
         and (("prep", "with") in children or (subject is not None and _two_named(subject, index)))
+
+
+def _stood_beside(verb: Token, index: EntityIndex) -> bool:
+    """'At Helsinki in July 2018, Trump had stood next to Putin', 'Xi stood beside Putin on Red Square': a
+    leader standing beside another is with them."""
+    if verb.lemma_.lower() != "stand" or (subject := _subject(verb)) is None or not _leader(subject, index):
+        return False
+    beside = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("beside", "alongside")]
+    beside += [p for c in verb.children if c.dep_ == "advmod" and c.lower_ == "next"
+               for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]  # "next to"
+    return any(_leader(o, index) for p in beside for o in p.children if o.dep_ == "pobj")
 
 
 def _signed_together(verb: Token, index: EntityIndex) -> bool:

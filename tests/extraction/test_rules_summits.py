@@ -719,3 +719,14 @@ def test_those_meetings_stand_for_meetings_told_and_start_none(run) -> None:
 def test_a_meeting_in_a_when_clause_is_dated_by_its_main_clause(run, text: str, month: str) -> None:
     facts = run(text, published=datetime(2024, 12, 1, tzinfo=UTC))
     assert [s.start.value.date().isoformat()[:7] for s in facts.summits if s.start] == [month]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Xi Jinping stood beside Vladimir Putin on Red Square in May 2015 as the parade went by.", {"Q15031", "Q7747"}),
+    ("Only a year earlier, in Vladivostok, Shinzo Abe had stood next to Vladimir Putin and promised a deal.",
+     {"Q132345", "Q7747"}),
+    ("Joe Biden stood next to reporters on the lawn for an hour.", None),
+])
+def test_a_leader_standing_beside_another_meets_them(run, text: str, pair: set[str] | None) -> None:
+    facts = run(text, published=datetime(2024, 12, 1, tzinfo=UTC))
+    assert [pair <= set(s.participants) for s in facts.summits] == ([True] if pair else [])
