@@ -27,6 +27,9 @@ from diplograph.ingest.sanction_resolutions import (
 )
 from diplograph.ingest.sanction_syntax import governing_verb
 
+# "measures aimed at North Korean shipping firms": an "at" phrase on these names the target
+AIMING_VERBS = frozenset({"aim", "direct"})
+
 # Every lemma ``trigger`` may take.
 TRIGGER_LEMMAS = lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS | LISTING_VERBS | LISTING_NOUNS | RESTRICTING_VERBS | {
     "sanction", "list", "freeze", "regime"} | PACKAGE_NOUNS | CUTTING_VERBS | RESOLUTION_WORDS
@@ -118,10 +121,11 @@ NON_TARGET_NOUNS = frozenset({"top", "anniversary", "eve", "occasion", "sideline
 
 
 def target_phrase(token: Token) -> bool:
-    """The trigger names a target with a preposition ("on entities that ...", "against a company");
-    "on both countries" points back at states and is left to the article's evident target, and "on
-    top of", "on the anniversary of" name none."""
-    return any(c.dep_ == "prep" and c.lower_ in lexicon.SANCTION_TARGET_PREPS
-               and any(p.dep_ == "pobj" and p.lemma_.lower() not in lexicon.MEMBER_NOUNS | NON_TARGET_NOUNS
-                       and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
-               for c in token.children)
+    """The trigger names a target with a preposition ("on entities that ...", "against a company", "aimed
+    at North Korean shipping firms"); "on both countries" points back at states and is left to the
+    article's evident target, and "on top of", "on the anniversary of" name none."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in lexicon.SANCTION_TARGET_PREPS]
+    preps += [p for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS
+              for p in c.children if p.dep_ == "prep" and p.lower_ == "at"]
+    return any(any(p.dep_ == "pobj" and p.lemma_.lower() not in lexicon.MEMBER_NOUNS | NON_TARGET_NOUNS
+                   and p.ent_type_ not in ("DATE", "TIME") for p in prep.children) for prep in preps)

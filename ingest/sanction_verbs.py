@@ -18,7 +18,7 @@ from diplograph.ingest.sanction_listings import ADDING_VERBS
 from diplograph.ingest.sanction_resolutions import SECURITY_COUNCIL
 from diplograph.ingest.sanction_syntax import pobjs
 from diplograph.ingest.sanction_targets import TARGET_KINDS, target_key, target_keys
-from diplograph.ingest.sanction_triggers import ALIGNING_VERBS
+from diplograph.ingest.sanction_triggers import AIMING_VERBS, ALIGNING_VERBS
 from diplograph.ingest.spans import subject_of
 
 
@@ -88,12 +88,15 @@ EXTENDING_VERBS = frozenset({"extend", "widen", "expand", "broaden"})
 
 
 def names_targets(prep: Token) -> bool:
-    """A phrase that names whom sanctions are on: "on", "against", "targeting", or a "to" phrase on a verb
-    of extending them (or on the sanctions it extends), whom they now reach; a date there ("extended its
+    """A phrase that names whom sanctions are on: "on", "against", "targeting", an "at" phrase on a verb
+    of aiming them ("measures aimed at North Korean shipping firms"), or a "to" phrase on a verb of
+    extending them (or on the sanctions it extends), whom they now reach; a date there ("extended its
     sanctions to July 31") names no entity and adds nothing."""
     if prep.dep_ != "prep":
         return False
     if prep.lower_ in lexicon.SANCTION_TARGET_PREPS:
+        return True
+    if prep.lower_ == "at" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in AIMING_VERBS:
         return True
     verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
     return prep.lower_ == "to" and verb.pos_ == "VERB" and verb.lemma_.lower() in EXTENDING_VERBS

@@ -408,3 +408,13 @@ def test_a_restrictive_regime_of_a_body_is_its_sanctions(run) -> None:
                 "purpose. He added that the Kim regime of North Korea was a neighbour like any other.",
                 published=datetime(2019, 5, 2, tzinfo=UTC))
     assert {(i, t) for i, t, _ in pairs(facts)} == {("Q37470", "Q794")}
+
+
+def test_measures_aimed_at_someone_target_them(run) -> None:
+    """'measures aimed at North Korean shipping firms', 'penalties directed at three Chinese companies': an
+    'at' phrase on a verb of aiming names the target, so measures with an imposer are sanctions; 'aimed
+    at calming markets' names none."""
+    facts = run("Japan announced measures aimed at North Korean shipping firms on Tuesday. Australia imposed "
+                "penalties directed at three Chinese companies. Officials said the steps were aimed at calming "
+                "markets.", published=PUBLISHED)
+    assert {(i, t) for i, t, _ in pairs(facts)} == {("Q17", "Q423"), ("Q408", "Q148")}
