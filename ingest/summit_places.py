@@ -118,11 +118,12 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
         location = _location(summit, index)
     if location is None and is_verb:
         location = destination(token, index)
-    if location is None and not is_verb and token.dep_ == "pobj" and (token.head.lower_ == "for" or (
-            token.head.lower_ == "on" and token.lemma_.lower() in ("trip", "visit"))):
+    purpose = _purpose(token) if not is_verb and token.dep_ == "pobj" else None
+    if location is None and purpose is not None and (purpose.lower_ == "for" or (
+            purpose.lower_ == "on" and token.lemma_.lower() in ("trip", "visit"))):
         # "will travel to New Delhi for talks with Modi", "flew to Tehran on his first trip abroad", "invited
-        # Kim to Moscow for their next meeting"
-        location = travelled_to(token.head.head, index) or invited_to(token.head.head, index)
+        # Kim to Moscow for their next meeting", "flew to Pyongyang for three days of talks"
+        location = travelled_to(purpose.head, index) or invited_to(purpose.head, index)
     travelled = is_verb and token.dep_ == "conj" and (location is None or index.entities[location].qid is None) \
         and (goal := travelled_to(token.head, index)) is not None
     if travelled:  # "Petro travelled to Caracas ... and met Maduro at the Miraflores palace": a visit there
@@ -147,6 +148,15 @@ def participants_and_location(token: Token, index: EntityIndex, is_verb: bool) -
         if host and host not in found:
             found.append(host)
     return found, _as_place(index, location) if location else None
+
+
+def _purpose(noun: Token) -> Token | None:
+    """The preposition of the phrase a meeting noun stands in: "for talks", "on his first trip", and "for
+    three days of talks" (a length before the talks)."""
+    head = noun.head
+    if head.lower_ == "of" and head.head.dep_ == "pobj" and head.head.pos_ == "NOUN":
+        head = head.head.head
+    return head if head.lower_ in ("for", "on") else None
 
 
 def _a_persons_own(noun: Token, index: EntityIndex) -> bool:

@@ -730,3 +730,9 @@ def test_a_meeting_in_a_when_clause_is_dated_by_its_main_clause(run, text: str, 
 def test_a_leader_standing_beside_another_meets_them(run, text: str, pair: set[str] | None) -> None:
     facts = run(text, published=datetime(2024, 12, 1, tzinfo=UTC))
     assert [pair <= set(s.participants) for s in facts.summits] == ([True] if pair else [])
+
+
+def test_talks_a_journey_is_for_are_held_where_it_goes_whatever_their_length(run) -> None:
+    facts = run("Xi Jinping flew to Moscow in March 2023 for three days of talks with Vladimir Putin.",
+                published=datetime(2023, 6, 1, tzinfo=UTC))
+    assert [s.location for s in facts.summits] == ["Q649"]
