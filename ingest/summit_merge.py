@@ -14,7 +14,7 @@ from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.spans import indices, text_of, words_of
 from diplograph.ingest.summit_mentions import SummitMention
 from diplograph.ingest.summit_pairs import previous_pair
-from diplograph.ingest.summit_parties import parties_of
+from diplograph.ingest.summit_parties import parties_of, place_state
 from diplograph.ingest.summit_syntax import STRONG_NOUNS, sentences_apart
 
 
@@ -31,7 +31,12 @@ def merge(mentions: list[SummitMention], index: EntityIndex) -> list[SummitMenti
         target = target or next((g for g in groups if _widens(g, m) and not (m.location and g.location
                                                                               and m.location != g.location)
                                  and parties_of(m.participants, index) <= parties_of(g.participants, index)), None)
-        if target is not None:
+        visit = None if target else next((g for g in groups if _on_a_day_of(g, m, mentions, index)), None)
+        if visit is not None:  # the meeting, named and placed, stands for the visit and takes its days
+            groups[groups.index(visit)] = m
+            _absorb(m, visit)
+            m.merged += visit.merged
+        elif target is not None:
             _absorb(target, m)
         elif m.location or m.start or m.series:
             groups.append(m)
@@ -292,6 +297,27 @@ def _during(meeting: SummitMention, visit: SummitMention) -> bool:
     if meeting.start is None or visit.start is None or visit.end is None or meeting.start.precision != "day":
         return False
     return visit.start.value <= meeting.start.value <= visit.end.value
+
+
+def _on_a_day_of(visit: SummitMention, m: SummitMention, mentions: list[SummitMention], index: EntityIndex) -> bool:
+    """'His three-day trip, from July 4 to 6, was the first by an Indian prime minister to Israel ... At their
+    talks in Jerusalem on July 5, ...': a meeting dated to a day of a visit's stated days, a few sentences on,
+    held where the visit is (or the visit placed nowhere) and by parties that do not conflict, is part of the
+    visit: the meeting stands for it and takes its days. Not when the text places meetings in two states
+    soon after the visit's days (a tour: "met Macron in Paris on May 6 and Orban in Budapest on May 9")."""
+    if not _is_visit(visit) or visit.start is None or visit.end is None or m.start is None or m.end is not None \
+            or m.start.precision != "day" or not visit.start.value <= m.start.value <= visit.end.value \
+            or sentences_apart(visit.token, m.token) > 6:
+        return False
+    if visit.location and m.location and visit.location != m.location:
+        return False
+    pv, pm = parties_of(visit.participants, index), parties_of(m.participants, index)
+    if pv and pm and not pv & pm:
+        return False
+    states = {state for o in mentions if o.token.i >= visit.token.i and sentences_apart(visit.token, o.token) <= 6
+              for place in (o.location, *(r[0] for r in o.returns), *o.more_places) if place
+              and (state := place_state(index, place) or (place if index.kind(place) == "State" else None))}
+    return len(states) <= 1  # a venue the record cannot place ("Haifa") says nothing of a tour
 
 
 def _is_visit(group: SummitMention) -> bool:

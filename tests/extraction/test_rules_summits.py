@@ -736,3 +736,15 @@ def test_talks_a_journey_is_for_are_held_where_it_goes_whatever_their_length(run
     facts = run("Xi Jinping flew to Moscow in March 2023 for three days of talks with Vladimir Putin.",
                 published=datetime(2023, 6, 1, tzinfo=UTC))
     assert [s.location for s in facts.summits] == ["Q649"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Narendra Modi's two-day trip, from June 21 to 22, ended with a state dinner. At their talks in Washington on "
+     "June 22, Modi and Joe Biden agreed to build jet engines together.", [("Q61", ("2024-06-21", "2024-06-22"))]),
+    ("Xi Jinping's five-day trip, from May 5 to 10, took him to three capitals. He met Emmanuel Macron in Paris on "
+     "May 6 and Viktor Orban in Budapest on May 9.", [("Q90", ("2024-05-06", None))]),
+])
+def test_a_meeting_on_a_day_of_a_visits_stated_days_is_the_visit(run, text: str,
+                                                                 expected: list[tuple[str, tuple]]) -> None:
+    facts = run(text, published=datetime(2024, 6, 30, tzinfo=UTC))
+    assert [(s.location, days(s)) for s in facts.summits if s.start] == expected
