@@ -108,7 +108,22 @@ def verb_content(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, 
         return char_ranges(content_tokens(infinitive))
     if quoted and (not heads or all(_quoted_clause(h, quotes) for h in heads)):
         return quoted
-    return _subjectless_tail(verb, heads) or char_ranges(tok for h in heads for tok in content_tokens(h))
+    return _subjectless_tail(verb, heads) or char_ranges([*(tok for h in heads for tok in content_tokens(h)),
+                                                          *_reason_after(verb, heads)])
+
+
+def _reason_after(verb: Token, heads: list[Token]) -> list[Token]:
+    """'Putin says he did, because Trump had talked about bringing relations back to normal': a
+    because-clause right after what the source says, which the parse hangs on the cue, is the source's
+    reason, part of the claim (with its comma, so the content reads on)."""
+    if not heads:
+        return []
+    doc, last = verb.doc, max(h.right_edge.i for h in heads)
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and last < c.left_edge.i <= last + 2):
+        between = doc[last + 1:clause.left_edge.i]
+        if doc[clause.left_edge.i].lower_ == "because" and all(t.text == "," for t in between):
+            return [*between, *clause.subtree]
+    return []
 
 
 def asks(clause: Token) -> bool:

@@ -886,3 +886,12 @@ def test_a_member_of_a_body_is_a_described_source(run) -> None:
     assert claimants_of(facts, "account for most of the pressure") == ["former-member"]
     assert claimants_of(facts, "left with the arms embargo") == ["former-panel-member"]
     assert claimants_of(facts, "the sanctions were failing") == []
+
+
+def test_a_reason_right_after_what_the_source_says_is_part_of_the_claim(run) -> None:
+    """'Putin says he did, because Trump had talked about bringing relations back to normal': the parse hangs
+    the because-clause on the cue, but the reason is the source's own and the content reads on into it."""
+    facts = run("Donald Trump met Vladimir Putin in Helsinki. Asked whether he had wanted Trump to win the election, "
+                "Putin says he did, because Trump had talked about bringing relations back to normal.",
+                published=datetime(2018, 7, 17, tzinfo=UTC))
+    assert claimants_of(facts, "because Trump had talked about bringing relations back to normal") == ["Q7747"]
