@@ -250,6 +250,17 @@ def _day_month_range(match: re.Match[str], context: _Context) -> DateRange | Non
     return _range(m1, int(match["d1"]), m2, int(match["d2"]), int(match["y1"]) if match["y1"] else None, context)
 
 
+@_pattern(r"D1\s+and\s+D2\s+M2(?:,?\s+Y1)?")
+def _day_pair_month(match: re.Match[str], context: _Context) -> DateRange | None:
+    """21 and 22 March 2019: two days in a row joined by "and" run from the first to the second (3 and 17
+    June are two days apart, no range)."""
+    d1, d2 = int(match["d1"]), int(match["d2"])
+    if d2 != d1 + 1:
+        return None
+    m2 = _month(match, "m2")
+    return _range(m2, d1, m2, d2, int(match["y1"]) if match["y1"] else None, context)
+
+
 def _range(m1: int, d1: int, m2: int, d2: int, year: int | None, context: _Context) -> DateRange | None:
     if year is not None:
         first_year = year - 1 if (m1, d1) > (m2, d2) else year  # December 30 - January 2, 2019

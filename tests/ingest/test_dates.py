@@ -106,3 +106,11 @@ def test_publication_timestamps_parse_to_utc(raw: str, expected: datetime) -> No
 def test_bad_publication_timestamps_are_errors_naming_the_value(raw: str) -> None:
     with pytest.raises(ValueError, match="date"):
         parse_published(raw)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("on 21 and 22 March 2019", ("2019-03-21", "day", "2019-03-22")),
+    ("3 and 17 June 2019", ("2019-06-17", "day", None)),  # two separate days: no range, the first date named fully
+])
+def test_two_days_in_a_row_joined_by_and_are_a_range(text: str, expected: tuple) -> None:
+    assert stated(text) == expected
