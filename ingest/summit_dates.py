@@ -42,7 +42,8 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
     scope = {t.i for t in own_subtree(token, token)} - _conjoined_clauses(token)
     verb = governing_verb(token) if token.pos_ == "NOUN" else token
     called_off = token.pos_ == "NOUN" and verb is not None and _calls_off(verb)
-    if verb is not None and not dates_other_event(token) and not called_off:
+    announced = token.pos_ == "NOUN" and verb is not None and verb.lemma_.lower() in ANNOUNCE_VERBS
+    if verb is not None and not dates_other_event(token) and not called_off and not announced:
         scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in own_subtree(c, token)}
     dated = [(ent, value) for ent in ents_in(sentence(token)) if ent.label_ == "DATE" and not bound(ent)
              and not _owns_other(ent, token) and (value := resolve(ent, anchor, tense, inferred)) is not None]
@@ -52,7 +53,8 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
         attached = [(ent, value) for ent, value in dated if ent.start <= when.i < ent.end]
     if not attached and verb is not None and (timed := _timed_by_when(verb)):  # "went in May, when they met"
         attached = [(ent, value) for ent, value in dated if ent.start in timed]
-    if not attached and called_off:  # "cancelled his planned summit with Kim on 24 May": the day of calling off
+    if not attached and (called_off or announced):  # "cancelled his planned summit with Kim on 24 May": the
+        # day of calling off; "the trip was announced on Monday": of announcing
         return None, None
     if not attached:  # the clause's one exact date, when the sentence tells of this meeting only
         attached = [(e, v) for e, v in dated if v.start.precision == "day" and _same_report(e.root, token)
@@ -72,6 +74,8 @@ def dates(token: Token, anchor: datetime | None, tense: str | None,
 
 
 CALL_OFF_VERBS = frozenset({"cancel", "scrap", "postpone", "shelve", "delay"})
+# "The trip was announced on Monday", "the talks were confirmed on Friday": the day is the announcing's
+ANNOUNCE_VERBS = frozenset({"announce", "confirm", "disclose", "reveal", "unveil"})
 
 
 def _calls_off(verb: Token) -> bool:

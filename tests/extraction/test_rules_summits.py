@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from diplograph.ingest.summit_dates import dates
+
 
 def days(summit) -> tuple[str | None, str | None]:
     return (summit.start.value.date().isoformat() if summit.start else None,
@@ -748,3 +750,13 @@ def test_a_meeting_on_a_day_of_a_visits_stated_days_is_the_visit(run, text: str,
                                                                  expected: list[tuple[str, tuple]]) -> None:
     facts = run(text, published=datetime(2024, 6, 30, tzinfo=UTC))
     assert [(s.location, days(s)) for s in facts.summits if s.start] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The trip was announced at short notice on Monday by the Kremlin and Xinhua.",
+    "The talks were confirmed on Friday by both foreign ministries.",
+])
+def test_the_day_a_meeting_is_announced_on_is_not_its_day(nlp, text: str) -> None:
+    doc = nlp(text)
+    [trigger] = [t for t in doc if t.lower_ in ("trip", "talks")]
+    assert dates(trigger, datetime(2024, 5, 15, tzinfo=UTC), None, False) == (None, None)
