@@ -8,6 +8,7 @@ sidelines of" a summit is an event of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -24,6 +25,7 @@ from diplograph.ingest.spans import (
     resolve_date,
     sentence,
     subject_of,
+    text_of,
     words_of,
 )
 from diplograph.ingest.summit_briefings import briefed_on
@@ -98,6 +100,8 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
         return None  # "Kim has not met a U.S. president since ...": no meeting
     if is_noun and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return None  # "no such meeting was on the schedule", "there is no meeting planned": none
+    if _in_link_list(token):
+        return None  # "Read more: Our episode on the Kim-Trump summits": another story's headline
     if _denied(token):
         return None  # "The White House denied reports that Trump would meet Kim": no meeting
     if is_verb and token.dep_ == "xcomp" and lemma_in(token.head, WISH_VERBS):
@@ -156,6 +160,20 @@ def mention(token: Token, index: EntityIndex, anchor: datetime | None, inferred:
                                   for place, motion in _returns(token, index)]
                          + _places_in_turn(token, index, location, anchor, tense)
                          + _again_at(token, index, location, anchor, tense) if is_verb else [])
+
+
+# "Read more:", "Related:", "See also:" opening a paragraph: the headlines of other stories follow
+LINK_LABEL = re.compile(r"[ \t]*(?:read more|related(?: articles| stories| coverage)?|see also|more on this story|"
+                        r"also read|further reading)[ \t]*:", re.IGNORECASE)
+
+
+def _in_link_list(token: Token) -> bool:
+    """'Read more: Our episode on the Kim-Trump summits | Newsletter: ...', 'Related: Rodong Sinmun devotes its
+    front page to the DPRK-Russia summit talks': a scraped page's list of links names other stories, whose
+    meetings this article does not tell (the label may stand on a line of its own above them)."""
+    text = text_of(token.doc)
+    return LINK_LABEL.match(text, text.rfind("\n\n", 0, token.idx) + 2 if "\n\n" in text[:token.idx] else 0) \
+        is not None
 
 
 # verbs that say a meeting happens or is arranged ("a summit would take place", "talks were planned")

@@ -760,3 +760,13 @@ def test_the_day_a_meeting_is_announced_on_is_not_its_day(nlp, text: str) -> Non
     doc = nlp(text)
     [trigger] = [t for t in doc if t.lower_ in ("trip", "talks")]
     assert dates(trigger, datetime(2024, 5, 15, tzinfo=UTC), None, False) == (None, None)
+
+
+@pytest.mark.parametrize("links", [
+    "Read more: Shinzo Abe and Vladimir Putin sign a fishing deal in Sochi | Trump and Kim meet at the DMZ",
+    "Related:\nThe Trump-Kim summits, a timeline\nAbe and Putin sign a fishing deal in Sochi",
+])
+def test_a_list_of_links_names_other_stories_meetings(run, links: str) -> None:
+    facts = run(f"Moon Jae-in met Xi Jinping in Beijing on Monday to talk about the North.\n\n{links}\n",
+                published=datetime(2019, 12, 26, tzinfo=UTC))
+    assert [sorted(s.participants) for s in facts.summits] == [["Q15031", "Q21001"]]
