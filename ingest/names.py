@@ -13,13 +13,15 @@ from functools import lru_cache
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _DASHES = re.compile(r"[\-\u2010-\u2015\u2212_/]+")
 _DROP = re.compile(r"[.,()\"\u201c\u201d]")
-_POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
+# at the end of every word: spaCy splits "People's" into "People" and "'s", and a name's key must be its
+# tokens' keys joined ("Democratic People's Republic of Korea" would otherwise match from "Republic of Korea" on)
+_POSSESSIVE = re.compile(r"(?:'s|')(?= |$)", re.IGNORECASE)
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
 def key(surface: str, *, keep_case: bool = False) -> str:
-    """The lookup key of ``surface``: no diacritics, dots, hyphens, leading "the" or possessive 's.
+    """The lookup key of ``surface``: no diacritics, dots, hyphens, leading "the" or possessive 's on any word.
 
     Case is folded unless ``keep_case`` (acronyms such as "US" or "WHO" match only in capitals).
     Cached: extraction keys every capitalised token of every article, and the words recur.

@@ -268,3 +268,14 @@ def test_a_capital_naming_how_a_meeting_there_went_is_the_place(run):
     assert _mentions(facts, "Q1858") == ["Hanoi"] and _mentions(facts, "Q881") == []
     assert _mentions(facts, "Q1757") == ["Helsinki"] and _mentions(facts, "Q33") == []
     assert "Beijing" not in _mentions(facts, "Q956")
+
+
+def test_a_long_form_name_with_a_possessive_inside_is_the_state_it_names(run):
+    """spaCy splits "People's" in two; the name must still match whole, not from "Republic of ..." on,
+    which names another state (South Korea, Taiwan)."""
+    facts = run("Vladimir Putin landed in Pyongyang for a state visit to the Democratic People's Republic of "
+                "Korea, after talks with envoys of the People's Republic of China in Moscow.",
+                published=datetime(2024, 6, 18, tzinfo=UTC))
+    assert _mentions(facts, "Q423") == ["Democratic People's Republic of Korea"]
+    assert _mentions(facts, "Q148") == ["People's Republic of China"]
+    assert not _mentions(facts, "Q884") and not _mentions(facts, "Q865")
