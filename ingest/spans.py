@@ -35,6 +35,18 @@ def line_opening(token: Token, pattern: re.Pattern[str]) -> re.Match[str] | None
     return pattern.match(text, text.rfind("\n", 0, token.idx) + 1)
 
 
+def paragraph_start(text: str, offset: int) -> int:
+    """Where the paragraph holding ``offset`` begins: after the blank line before it, else at 0."""
+    blank = text.rfind("\n\n", 0, offset)
+    return blank + 2 if blank >= 0 else 0
+
+
+def paragraph_opening(token: Token, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """``pattern`` matched where the token's paragraph begins: a label over a list of links."""
+    text = text_of(token.doc)
+    return pattern.match(text, paragraph_start(text, token.idx))
+
+
 @dataclass(frozen=True)
 class Words:
     """Each token's text, lower case, lower-cased lemma, coarse part of speech and the whitespace after

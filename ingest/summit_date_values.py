@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from spacy.tokens import Token
 
 from diplograph.ingest.dates import DateRange
-from diplograph.ingest.spans import date_text, ents_in, resolve_date, text_of
+from diplograph.ingest.spans import date_text, ents_in, paragraph_start, resolve_date, text_of
 
 
 def resolve(ent, anchor: datetime | None, tense: str | None, inferred: bool) -> DateRange | None:
@@ -76,11 +76,11 @@ def _story_start(token: Token) -> int:
     """Where the story a date is told in starts: its paragraph, or, when a section heading opens the
     paragraph, the paragraph before the heading."""
     text = text_of(token.doc)
-    start = text.rfind("\n\n", 0, token.idx) + 2 if "\n\n" in text[:token.idx] else 0
+    start = paragraph_start(text, token.idx)
     if start > 2:
-        heading = text.rfind("\n\n", 0, start - 2) + 2 if "\n\n" in text[:start - 2] else 0
+        heading = paragraph_start(text, start - 2)
         if HEADING.fullmatch(text, heading, start) and heading > 2:
-            start = text.rfind("\n\n", 0, heading - 2) + 2 if "\n\n" in text[:heading - 2] else 0
+            start = paragraph_start(text, heading - 2)
     return next((t.i for t in token.doc if t.idx >= start), token.i)
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from diplograph.ingest import dates as date_expressions
 from diplograph.ingest.facts import DateValue
-from diplograph.ingest.spans import date_anchor, text_of
+from diplograph.ingest.spans import date_anchor, paragraph_opening, text_of
 
 
 def summit_anchor(doc: Doc, published: datetime | None) -> tuple[datetime | None, bool]:
@@ -57,9 +57,7 @@ def entry_day(token: Token, verb: Token, anchor: datetime | None) -> DateValue |
         return None
     text = text_of(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
-    paragraph = text.rfind("\n\n", 0, token.idx)
-    if not (ENTRY_TIME.match(text, max(start - 1, 0))
-            or ENTRY_TIME_LINE.match(text, paragraph + 2 if paragraph >= 0 else 0)):
+    if not (ENTRY_TIME.match(text, max(start - 1, 0)) or paragraph_opening(token, ENTRY_TIME_LINE)):
         return None
     return DateValue(datetime(anchor.year, anchor.month, anchor.day, tzinfo=UTC), "day")
 

@@ -22,10 +22,10 @@ from diplograph.ingest.spans import (
     date_text,
     ents_in,
     lemma_in,
+    paragraph_opening,
     resolve_date,
     sentence,
     subject_of,
-    text_of,
     words_of,
 )
 from diplograph.ingest.summit_briefings import briefed_on
@@ -171,9 +171,7 @@ def _in_link_list(token: Token) -> bool:
     """'Read more: Our episode on the Kim-Trump summits | Newsletter: ...', 'Related: Rodong Sinmun devotes its
     front page to the DPRK-Russia summit talks': a scraped page's list of links names other stories, whose
     meetings this article does not tell (the label may stand on a line of its own above them)."""
-    text = text_of(token.doc)
-    return LINK_LABEL.match(text, text.rfind("\n\n", 0, token.idx) + 2 if "\n\n" in text[:token.idx] else 0) \
-        is not None
+    return paragraph_opening(token, LINK_LABEL) is not None
 
 
 # verbs that say a meeting happens or is arranged ("a summit would take place", "talks were planned")
