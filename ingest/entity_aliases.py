@@ -26,7 +26,7 @@ from diplograph.ingest import lexicon, names
 from diplograph.ingest.entity_index import PERSON_KINDS, EntityIndex, gaz_kind
 from diplograph.ingest.gazetteer import GazEntry, Gazetteer
 from diplograph.ingest.iris import slug
-from diplograph.ingest.spans import ents_of, words_of
+from diplograph.ingest.spans import ents_of, sentence, words_of
 
 # Longer entities that contain an alias without being about it ("Trump Tower", "New York Times").
 OPAQUE_ENT_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
@@ -295,8 +295,8 @@ def _meeting_near(span: SpacySpan | Token) -> bool:
     """Whether the sentence, or the one after it, tells of a meeting: 'From Singapore to Hanoi, the talks
     went nowhere' and 'Then came Hanoi. When the second summit broke up ...' name meeting places, where
     'From Washington to Tokyo, governments are watching' and 'Then came Beijing' name states acting."""
-    sent = span.sent
-    following = span.doc[sent.end].sent if sent.end < len(span.doc) else sent
+    sent = sentence(span if isinstance(span, Token) else span[0])
+    following = sentence(span.doc[sent.end]) if sent.end < len(span.doc) else sent
     return any(t.lemma_.lower() in lexicon.SUMMIT_NOUNS | lexicon.SUMMIT_VERBS for t in (*sent, *following))
 
 

@@ -15,6 +15,7 @@ from diplograph.ingest.entities import EntityIndex
 from diplograph.ingest.gazetteer import GazSanction
 from diplograph.ingest.sanction_imposers import agent_key
 from diplograph.ingest.sanction_targets import target_key
+from diplograph.ingest.spans import sentence
 
 # What a resolution does to trade: "Resolution 2397 capped its oil imports", "resolution 2270 prohibits
 # states from buying coal from North Korea".
@@ -35,7 +36,7 @@ def known_resolution(token: Token, index: EntityIndex) -> GazSanction | None:
     if token.lower_ not in RESOLUTION_WORDS or token.i + 1 >= len(doc) or not doc[token.i + 1].like_num:
         return None
     if _basis_of_another(token) or any(t.lemma_.lower() in lexicon.SANCTION_NOUNS | lexicon.MEASURE_NOUNS
-                                       for t in token.sent):
+                                       for t in sentence(token)):
         return None
     regime = index.gaz.instrument(doc[token.i:token.i + 2].text)
     return regime if regime is not None and regime.imposers and regime.targets else None
